@@ -1,0 +1,61 @@
+import { RandomStream } from '../random/random-stream.js';
+import { advanceTick } from '../rules/advance-tick.js';
+import { findEvent } from '../rules/event-effects.js';
+import { startEvent } from '../rules/event-start.js';
+import { startNextRound } from '../rules/round-transitions.js';
+import type { Game } from '../state/game.js';
+import { type CommandResult, type Outcome, reject } from './command-result.js';
+import { type Command, commandSchema } from './command-schema.js';
+import { decideDemand } from './decide-demand.js';
+import { applyPlanningCommand } from './planning-commands.js';
+
+/**
+ * Applies one command to the game. A command that is not allowed now returns a typed
+ * rejection and leaves the state exactly as it was; this function never throws on input.
+ * On success the state is updated in place.
+ */
+export function applyCommand(game: Game, input: Command): CommandResult {
+  const parsed = commandSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return reject(
+      'invalid-command',
+      `Not a valid command: ${issue ? `${issue.path.join('.') || 'command'}: ${issue.message}` : 'unreadable'}.`,
+    );
+  }
+  const command = parsed.data;
+  const { state } = game;
+  if (state.phase === 'ended') return reject('wrong-phase', 'The game has ended.');
+  switch (command.type) {
+    case 'tick':
+      if (state.phase !== 'operations') return reject('wrong-phase', 'Time only runs during operations.');
+      return { ok: true, outcomes: advanceTick(game) };
+    case 'startRound':
+      if (state.phase !== 'planning') return reject('wrong-phase', 'The next round starts from the planning phase.');
+      startNextRound(game);
+      return { ok: true, outcomes: [] };
+    case 'injectEvent':
+      return injectEvent(game, command);
+    default: {
+      const team = state.teams[command.team];
+      if (!team) return reject('unknown-team', `There is no team ${command.team + 1} in this game.`);
+      if (command.type === 'decide') return decideDemand(game, team, command);
+      return applyPlanningCommand(game, team, command);
+    }
+  }
+}
+
+function injectEvent(game: Game, command: Extract<Command, { type: 'injectEvent' }>): CommandResult {
+  const event = findEvent(game.scenario, command.eventId);
+  if (!event) return reject('unknown-event', `The scenario has no event "${command.eventId}".`);
+  const teams = command.target === 'all' ? game.state.teams : [game.state.teams[command.target]];
+  if (teams.some((team) => !team)) return reject('unknown-team', `There is no team ${Number(command.target) + 1} in this game.`);
+  const outcomes: Outcome[] = [];
+  for (const team of teams) {
+    if (!team) continue;
+    const stream = RandomStream.restore(team.rng.events);
+    startEvent(game, team, event, stream, outcomes);
+    team.rng.events = stream.save();
+  }
+  return { ok: true, outcomes };
+}

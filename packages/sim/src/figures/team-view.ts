@@ -1,0 +1,109 @@
+import { eventModifiers } from '../rules/event-effects.js';
+import { resignationChance } from '../rules/round-transitions.js';
+import { normalCapacity } from '../rules/staff-work.js';
+import type { Game } from '../state/game.js';
+import type { Demand, OptionState, Phase, RoundReport, TeamState } from '../state/game-state.js';
+import type { Cents, Hours } from '../state/units.js';
+import { type DecisionPreviews, previewDemand } from './decision-preview.js';
+import { type TeamFigures, teamFigures } from './team-figures.js';
+
+/** A demand card as the team sees it. */
+export interface CardView {
+  demand: Demand;
+  customerName: string;
+  segmentIndex: number;
+  segmentName: string;
+  /** What this customer spends per round: the "value" on the card. */
+  customerValueCents: Cents;
+  loyalty: number;
+  categoryName: string;
+  requestText: string;
+  ticksLeft: number;
+  previews: DecisionPreviews;
+}
+
+export interface StaffMemberView {
+  name: string;
+  exhaustion: number;
+  /** Chance of resigning at the round's end at today's exhaustion. */
+  resignChance: number;
+  newHire: boolean;
+}
+
+/**
+ * Everything a team can see on its screen, and nothing more: the benchmark strategies decide
+ * from this alone, as a player would.
+ */
+export interface TeamView {
+  team: number;
+  round: number;
+  rounds: number;
+  tick: number;
+  ticksPerRound: number;
+  phase: Phase;
+  figures: TeamFigures;
+  cards: CardView[];
+  capacityPerTick: Hours;
+  staff: StaffMemberView[];
+  plannedHires: number;
+  plannedRestPercent: number;
+  options: OptionState[];
+  premiumPriceCents: Cents[];
+  lastReport: RoundReport | undefined;
+  activeEventIds: string[];
+}
+
+export function cardView(game: Game, team: TeamState, demand: Demand): CardView | undefined {
+  const { scenario, state } = game;
+  const customer = team.customers[demand.customerId];
+  const segment = customer ? scenario.segments[customer.segment] : undefined;
+  const category = scenario.categories[demand.category];
+  const previews = previewDemand(game, team, demand);
+  if (!customer || !segment || !category || !previews) return undefined;
+  return {
+    demand,
+    customerName: customer.name,
+    segmentIndex: customer.segment,
+    segmentName: segment.name,
+    customerValueCents: segment.revenuePerRoundCents,
+    loyalty: customer.loyalty,
+    categoryName: category.name,
+    requestText: category.requests[demand.text] ?? category.name,
+    ticksLeft: Math.max(0, demand.deadlineTick - state.globalTick),
+    previews,
+  };
+}
+
+export function teamView(game: Game, teamIndex: number): TeamView | undefined {
+  const { scenario, state } = game;
+  const team = state.teams[teamIndex];
+  if (!team) return undefined;
+  const cards: CardView[] = [];
+  for (const demand of team.demands) {
+    const card = cardView(game, team, demand);
+    if (card) cards.push(card);
+  }
+  return {
+    team: teamIndex,
+    round: state.round,
+    rounds: state.config.rounds,
+    tick: state.tick,
+    ticksPerRound: state.config.ticksPerRound,
+    phase: state.phase,
+    figures: teamFigures(game, team),
+    cards,
+    capacityPerTick: normalCapacity(scenario, team, eventModifiers(scenario, team).capacity),
+    staff: team.staff.map((member) => ({
+      name: member.name,
+      exhaustion: member.exhaustion,
+      resignChance: resignationChance(member.exhaustion),
+      newHire: member.rampRounds > 0,
+    })),
+    plannedHires: team.plannedHires,
+    plannedRestPercent: team.plannedRestPercent,
+    options: team.options,
+    premiumPriceCents: team.premiumPriceCents,
+    lastReport: team.reports[team.reports.length - 1],
+    activeEventIds: team.activeEvents.map((active) => active.eventId),
+  };
+}

@@ -1,0 +1,37 @@
+// The public face of the simulation. Everything else in src/ is internal.
+export { applyCommand } from './commands/apply-command.js';
+export type { CommandResult, DecisionOutcome, Outcome, Rejection, RejectionCode } from './commands/command-result.js';
+export { REJECTION_CODES } from './commands/command-result.js';
+export { type Command, type CommandType, commandSchema, type TeamCommand } from './commands/command-schema.js';
+export { type DecisionPreview, type DecisionPreviews, previewDecisions } from './figures/decision-preview.js';
+export { stateHash } from './figures/state-hash.js';
+export { balancedScore, profitIndex, readAllFigures, readFigures, type TeamFigures } from './figures/team-figures.js';
+export { type CardView, type StaffMemberView, type TeamView, teamView } from './figures/team-view.js';
+export {
+  BALANCE_FIGURES,
+  type BalanceFigure,
+  type BalanceRun,
+  playBalance,
+  playBalanceRun,
+  type StrategyStats,
+  summariseBalance,
+} from './play/balance-report.js';
+export { GAME_LOG_FORMAT, type GameLog, gameLogOf, gameLogSchema, type ReplayResult, replayLog } from './play/game-log.js';
+export { type PlayedGame, playGame, stepWithStrategies } from './play/play-game.js';
+export { RandomStream } from './random/random-stream.js';
+export { BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID, findScenario } from './scenario/builtin-scenarios.js';
+export type { Category, EventEffect, Scenario, ScenarioEvent, Segment } from './scenario/scenario-schema.js';
+export { scenarioSchema } from './scenario/scenario-schema.js';
+export {
+  checkScenario,
+  checkScenarioText,
+  formatScenarioProblem,
+  type ScenarioCheck,
+  type ScenarioProblem,
+} from './scenario/validate-scenario.js';
+export { createGame, type GameSetup, MAX_TEAMS } from './state/create-game.js';
+export type { Game } from './state/game.js';
+export * from './state/game-state.js';
+export type { Cents, Hours, Tick } from './state/units.js';
+export { createStrategy } from './strategies/create-strategy.js';
+export { isStrategyName, STRATEGY_NAMES, type Strategy, type StrategyName } from './strategies/strategy.js';

@@ -1,0 +1,153 @@
+import type { Outcome } from '../commands/command-result.js';
+import { RandomStream } from '../random/random-stream.js';
+import type { Scenario } from '../scenario/scenario-schema.js';
+import type { Game } from '../state/game.js';
+import type { Customer, Demand, TeamState } from '../state/game-state.js';
+import { clamp01 } from '../state/units.js';
+import type { EventModifiers } from './event-effects.js';
+import { earn, spend } from './ledger.js';
+import { loyaltyChange, optionAcceptChance, optionSatisfaction } from './reaction-model.js';
+import { findOption } from './team-measures.js';
+
+/** One customer asking for something this tick: drawn once per game, offered to every team. */
+export interface ArrivalDraw {
+  customerId: number;
+  category: number;
+  text: number;
+  importance: number;
+  patienceTicks: number;
+}
+
+const slotsBySegment = new WeakMap<Customer[], number[][]>();
+
+/** Customer ids of each segment; the customer base is the same in every team, so team 0's serves. */
+function segmentSlots(scenario: Scenario, customers: Customer[]): number[][] {
+  let slots = slotsBySegment.get(customers);
+  if (!slots) {
+    slots = scenario.segments.map(() => []);
+    for (const customer of customers) slots[customer.segment]?.push(customer.id);
+    slotsBySegment.set(customers, slots);
+  }
+  return slots;
+}
+
+/**
+ * Draws this tick's requests over the whole customer base, joined or not. The number of draws
+ * never depends on what any team did, so the arrival stream stays in step across teams and
+ * across choices; requests from customers a team does not have simply do not reach it.
+ */
+export function drawArrivals(game: Game): ArrivalDraw[] {
+  const { scenario, state } = game;
+  const base = state.teams[0]?.customers ?? [];
+  const slots = segmentSlots(scenario, base);
+  const stream = RandomStream.restore(state.arrivalRng);
+  const draws: ArrivalDraw[] = [];
+  scenario.segments.forEach((segment, segmentIndex) => {
+    const ids = slots[segmentIndex] ?? [];
+    const rate = (ids.length * segment.requestsPerRound) / state.config.ticksPerRound;
+    const count = stream.poisson(rate);
+    const weights = scenario.categories.map((category) => segment.asks[category.id] ?? 0);
+    for (let i = 0; i < count; i++) {
+      const customerId = ids[stream.int(0, ids.length - 1)] ?? 0;
+      const category = stream.pickWeighted(weights);
+      const text = stream.float();
+      const spread = stream.float();
+      const patienceJitter = stream.int(-1, 1);
+      const definition = scenario.categories[category];
+      if (!definition) continue;
+      draws.push({
+        customerId,
+        category,
+        text: Math.floor(text * definition.requests.length),
+        importance: clamp01((definition.valueBySegment[segment.id] ?? 0) + (spread - 0.5) * 0.3),
+        patienceTicks: Math.max(1, segment.patienceTicks + patienceJitter),
+      });
+    }
+  });
+  state.arrivalRng = stream.save();
+  return draws;
+}
+
+export function makeDemand(
+  team: TeamState,
+  draw: ArrivalDraw,
+  arrivedTick: number,
+  oneOffHours: number,
+  stakes = 1,
+  eventId: string | null = null,
+): Demand {
+  return {
+    id: team.nextDemandId++,
+    customerId: draw.customerId,
+    category: draw.category,
+    text: draw.text,
+    importance: draw.importance,
+    arrivedTick,
+    deadlineTick: arrivedTick + draw.patienceTicks,
+    oneOffHours,
+    stakes,
+    eventId,
+  };
+}
+
+/**
+ * A request reaches the team: where a live option covers it, a self-service customer simply
+ * uses the option (counted and charged, no card); everyone else becomes a card to decide.
+ */
+export function receiveDemand(game: Game, team: TeamState, draw: ArrivalDraw, stream: RandomStream, outcomes: Outcome[]): void {
+  const { scenario, state } = game;
+  const customer = team.customers[draw.customerId];
+  const segment = customer ? scenario.segments[customer.segment] : undefined;
+  const category = scenario.categories[draw.category];
+  if (!customer?.active || !segment || !category) return;
+  const stats = team.roundReport.categories[draw.category];
+  if (stats) {
+    stats.requests++;
+    stats.importanceSum += draw.importance;
+    stats.bySegment[customer.segment] = (stats.bySegment[customer.segment] ?? 0) + 1;
+  }
+  const option = findOption(team, draw.category);
+  if (option?.status === 'live') {
+    const ratio = category.option.priceCents > 0 ? option.priceCents / category.option.priceCents : 1;
+    const usesItAlone = stream.chance(segment.selfService * optionAcceptChance(draw.importance, segment.priceSensitivity, ratio));
+    if (usesItAlone) {
+      option.uses++;
+      team.selfServiceUses++;
+      if (stats) stats.selfServed++;
+      const revenueCents = earn(team, option.priceCents);
+      spend(team, category.option.perUseCostCents);
+      team.backlogHours += category.option.staffHoursPerUse * 0.5;
+      customer.loyalty = Math.min(100, customer.loyalty + loyaltyChange(optionSatisfaction(draw.importance), customer.loyalty, 1));
+      outcomes.push({ kind: 'self-service', team: team.index, customerId: customer.id, category: draw.category, revenueCents });
+      return;
+    }
+  }
+  team.demands.push(makeDemand(team, draw, state.globalTick, category.oneOffHours));
+}
+
+/** Extra requests from running events (a competitor's same-day launch, say), drawn per team. */
+export function drawSurges(game: Game, team: TeamState, modifiers: EventModifiers, stream: RandomStream): ArrivalDraw[] {
+  const { scenario } = game;
+  const draws: ArrivalDraw[] = [];
+  for (const surge of modifiers.surges) {
+    const count = stream.poisson(surge.extraPerTick);
+    const category = scenario.categories[surge.category];
+    if (!category) continue;
+    for (let i = 0; i < count; i++) {
+      const customerId = stream.int(0, team.customers.length - 1);
+      const customer = team.customers[customerId];
+      const segment = customer ? scenario.segments[customer.segment] : undefined;
+      const text = stream.int(0, category.requests.length - 1);
+      const spread = stream.float();
+      if (!segment) continue;
+      draws.push({
+        customerId,
+        category: surge.category,
+        text,
+        importance: clamp01((category.valueBySegment[segment.id] ?? 0) + 0.15 + (spread - 0.5) * 0.3),
+        patienceTicks: segment.patienceTicks,
+      });
+    }
+  }
+  return draws;
+}

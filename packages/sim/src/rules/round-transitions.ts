@@ -1,0 +1,125 @@
+import type { Outcome } from '../commands/command-result.js';
+import { RandomStream } from '../random/random-stream.js';
+import { emptyRoundReport, hireStaff } from '../state/create-game.js';
+import type { Game } from '../state/game.js';
+import type { TeamState } from '../state/game-state.js';
+import { clamp } from '../state/units.js';
+import { markMoment } from './key-moments.js';
+import { spend } from './ledger.js';
+import { REACTION } from './reaction-model.js';
+
+/**
+ * Between rounds: what the round did to the people. Tired staff may resign, unhappy customers
+ * may leave, reputation draws newcomers and drifts back towards the trade's baseline.
+ */
+export const ROUND_END = {
+  /** Exhaustion above which staff start to think of leaving. */
+  resignFrom: 50,
+  resignChanceAtFull: 0.65,
+  /** Rest over the weekend between rounds. */
+  weekendRecovery: 8,
+  /** Loyalty under which customers may leave, and the chance at loyalty 0. */
+  leaveBelow: 35,
+  leaveChanceAtZero: 0.6,
+  /** Reputation under which nobody new arrives. */
+  newcomerFloor: 30,
+} as const;
+
+export function resignationChance(exhaustion: number): number {
+  if (exhaustion <= ROUND_END.resignFrom) return 0;
+  const over = (exhaustion - ROUND_END.resignFrom) / (100 - ROUND_END.resignFrom);
+  return ROUND_END.resignChanceAtFull * over ** 1.5;
+}
+
+export function leaveChance(loyalty: number): number {
+  if (loyalty >= ROUND_END.leaveBelow) return 0;
+  return ROUND_END.leaveChanceAtZero * ((ROUND_END.leaveBelow - loyalty) / ROUND_END.leaveBelow);
+}
+
+/** Ends the round's operations for every team and opens planning (or ends the game). */
+export function endOperations(game: Game, outcomes: Outcome[]): void {
+  const { state } = game;
+  for (const team of state.teams) endTeamRound(game, team);
+  const gameEnded = state.round >= state.config.rounds;
+  state.phase = gameEnded ? 'ended' : 'planning';
+  outcomes.push({ kind: 'round-ended', round: state.round, gameEnded });
+}
+
+function endTeamRound(game: Game, team: TeamState): void {
+  const { scenario, state } = game;
+  // Demands still waiting carry over: their patience keeps counting in the next round's ticks.
+  const outcomeStream = RandomStream.restore(team.rng.outcomes);
+
+  const staffStream = RandomStream.restore(team.rng.staff);
+  const staying = [];
+  for (const member of team.staff) {
+    const canLeave = team.staff.length - team.roundReport.staffResigned.length > 1;
+    if (canLeave && staffStream.chance(resignationChance(member.exhaustion))) {
+      team.roundReport.staffResigned.push(member.name);
+      team.staffLost++;
+      const first = !team.marked.firstResignation;
+      team.marked.firstResignation = true;
+      markMoment(
+        state,
+        team,
+        first ? 'first-resignation' : 'resignation',
+        `${member.name} resigned, exhausted (${Math.round(member.exhaustion)}/100).`,
+      );
+    } else {
+      member.exhaustion = clamp(member.exhaustion - ROUND_END.weekendRecovery, 0, 100);
+      if (member.rampRounds > 0) member.rampRounds--;
+      staying.push(member);
+    }
+  }
+  team.staff = staying;
+  team.rng.staff = staffStream.save();
+
+  const wordOfMouth = (team.reputation - scenario.reputation.baseline) * REACTION.wordOfMouth;
+  for (const customer of team.customers) {
+    if (!customer.active) continue;
+    customer.loyalty = clamp(customer.loyalty + wordOfMouth, 0, 100);
+    if (outcomeStream.chance(leaveChance(customer.loyalty))) {
+      customer.active = false;
+      customer.leftRound = state.round;
+      team.roundReport.customersLost++;
+    }
+  }
+  const { reputation } = scenario;
+  const prospects = team.customers.filter((customer) => !customer.active && customer.joinedRound < 0);
+  const appeal = clamp((team.reputation - ROUND_END.newcomerFloor) / (100 - ROUND_END.newcomerFloor), 0, 1);
+  const expected = prospects.length * reputation.newcomerRate * appeal;
+  const joining = Math.min(prospects.length, Math.floor(expected + outcomeStream.float()));
+  for (const customer of prospects.slice(0, joining)) {
+    customer.active = true;
+    customer.joinedRound = state.round;
+    customer.loyalty = scenario.segments[customer.segment]?.startingLoyalty ?? 50;
+    team.roundReport.customersJoined++;
+  }
+  team.reputation = clamp(team.reputation + (reputation.baseline - team.reputation) * reputation.driftPerRound, 0, 100);
+  team.rng.outcomes = outcomeStream.save();
+
+  team.reports.push(team.roundReport);
+  team.roundReport = emptyRoundReport(scenario, state.round + 1);
+  team.planCommitted = false;
+}
+
+/** Leaves planning: the plans take effect and the next round's operations begin. */
+export function startNextRound(game: Game): void {
+  const { scenario, state } = game;
+  state.round++;
+  state.tick = 0;
+  state.phase = 'operations';
+  for (const team of state.teams) {
+    if (team.plannedHires > 0) {
+      hireStaff(scenario, team, team.plannedHires, state.round);
+      team.staffHired += team.plannedHires;
+      team.plannedHires = 0;
+    }
+    team.restPercent = team.plannedRestPercent;
+    for (const option of team.options) {
+      const category = scenario.categories[option.category];
+      if (category) spend(team, category.option.upkeepPerRoundCents);
+    }
+    team.planCommitted = false;
+  }
+}

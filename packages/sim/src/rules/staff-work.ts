@@ -1,0 +1,71 @@
+import type { Scenario } from '../scenario/scenario-schema.js';
+import type { StaffMember, TeamState } from '../state/game-state.js';
+import { clamp, type Hours } from '../state/units.js';
+import { spend } from './ledger.js';
+
+/**
+ * The staff side of the model. Work joins a backlog; each tick the staff work it down. Past
+ * their normal capacity they work overtime (paid at time and a half, up to half again their
+ * hours), and overtime plus a long queue wear them out; light load and planned rest let them
+ * recover. Exhaustion then feeds mistakes (reaction-model) and resignations (round-end).
+ */
+export const STAFF = {
+  /** Overtime can stretch capacity by this share at most. */
+  maxOvertimeShare: 0.5,
+  overtimePayFactor: 1.5,
+  /** Exhaustion per tick per unit of overtime share (at strain 1). */
+  overtimeStrain: 9,
+  /** Exhaustion per tick per tick of queued work, capped at `pressureCap` ticks. */
+  queueStrain: 0.3,
+  pressureCap: 12,
+  /** Below this load the staff recover, faster the lighter the load. */
+  recoveryLoad: 0.8,
+  recoveryRate: 6,
+  /** Exhaustion recovered per tick per 10 % of time planned as rest. */
+  restRecovery: 1.2,
+  /** Capacity of a new hire during their first round. */
+  rampCapacity: 0.5,
+} as const;
+
+export function memberCapacity(scenario: Scenario, member: StaffMember): Hours {
+  return scenario.staff.hoursPerTick * (member.rampRounds > 0 ? STAFF.rampCapacity : 1);
+}
+
+/** Hours the team can work in a normal tick, after rest and events. */
+export function normalCapacity(scenario: Scenario, team: TeamState, capacityFactor: number): Hours {
+  let hours = 0;
+  for (const member of team.staff) hours += memberCapacity(scenario, member);
+  return hours * capacityFactor * (1 - team.restPercent / 100);
+}
+
+export interface WorkTick {
+  worked: Hours;
+  overtime: Hours;
+}
+
+export function workBacklog(scenario: Scenario, team: TeamState, capacityFactor: number): WorkTick {
+  const normal = normalCapacity(scenario, team, capacityFactor);
+  const worked = Math.min(team.backlogHours, normal * (1 + STAFF.maxOvertimeShare));
+  const overtime = Math.max(0, worked - normal);
+  team.backlogHours = Math.max(0, team.backlogHours - worked);
+  if (team.backlogHours < 1e-9) team.backlogHours = 0;
+
+  const safeNormal = Math.max(normal, 0.1);
+  const load = worked / safeNormal;
+  const overtimeShare = overtime / safeNormal;
+  const queuedTicks = Math.min(team.backlogHours / safeNormal, STAFF.pressureCap);
+  const recovery =
+    (load < STAFF.recoveryLoad ? (STAFF.recoveryLoad - load) * STAFF.recoveryRate : 0) + (team.restPercent / 10) * STAFF.restRecovery;
+  for (const member of team.staff) {
+    const strain = (overtimeShare * STAFF.overtimeStrain + queuedTicks * STAFF.queueStrain) * member.strain;
+    member.exhaustion = clamp(member.exhaustion + strain - recovery, 0, 100);
+  }
+  if (overtime > 0) {
+    const hourlyWage = scenario.staff.wagePerTickCents / scenario.staff.hoursPerTick;
+    spend(team, overtime * hourlyWage * STAFF.overtimePayFactor);
+  }
+  spend(team, scenario.staff.wagePerTickCents * team.staff.length);
+  team.roundReport.staffHoursWorked += worked;
+  team.roundReport.overtimeHours += overtime;
+  return { worked, overtime };
+}

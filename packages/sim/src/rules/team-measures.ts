@@ -1,0 +1,36 @@
+import type { Scenario } from '../scenario/scenario-schema.js';
+import type { TeamState } from '../state/game-state.js';
+
+export function meanExhaustion(team: TeamState): number {
+  if (team.staff.length === 0) return 0;
+  let sum = 0;
+  for (const member of team.staff) sum += member.exhaustion;
+  return sum / team.staff.length;
+}
+
+/** Loyalty of active customers, weighted by what each brings in per round. */
+export function valueWeightedLoyalty(scenario: Scenario, team: TeamState): number {
+  let weighted = 0;
+  let weights = 0;
+  for (const customer of team.customers) {
+    if (!customer.active) continue;
+    const weight = scenario.segments[customer.segment]?.revenuePerRoundCents ?? 0;
+    weighted += customer.loyalty * weight;
+    weights += weight;
+  }
+  return weights > 0 ? weighted / weights : 0;
+}
+
+export function activeCustomerCount(team: TeamState): number {
+  let count = 0;
+  for (const customer of team.customers) if (customer.active) count++;
+  return count;
+}
+
+export function isOptionLive(team: TeamState, category: number): boolean {
+  return team.options.some((option) => option.category === category && option.status === 'live');
+}
+
+export function findOption(team: TeamState, category: number) {
+  return team.options.find((option) => option.category === category);
+}
