@@ -15,6 +15,8 @@ import { applyPlanningCommand } from './planning-commands.js';
  * On success the state is updated in place.
  */
 export function applyCommand(game: Game, input: Command): CommandResult {
+  // Time passing is by far the commonest command: skip the schema for its one exact shape.
+  if (isPlainTick(input)) return tick(game);
   const parsed = commandSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -28,8 +30,7 @@ export function applyCommand(game: Game, input: Command): CommandResult {
   if (state.phase === 'ended') return reject('wrong-phase', 'The game has ended.');
   switch (command.type) {
     case 'tick':
-      if (state.phase !== 'operations') return reject('wrong-phase', 'Time only runs during operations.');
-      return { ok: true, outcomes: advanceTick(game) };
+      return tick(game);
     case 'startRound':
       if (state.phase !== 'planning') return reject('wrong-phase', 'The next round starts from the planning phase.');
       startNextRound(game);
@@ -43,6 +44,19 @@ export function applyCommand(game: Game, input: Command): CommandResult {
       return applyPlanningCommand(game, team, command);
     }
   }
+}
+
+function isPlainTick(input: unknown): boolean {
+  if (typeof input !== 'object' || input === null || (input as { type?: unknown }).type !== 'tick') return false;
+  for (const key in input) if (key !== 'type') return false;
+  return true;
+}
+
+function tick(game: Game): CommandResult {
+  if (game.state.phase !== 'operations') {
+    return reject('wrong-phase', game.state.phase === 'ended' ? 'The game has ended.' : 'Time only runs during operations.');
+  }
+  return { ok: true, outcomes: advanceTick(game) };
 }
 
 function injectEvent(game: Game, command: Extract<Command, { type: 'injectEvent' }>): CommandResult {

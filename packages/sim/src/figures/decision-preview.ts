@@ -42,6 +42,38 @@ function blend(accept: number, yes: number, no: number): number {
   return accept * yes + (1 - accept) * no;
 }
 
+/** Expected satisfaction of serving: the good outcome, or a mistake. */
+function served(satisfaction: number, mistakes: number): number {
+  return blend(mistakes, REACTION.errorSatisfaction, satisfaction);
+}
+
+interface PreviewBasis {
+  loyalty: number;
+  stakes: number;
+}
+
+function preview(
+  basis: PreviewBasis,
+  available: boolean,
+  staffHours: number,
+  priceCents: number,
+  acceptChance: number,
+  errors: number,
+  satisfaction: number,
+  complaint: number,
+): DecisionPreview {
+  return {
+    available,
+    staffHours,
+    priceCents,
+    acceptChance,
+    errorChance: errors,
+    satisfaction,
+    loyaltyChange: loyaltyChange(satisfaction, basis.loyalty, basis.stakes),
+    complaintChance: complaint,
+  };
+}
+
 /** The preview of every decision (and of ignoring it) for one waiting demand. */
 export function previewDemand(game: Game, team: TeamState, demand: Demand): DecisionPreviews | undefined {
   const { scenario } = game;
@@ -52,26 +84,6 @@ export function previewDemand(game: Game, team: TeamState, demand: Demand): Deci
   const modifiers = eventModifiers(scenario, team);
   const mistakes = errorChance(meanExhaustion(team));
   const v = demand.importance;
-  const make = (
-    available: boolean,
-    staffHours: number,
-    priceCents: number,
-    acceptChance: number,
-    errors: number,
-    satisfaction: number,
-    complaint: number,
-  ): DecisionPreview => ({
-    available,
-    staffHours,
-    priceCents,
-    acceptChance,
-    errorChance: errors,
-    satisfaction,
-    loyaltyChange: loyaltyChange(satisfaction, customer.loyalty, demand.stakes),
-    complaintChance: complaint,
-  });
-  const served = (ok: number, errors: number) => blend(errors, REACTION.errorSatisfaction, ok);
-
   const accommodate = served(accommodateSatisfaction(v), mistakes);
   const premiumPrice = team.premiumPriceCents[demand.category] ?? category.premiumPriceCents;
   const premiumAccept = premiumAcceptChance(
@@ -94,9 +106,20 @@ export function previewDemand(game: Game, team: TeamState, demand: Demand): Deci
   const no = noSatisfaction(v, modifiers.noPenalty, optionLive);
   const ignored = ignoredSatisfaction(v, modifiers.noPenalty);
   const reach = segment.socialReach;
+  const basis = { loyalty: customer.loyalty, stakes: demand.stakes };
   return {
-    accommodate: make(true, demand.oneOffHours, 0, 1, mistakes, accommodate, mistakes * complaintChance(REACTION.errorSatisfaction, reach)),
-    premium: make(
+    accommodate: preview(
+      basis,
+      true,
+      demand.oneOffHours,
+      0,
+      1,
+      mistakes,
+      accommodate,
+      mistakes * complaintChance(REACTION.errorSatisfaction, reach),
+    ),
+    premium: preview(
+      basis,
       true,
       demand.oneOffHours * premiumAccept,
       premiumPrice,
@@ -105,7 +128,8 @@ export function previewDemand(game: Game, team: TeamState, demand: Demand): Deci
       premium,
       (1 - premiumAccept) * complaintChance(premiumRefusedSatisfaction(v), reach),
     ),
-    option: make(
+    option: preview(
+      basis,
       optionLive,
       category.option.staffHoursPerUse * optionAccept,
       optionPrice,
@@ -114,8 +138,8 @@ export function previewDemand(game: Game, team: TeamState, demand: Demand): Deci
       optionSat,
       (1 - optionAccept) * complaintChance(optionRefusedSatisfaction(v), reach),
     ),
-    no: make(true, 0, 0, 1, 0, no, complaintChance(no, reach)),
-    ignored: make(true, 0, 0, 1, 0, ignored, Math.min(1, complaintChance(ignored, reach) * 1.5)),
+    no: preview(basis, true, 0, 0, 1, 0, no, complaintChance(no, reach)),
+    ignored: preview(basis, true, 0, 0, 1, 0, ignored, Math.min(1, complaintChance(ignored, reach) * 1.5)),
   };
 }
 

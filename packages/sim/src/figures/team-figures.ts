@@ -60,7 +60,7 @@ export function teamFigures(game: Game, team: TeamState): TeamFigures {
   const profitCents = team.revenueCents - team.costsCents;
   const current = meanExhaustion(team);
   const mean = team.exhaustionTicks > 0 ? team.exhaustionTickSum / team.exhaustionTicks : current;
-  const loyalty = valueWeightedLoyalty(scenario, team);
+  const loyalty = valueWeightedLoyalty(team);
   let startersActive = 0;
   for (const customer of team.customers) if (customer.active && customer.joinedRound === 0) startersActive++;
   return {

@@ -1,6 +1,7 @@
 import { eventModifiers } from '../rules/event-effects.js';
 import { resignationChance } from '../rules/round-transitions.js';
 import { normalCapacity } from '../rules/staff-work.js';
+import { meanExhaustion } from '../rules/team-measures.js';
 import type { Game } from '../state/game.js';
 import type { Demand, OptionState, Phase, RoundReport, TeamState } from '../state/game-state.js';
 import type { Cents, Hours } from '../state/units.js';
@@ -41,7 +42,12 @@ export interface TeamView {
   tick: number;
   ticksPerRound: number;
   phase: Phase;
-  figures: TeamFigures;
+  cashCents: Cents;
+  backlogHours: Hours;
+  /** Average staff exhaustion right now. */
+  exhaustion: number;
+  /** The full scoreboard (computed when first read: it walks every customer). */
+  readonly figures: TeamFigures;
   cards: CardView[];
   capacityPerTick: Hours;
   staff: StaffMemberView[];
@@ -79,6 +85,7 @@ export function teamView(game: Game, teamIndex: number): TeamView | undefined {
   const team = state.teams[teamIndex];
   if (!team) return undefined;
   const cards: CardView[] = [];
+  let figures: TeamFigures | undefined;
   for (const demand of team.demands) {
     const card = cardView(game, team, demand);
     if (card) cards.push(card);
@@ -90,7 +97,13 @@ export function teamView(game: Game, teamIndex: number): TeamView | undefined {
     tick: state.tick,
     ticksPerRound: state.config.ticksPerRound,
     phase: state.phase,
-    figures: teamFigures(game, team),
+    cashCents: team.cashCents,
+    backlogHours: team.backlogHours,
+    exhaustion: meanExhaustion(team),
+    get figures() {
+      figures ??= teamFigures(game, team);
+      return figures;
+    },
     cards,
     capacityPerTick: normalCapacity(scenario, team, eventModifiers(scenario, team).capacity),
     staff: team.staff.map((member) => ({

@@ -36,9 +36,8 @@ export function advanceTick(game: Game): Outcome[] {
     const surges: ArrivalDraw[] = modifiers.surges.length > 0 ? drawSurges(game, team, modifiers, eventStream) : [];
     for (const draw of surges) receiveDemand(game, team, draw, outcomeStream, outcomes);
     workBacklog(scenario, team, modifiers.capacity);
-    earnCustomerRevenue(game, team);
     tickEvents(team);
-    recordTick(game, team);
+    earnAndRecord(game, team);
     team.rng.outcomes = outcomeStream.save();
     team.rng.events = eventStream.save();
   }
@@ -65,18 +64,10 @@ function finishBuilds(game: Game, team: TeamState): void {
   }
 }
 
-/** Customers pay their regular spend through the round, a tick's share at a time. */
-function earnCustomerRevenue(game: Game, team: TeamState): void {
-  const { scenario, state } = game;
-  let perRound = 0;
-  for (const customer of team.customers) {
-    if (customer.active) perRound += scenario.segments[customer.segment]?.revenuePerRoundCents ?? 0;
-  }
-  earn(team, perRound / state.config.ticksPerRound);
-}
-
-function recordTick(game: Game, team: TeamState): void {
-  const { scenario, state } = game;
+/** Customers pay their regular spend through the round, a tick's share at a time; then the tick is recorded. */
+function earnAndRecord(game: Game, team: TeamState): void {
+  const { state } = game;
+  earn(team, team.customerRevenuePerRoundCents / state.config.ticksPerRound);
   const exhaustion = meanExhaustion(team);
   team.exhaustionTickSum += exhaustion;
   team.exhaustionTicks++;
@@ -87,7 +78,7 @@ function recordTick(game: Game, team: TeamState): void {
     tick: state.globalTick + 1,
     profitCents: team.revenueCents - team.costsCents,
     exhaustion,
-    loyalty: valueWeightedLoyalty(scenario, team),
+    loyalty: valueWeightedLoyalty(team),
     reputation: team.reputation,
     backlogHours: team.backlogHours,
   });

@@ -4,6 +4,7 @@ import type { Scenario } from '../scenario/scenario-schema.js';
 import type { Game } from '../state/game.js';
 import type { Customer, Demand, TeamState } from '../state/game-state.js';
 import { clamp01 } from '../state/units.js';
+import { shiftLoyalty } from './customer-totals.js';
 import type { EventModifiers } from './event-effects.js';
 import { earn, spend } from './ledger.js';
 import { loyaltyChange, optionAcceptChance, optionSatisfaction } from './reaction-model.js';
@@ -117,7 +118,7 @@ export function receiveDemand(game: Game, team: TeamState, draw: ArrivalDraw, st
       const revenueCents = earn(team, option.priceCents);
       spend(team, category.option.perUseCostCents);
       team.backlogHours += category.option.staffHoursPerUse * 0.5;
-      customer.loyalty = Math.min(100, customer.loyalty + loyaltyChange(optionSatisfaction(draw.importance), customer.loyalty, 1));
+      shiftLoyalty(scenario, team, customer, loyaltyChange(optionSatisfaction(draw.importance), customer.loyalty, 1));
       outcomes.push({ kind: 'self-service', team: team.index, customerId: customer.id, category: draw.category, revenueCents });
       return;
     }

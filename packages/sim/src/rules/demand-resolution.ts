@@ -3,6 +3,7 @@ import type { RandomStream } from '../random/random-stream.js';
 import type { Game } from '../state/game.js';
 import type { Demand, Resolution, TeamState } from '../state/game-state.js';
 import { clamp } from '../state/units.js';
+import { shiftLoyalty } from './customer-totals.js';
 import type { EventModifiers } from './event-effects.js';
 import { noteComplaint } from './key-moments.js';
 import { earn, spend } from './ledger.js';
@@ -115,7 +116,7 @@ export function resolveDemand(
   }
 
   outcome.satisfaction = satisfaction;
-  customer.loyalty = clamp(customer.loyalty + loyaltyChange(satisfaction, customer.loyalty, demand.stakes), 0, 100);
+  shiftLoyalty(scenario, team, customer, loyaltyChange(satisfaction, customer.loyalty, demand.stakes));
   outcome.loyaltyAfter = customer.loyalty;
   team.backlogHours += outcome.staffHours;
   if (outcome.error) {

@@ -4,6 +4,7 @@ import { emptyRoundReport, hireStaff } from '../state/create-game.js';
 import type { Game } from '../state/game.js';
 import type { TeamState } from '../state/game-state.js';
 import { clamp } from '../state/units.js';
+import { recountCustomers } from './customer-totals.js';
 import { markMoment } from './key-moments.js';
 import { spend } from './ledger.js';
 import { REACTION } from './reaction-model.js';
@@ -95,6 +96,7 @@ function endTeamRound(game: Game, team: TeamState): void {
     customer.loyalty = scenario.segments[customer.segment]?.startingLoyalty ?? 50;
     team.roundReport.customersJoined++;
   }
+  recountCustomers(scenario, team);
   team.reputation = clamp(team.reputation + (reputation.baseline - team.reputation) * reputation.driftPerRound, 0, 100);
   team.rng.outcomes = outcomeStream.save();
 

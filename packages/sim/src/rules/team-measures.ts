@@ -1,4 +1,3 @@
-import type { Scenario } from '../scenario/scenario-schema.js';
 import type { TeamState } from '../state/game-state.js';
 
 export function meanExhaustion(team: TeamState): number {
@@ -9,16 +8,9 @@ export function meanExhaustion(team: TeamState): number {
 }
 
 /** Loyalty of active customers, weighted by what each brings in per round. */
-export function valueWeightedLoyalty(scenario: Scenario, team: TeamState): number {
-  let weighted = 0;
-  let weights = 0;
-  for (const customer of team.customers) {
-    if (!customer.active) continue;
-    const weight = scenario.segments[customer.segment]?.revenuePerRoundCents ?? 0;
-    weighted += customer.loyalty * weight;
-    weights += weight;
-  }
-  return weights > 0 ? weighted / weights : 0;
+export function valueWeightedLoyalty(team: TeamState): number {
+  const weighted = team.customerRevenuePerRoundCents > 0 ? team.loyaltyWeightSum / team.customerRevenuePerRoundCents : 0;
+  return Math.min(100, Math.max(0, weighted));
 }
 
 export function activeCustomerCount(team: TeamState): number {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type Scenario, scenarioSchema } from './scenario-schema.js';
+import { baseScenarioSchema, crossReferenceIssues, type Scenario } from './scenario-schema.js';
 
 /** One thing wrong with a scenario file, phrased for the person who wrote it. */
 export interface ScenarioProblem {
@@ -65,12 +65,21 @@ function describeIssue(issue: z.core.$ZodIssue): { expected: string; found: stri
 
 /** Checks parsed JSON against the scenario schema and lists every problem, not just the first. */
 export function checkScenario(data: unknown, file = '<scenario>'): ScenarioCheck {
-  const result = scenarioSchema.safeParse(data, { reportInput: true });
-  if (result.success) return { ok: true, scenario: result.data };
-  return {
-    ok: false,
-    problems: result.error.issues.map((issue) => ({ file, path: formatJsonPath(issue.path), ...describeIssue(issue) })),
-  };
+  const result = baseScenarioSchema.safeParse(data, { reportInput: true });
+  const problems: ScenarioProblem[] = result.success
+    ? []
+    : result.error.issues.map((issue) => ({ file, path: formatJsonPath(issue.path), ...describeIssue(issue) }));
+  for (const issue of crossReferenceIssues(data)) {
+    const [expected, found] = issue.message.split(', found ');
+    problems.push({
+      file,
+      path: formatJsonPath(issue.path),
+      expected: (expected ?? issue.message).replace(/^expected /, ''),
+      found: found ?? '?',
+    });
+  }
+  if (result.success && problems.length === 0) return { ok: true, scenario: result.data };
+  return { ok: false, problems };
 }
 
 /** Parses scenario text (JSON) and checks it; malformed JSON is one problem at `$`. */

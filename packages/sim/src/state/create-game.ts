@@ -1,4 +1,5 @@
 import { RandomStream } from '../random/random-stream.js';
+import { recountCustomers } from '../rules/customer-totals.js';
 import type { Scenario } from '../scenario/scenario-schema.js';
 import { personName } from './customer-names.js';
 import type { Game } from './game.js';
@@ -108,7 +109,7 @@ export function hireStaff(scenario: Scenario, team: TeamState, count: number, ro
 function createTeam(scenario: Scenario, seed: number, index: number, name: string, customers: Customer[]): TeamState {
   const staffStream = RandomStream.seeded(seed, 'staff');
   const staff = buildStaff(scenario, staffStream, scenario.staff.initial, 0, 0);
-  return {
+  const team: TeamState = {
     index,
     name,
     cashCents: scenario.startingCashCents,
@@ -118,6 +119,8 @@ function createTeam(scenario: Scenario, seed: number, index: number, name: strin
     demands: [],
     nextDemandId: 1,
     backlogHours: 0,
+    customerRevenuePerRoundCents: 0,
+    loyaltyWeightSum: 0,
     staff,
     nextStaffId: staff.length,
     staffLost: 0,
@@ -150,6 +153,8 @@ function createTeam(scenario: Scenario, seed: number, index: number, name: strin
       events: RandomStream.seeded(seed, 'events').save(),
     },
   };
+  recountCustomers(scenario, team);
+  return team;
 }
 
 /**

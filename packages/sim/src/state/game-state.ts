@@ -147,6 +147,9 @@ export interface TeamState {
   demands: Demand[];
   nextDemandId: number;
   backlogHours: Hours;
+  /** What the active customers spend per round, and that spend times their loyalty (see customer-totals). */
+  customerRevenuePerRoundCents: Cents;
+  loyaltyWeightSum: number;
   staff: StaffMember[];
   nextStaffId: number;
   staffLost: number;

@@ -6,7 +6,7 @@ export type Hours = number & { readonly __unit?: 'hours' };
 export type Tick = number & { readonly __unit?: 'tick' };
 
 export function clamp(value: number, min: number, max: number): number {
-  return value < min ? min : value > max ? max : value;
+  return Math.min(max, Math.max(min, value));
 }
 
 export function clamp01(value: number): number {

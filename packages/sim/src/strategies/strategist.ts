@@ -33,8 +33,8 @@ const TUNING = {
 
 function hourCost(view: TeamView, scenario: Scenario): number {
   const wagePerHour = scenario.staff.wagePerTickCents / scenario.staff.hoursPerTick;
-  const queuedTicks = view.figures.backlogHours / Math.max(view.capacityPerTick, 0.1);
-  const tiredness = view.figures.exhaustion.current / 20;
+  const queuedTicks = view.backlogHours / Math.max(view.capacityPerTick, 0.1);
+  const tiredness = view.exhaustion / 20;
   return wagePerHour * (0.25 + queuedTicks * 0.6 + tiredness * tiredness);
 }
 
@@ -90,7 +90,7 @@ function plan(view: TeamView, scenario: Scenario): Command[] {
   const report = view.lastReport;
   const roundsLeft = view.rounds - view.round;
   const wagesPerRound = scenario.staff.wagePerTickCents * view.staff.length * view.ticksPerRound;
-  let spendable = view.figures.cashCents - wagesPerRound * TUNING.cashReserveRounds;
+  let spendable = view.cashCents - wagesPerRound * TUNING.cashReserveRounds;
   if (report && roundsLeft > 0) {
     const wagePerHour = scenario.staff.wagePerTickCents / scenario.staff.hoursPerTick;
     // An hour saved is worth a wage when the staff were busy, little when they sat idle.
@@ -122,8 +122,8 @@ function plan(view: TeamView, scenario: Scenario): Command[] {
       builds++;
     }
   }
-  const exhaustion = view.figures.exhaustion.current;
-  const queuedTicks = view.figures.backlogHours / Math.max(view.capacityPerTick, 0.1);
+  const exhaustion = view.exhaustion;
+  const queuedTicks = view.backlogHours / Math.max(view.capacityPerTick, 0.1);
   const shortHanded = view.staff.length < scenario.staff.initial;
   if (
     (exhaustion > 40 || queuedTicks > 3 || shortHanded) &&
