@@ -54,7 +54,8 @@ function brokenInvariant(scenario: Scenario, state: GameState): string | undefin
       revenue += value;
       weighted += value * customer.loyalty;
     }
-    if (revenue !== team.customerRevenuePerRoundCents) return `${name}: running revenue total ${team.customerRevenuePerRoundCents} ≠ ${revenue}`;
+    if (revenue !== team.customerRevenuePerRoundCents)
+      return `${name}: running revenue total ${team.customerRevenuePerRoundCents} ≠ ${revenue}`;
     if (Math.abs(weighted - team.loyaltyWeightSum) > 1e-6 * Math.max(1, weighted)) return `${name}: running loyalty total drifted`;
     if (active !== joined - left) return `${name}: active ${active} ≠ joined ${joined} − left ${left}`;
     const joinedSinceStart = team.reports.reduce((sum, report) => sum + report.customersJoined, 0);

@@ -4,6 +4,7 @@ import { findEvent } from '../rules/event-effects.js';
 import { startEvent } from '../rules/event-start.js';
 import { startNextRound } from '../rules/round-transitions.js';
 import type { Game } from '../state/game.js';
+import { DECISIONS } from '../state/game-state.js';
 import { type CommandResult, type Outcome, reject } from './command-result.js';
 import { type Command, commandSchema } from './command-schema.js';
 import { decideDemand } from './decide-demand.js';
@@ -17,6 +18,7 @@ import { applyPlanningCommand } from './planning-commands.js';
 export function applyCommand(game: Game, input: Command): CommandResult {
   // Time passing is by far the commonest command: skip the schema for its one exact shape.
   if (isPlainTick(input)) return tick(game);
+  if (isPlainDecide(input)) return decide(game, input);
   const parsed = commandSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -40,7 +42,7 @@ export function applyCommand(game: Game, input: Command): CommandResult {
     default: {
       const team = state.teams[command.team];
       if (!team) return reject('unknown-team', `There is no team ${command.team + 1} in this game.`);
-      if (command.type === 'decide') return decideDemand(game, team, command);
+      if (command.type === 'decide') return decide(game, command);
       return applyPlanningCommand(game, team, command);
     }
   }
@@ -50,6 +52,32 @@ function isPlainTick(input: unknown): boolean {
   if (typeof input !== 'object' || input === null || (input as { type?: unknown }).type !== 'tick') return false;
   for (const key in input) if (key !== 'type') return false;
   return true;
+}
+
+const DECISION_NAMES: readonly string[] = DECISIONS;
+
+/** The exact shape commandSchema accepts for a decision, checked by hand: decisions are the next commonest. */
+function isPlainDecide(input: unknown): input is Extract<Command, { type: 'decide' }> {
+  if (typeof input !== 'object' || input === null) return false;
+  const { type, team, demandId, decision, ...rest } = input as Record<string, unknown>;
+  return (
+    type === 'decide' &&
+    Number.isInteger(team) &&
+    (team as number) >= 0 &&
+    (team as number) <= 63 &&
+    Number.isInteger(demandId) &&
+    (demandId as number) >= 1 &&
+    typeof decision === 'string' &&
+    DECISION_NAMES.includes(decision) &&
+    Object.keys(rest).length === 0
+  );
+}
+
+function decide(game: Game, command: Extract<Command, { type: 'decide' }>): CommandResult {
+  if (game.state.phase === 'ended') return reject('wrong-phase', 'The game has ended.');
+  const team = game.state.teams[command.team];
+  if (!team) return reject('unknown-team', `There is no team ${command.team + 1} in this game.`);
+  return decideDemand(game, team, command);
 }
 
 function tick(game: Game): CommandResult {

@@ -19,11 +19,12 @@ function record(game: Game, command: Command, commands: Command[]): void {
 export function stepWithStrategies(game: Game, strategies: readonly Strategy[], commands: Command[]): void {
   const { state, scenario } = game;
   if (state.phase === 'operations') {
-    state.teams.forEach((_, team) => {
+    state.teams.forEach((teamState, team) => {
       const strategy = strategies[team];
-      const view = strategy && teamView(game, team);
-      if (strategy && view && view.cards.length > 0)
-        for (const command of strategy.operate(view, scenario)) record(game, command, commands);
+      // Nothing to decide, nothing to look at: most ticks of a calm team.
+      if (!strategy || teamState.demands.length === 0) return;
+      const view = teamView(game, team);
+      if (view) for (const command of strategy.operate(view, scenario)) record(game, command, commands);
     });
     record(game, { type: 'tick' }, commands);
   } else if (state.phase === 'planning') {

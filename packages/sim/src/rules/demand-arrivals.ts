@@ -20,6 +20,17 @@ export interface ArrivalDraw {
 }
 
 const slotsBySegment = new WeakMap<Customer[], number[][]>();
+const askWeightsByScenario = new WeakMap<Scenario, number[][]>();
+
+/** Per segment, how often it asks for each category, in category order. */
+function askWeights(scenario: Scenario): number[][] {
+  let weights = askWeightsByScenario.get(scenario);
+  if (!weights) {
+    weights = scenario.segments.map((segment) => scenario.categories.map((category) => segment.asks[category.id] ?? 0));
+    askWeightsByScenario.set(scenario, weights);
+  }
+  return weights;
+}
 
 /** Customer ids of each segment; the customer base is the same in every team, so team 0's serves. */
 function segmentSlots(scenario: Scenario, customers: Customer[]): number[][] {
@@ -47,7 +58,7 @@ export function drawArrivals(game: Game): ArrivalDraw[] {
     const ids = slots[segmentIndex] ?? [];
     const rate = (ids.length * segment.requestsPerRound) / state.config.ticksPerRound;
     const count = stream.poisson(rate);
-    const weights = scenario.categories.map((category) => segment.asks[category.id] ?? 0);
+    const weights = askWeights(scenario)[segmentIndex] ?? [];
     for (let i = 0; i < count; i++) {
       const customerId = ids[stream.int(0, ids.length - 1)] ?? 0;
       const category = stream.pickWeighted(weights);

@@ -57,7 +57,9 @@ export function workBacklog(scenario: Scenario, team: TeamState, capacityFactor:
   const recovery =
     (load < STAFF.recoveryLoad ? (STAFF.recoveryLoad - load) * STAFF.recoveryRate : 0) + (team.restPercent / 10) * STAFF.restRecovery;
   for (const member of team.staff) {
-    const strain = (overtimeShare * STAFF.overtimeStrain + queuedTicks * STAFF.queueStrain) * member.strain;
+    // Strain builds more slowly near the top: burnout is approached, rarely reached.
+    const headroom = 1 - member.exhaustion / 125;
+    const strain = (overtimeShare * STAFF.overtimeStrain + queuedTicks * STAFF.queueStrain) * member.strain * headroom;
     member.exhaustion = clamp(member.exhaustion + strain - recovery, 0, 100);
   }
   if (overtime > 0) {
