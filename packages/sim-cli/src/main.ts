@@ -99,4 +99,5 @@ function main(): void {
   }
 }
 
-main();
+// Only run when executed, not when a test imports runCli.
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) main();
