@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const defaultStaticDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+/** Server settings from environment variables, checked at start: a bad value stops the start. */
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  STATIC_DIR: z.string().min(1).default(defaultStaticDir),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type ServerConfig = z.infer<typeof configSchema>;
+
+export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; message: string };
+
+export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
+  const parsed = configSchema.safeParse(env);
+  if (parsed.success) return { ok: true, config: parsed.data };
+  const problems = parsed.error.issues.map(
+    (issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(env[String(issue.path[0])])})`,
+  );
+  return { ok: false, message: `Invalid configuration: ${problems.join('; ')}` };
+}

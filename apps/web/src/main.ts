@@ -1,0 +1,25 @@
+import Phaser from 'phaser';
+import { BootScene } from './scenes/boot-scene';
+import { DebriefScene } from './scenes/debrief-scene';
+import { HelpScene } from './scenes/help-scene';
+import { OperationsScene } from './scenes/operations-scene';
+import { PastGamesScene } from './scenes/past-games-scene';
+import { PlanningScene } from './scenes/planning-scene';
+import { SetupScene } from './scenes/setup-scene';
+import { TitleScene } from './scenes/title-scene';
+import { COLOURS, HEIGHT, WIDTH } from './ui/theme';
+
+// One design size, scaled to fit the window: 1280×720 to 1920×1080 show the same layout.
+const game = new Phaser.Game({
+  type: Phaser.AUTO,
+  parent: 'game',
+  width: WIDTH,
+  height: HEIGHT,
+  backgroundColor: COLOURS.background,
+  scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+  scene: [BootScene, TitleScene, SetupScene, OperationsScene, PlanningScene, DebriefScene, PastGamesScene, HelpScene],
+  banner: false,
+});
+
+// Exposed for the frame-time benchmark only; tests read the DOM regions, not this.
+(window as unknown as { ttcGame?: Phaser.Game }).ttcGame = game;

@@ -1,0 +1,419 @@
+import type { Decision, Outcome, TeamView } from '@ttc/sim';
+import Phaser from 'phaser';
+import { announceScreen, announceStatus, clearLog, logEntry } from '../a11y/dom-mirror';
+import { SoloSession, type SoloSettings } from '../session/solo-session';
+import { Button } from '../ui/button';
+import { CardTile } from '../ui/card-tile';
+import { addPanel, addText, Meter } from '../ui/panel';
+import { drawSparkline } from '../ui/sparkline';
+import { COLOURS, DECISION_STYLE, textStyle, WIDTH } from '../ui/theme';
+import { cardModel } from '../view-model/card-model';
+import { explainDecision } from '../view-model/explain-decision';
+import { hours, money, percent } from '../view-model/format';
+import { statusText } from '../view-model/status-text';
+import { markScreen, SCENES } from './scene-keys';
+import { TutorialOverlay } from './tutorial-overlay';
+
+const CARDS = { x: 20, y: 120, width: 1040, height: 500 };
+const NORMAL = { columns: 3, rows: 3, width: 340, height: 160 };
+const COMPACT = { columns: 5, rows: 6, width: 200, height: 75 };
+const GAP = 10;
+const DECISIONS: Decision[] = ['accommodate', 'premium', 'option', 'no'];
+
+export interface OperationsData {
+  settings?: SoloSettings;
+  session?: SoloSession;
+}
+
+/** Operations: the cards arrive, the player decides, the clock runs. It draws what the simulation says. */
+export class OperationsScene extends Phaser.Scene {
+  session!: SoloSession;
+  private normalTiles: CardTile[] = [];
+  private compactTiles: CardTile[] = [];
+  private selected = 0;
+  private view!: TeamView;
+  private decisionButtons: Button[] = [];
+  private header!: Phaser.GameObjects.Text;
+  private clockText!: Phaser.GameObjects.Text;
+  private clockMeter!: Meter;
+  private speedText!: Phaser.GameObjects.Text;
+  private selectionText!: Phaser.GameObjects.Text;
+  private moreText!: Phaser.GameObjects.Text;
+  private emptyText!: Phaser.GameObjects.Text;
+  private figureTexts: Phaser.GameObjects.Text[] = [];
+  private figureSubs: Phaser.GameObjects.Text[] = [];
+  private sparklines: Phaser.GameObjects.Graphics[] = [];
+  private backlogText!: Phaser.GameObjects.Text;
+  private backlogMeter!: Meter;
+  private staffTexts: Phaser.GameObjects.Text[] = [];
+  private staffMeters: Meter[] = [];
+  private optionsText!: Phaser.GameObjects.Text;
+  private feedbackTitle!: Phaser.GameObjects.Text;
+  private feedbackBody!: Phaser.GameObjects.Text;
+  private banner!: Phaser.GameObjects.Container;
+  private bannerText!: Phaser.GameObjects.Text;
+  private bannerUntil = 0;
+  private tutorial: TutorialOverlay | undefined;
+  private lastStatus = '';
+
+  constructor() {
+    super(SCENES.operations);
+  }
+
+  create(data: OperationsData): void {
+    this.session = data.session ?? new SoloSession(data.settings as SoloSettings);
+    if (!data.session) clearLog();
+    this.normalTiles = [];
+    this.compactTiles = [];
+    this.figureTexts = [];
+    this.figureSubs = [];
+    this.sparklines = [];
+    this.staffTexts = [];
+    this.staffMeters = [];
+    this.selected = 0;
+    this.drawFrame();
+    this.bindKeys();
+    markScreen('operations');
+    const { round, rounds } = this.session.view();
+    announceScreen(
+      `Operations, round ${round} of ${rounds}. Decide each demand with 1 to 4; arrows move between cards; Space pauses; S changes speed; question mark shows all keys.`,
+    );
+    logEntry(`Round ${round} begins.`);
+    if (this.session.settings.tutorial && round === 1) {
+      // Let the first customers arrive, then walk through the screen before the clock runs.
+      for (let hour = 0; hour < 4 && this.session.view().cards.length === 0; hour++) this.session.apply({ type: 'tick' });
+      this.session.held = true;
+      this.tutorial = new TutorialOverlay(this, () => {
+        this.session.held = false;
+        this.tutorial = undefined;
+      });
+    }
+    this.refresh();
+  }
+
+  override update(_time: number, delta: number): void {
+    const outcomes = this.session.update(delta);
+    if (outcomes.length > 0) this.handleOutcomes(outcomes);
+    if (this.session.state.phase !== 'operations') return;
+    this.refresh();
+    if (this.bannerUntil > 0 && this.time.now > this.bannerUntil) {
+      this.banner.setVisible(false);
+      this.bannerUntil = 0;
+    }
+  }
+
+  private drawFrame(): void {
+    const scenario = this.session.scenario;
+    this.add.rectangle(0, 0, WIDTH, 64, COLOURS.panel).setOrigin(0);
+    this.header = addText(this, 20, 8, '', 'large');
+    addText(this, 20, 38, scenario.name, 'tiny', COLOURS.textMuted);
+    this.clockText = addText(this, 620, 8, '', 'body');
+    this.clockMeter = new Meter(this, 620, 38, 320, 14, COLOURS.info);
+    this.speedText = addText(this, 970, 20, '', 'large', COLOURS.text, { fontStyle: 'bold' });
+    addText(this, WIDTH - 20, 22, 'Space pause · S speed · F feedback · ? keys', 'small', COLOURS.textMuted).setOrigin(1, 0);
+
+    addPanel(this, CARDS.x - 10, 70, CARDS.width + 20, 560);
+    addText(this, CARDS.x, 80, 'WAITING DEMANDS', 'small', COLOURS.textMuted, { fontStyle: 'bold' });
+    this.moreText = addText(this, CARDS.x + CARDS.width, 80, '', 'small', COLOURS.warnCss, { fontStyle: 'bold' }).setOrigin(1, 0);
+    this.emptyText = addText(
+      this,
+      CARDS.x + CARDS.width / 2,
+      CARDS.y + 200,
+      'No customer is waiting. The next requests arrive as the hours pass.',
+      'body',
+      COLOURS.textMuted,
+    ).setOrigin(0.5);
+    for (let index = 0; index < NORMAL.columns * NORMAL.rows; index++) {
+      const tile = new CardTile(this, 'normal', NORMAL.width, NORMAL.height, (picked) => this.selectTile(picked));
+      tile.setPosition(
+        CARDS.x + (index % NORMAL.columns) * (NORMAL.width + GAP),
+        CARDS.y + Math.floor(index / NORMAL.columns) * (NORMAL.height + GAP),
+      );
+      tile.hide();
+      this.normalTiles.push(tile);
+    }
+    for (let index = 0; index < COMPACT.columns * COMPACT.rows; index++) {
+      const tile = new CardTile(this, 'compact', COMPACT.width, COMPACT.height, (picked) => this.selectTile(picked));
+      tile.setPosition(
+        CARDS.x + (index % COMPACT.columns) * (COMPACT.width + GAP),
+        CARDS.y + Math.floor(index / COMPACT.columns) * (COMPACT.height + GAP),
+      );
+      tile.hide();
+      this.compactTiles.push(tile);
+    }
+
+    addPanel(this, CARDS.x - 10, 640, CARDS.width + 20, 250);
+    this.selectionText = addText(this, CARDS.x, 650, '', 'body', COLOURS.text, { fontStyle: 'bold', fixedWidth: CARDS.width });
+    this.decisionButtons = DECISIONS.map((decision, index) => {
+      const style = DECISION_STYLE[decision];
+      return new Button(this, CARDS.x, 686 + index * 48, {
+        width: CARDS.width,
+        height: 42,
+        label: '',
+        hint: `key ${style.key}`,
+        onPress: () => this.decide(decision),
+        textRole: 'small',
+      });
+    });
+
+    // Right column: the three figures, the staff, feedback.
+    const right = 1080;
+    addPanel(this, right, 70, 500, 270, 'The three figures');
+    const labels = ['Profit', 'Exhaustion', 'Loyalty'];
+    labels.forEach((label, index) => {
+      const y = 104 + index * 78;
+      addText(this, right + 16, y, label, 'small', COLOURS.textMuted);
+      this.figureTexts.push(addText(this, right + 16, y + 20, '', 'heading'));
+      this.figureSubs.push(addText(this, right + 16, y + 56, '', 'tiny', COLOURS.textMuted));
+      this.sparklines.push(this.add.graphics());
+    });
+    addPanel(this, right, 350, 500, 280, 'Staff');
+    this.backlogText = addText(this, right + 16, 384, '', 'tiny', COLOURS.text, { fixedWidth: 468 });
+    this.backlogMeter = new Meter(this, right + 16, 408, 468, 14, COLOURS.warn);
+    for (let index = 0; index < 8; index++) {
+      this.staffTexts.push(addText(this, right + 16, 428 + index * 22, '', 'tiny', COLOURS.text, { fixedWidth: 290 }));
+      this.staffMeters.push(new Meter(this, right + 310, 432 + index * 22, 174, 12, COLOURS.accent));
+    }
+    this.optionsText = addText(this, right + 16, 604, '', 'tiny', COLOURS.goodCss, { fixedWidth: 468 });
+    addPanel(this, right, 640, 500, 250, 'Feedback');
+    this.feedbackTitle = addText(this, right + 16, 668, '', 'small', COLOURS.text, { fontStyle: 'bold', wordWrap: { width: 468 } });
+    this.feedbackBody = addText(this, right + 16, 720, '', 'tiny', COLOURS.text, { wordWrap: { width: 468 }, lineSpacing: 3 });
+    if (this.session.settings.feedback)
+      this.showFeedback(
+        'Decide a card to see why',
+        'After each decision this panel explains what happened and what the other answers would probably have done. Press F to turn it off.',
+      );
+
+    this.banner = this.add.container(0, 64);
+    const bannerBack = this.add.rectangle(0, 0, WIDTH, 50, COLOURS.warn).setOrigin(0);
+    this.bannerText = this.add.text(20, 25, '', textStyle('body', COLOURS.textDark, { fontStyle: 'bold' })).setOrigin(0, 0.5);
+    this.banner.add([bannerBack, this.bannerText]).setVisible(false).setDepth(10);
+  }
+
+  private bindKeys(): void {
+    const keyboard = this.input.keyboard;
+    if (!keyboard) return;
+    keyboard.on('keydown', (event: KeyboardEvent) => {
+      if (this.tutorial) {
+        this.tutorial.handleKey(event);
+        return;
+      }
+      const columns = this.compactMode() ? COMPACT.columns : NORMAL.columns;
+      switch (event.key) {
+        case '1':
+        case '2':
+        case '3':
+        case '4':
+          this.decide(DECISIONS[Number(event.key) - 1] as Decision);
+          break;
+        case 'ArrowRight':
+          this.moveSelection(1);
+          break;
+        case 'ArrowLeft':
+          this.moveSelection(-1);
+          break;
+        case 'ArrowDown':
+          this.moveSelection(columns);
+          break;
+        case 'ArrowUp':
+          this.moveSelection(-columns);
+          break;
+        case ' ':
+          event.preventDefault();
+          this.togglePause();
+          break;
+        case 's':
+        case 'S':
+          this.session.cycleSpeed();
+          logEntry(`Speed ×${this.session.speed}.`);
+          break;
+        case 'f':
+        case 'F':
+          this.session.settings.feedback = !this.session.settings.feedback;
+          logEntry(`Feedback ${this.session.settings.feedback ? 'on' : 'off'}.`);
+          break;
+        case '?':
+          this.openHelp();
+          break;
+      }
+    });
+  }
+
+  private togglePause(): void {
+    this.session.paused = !this.session.paused;
+    logEntry(this.session.paused ? 'Paused.' : 'Resumed.');
+  }
+
+  private openHelp(): void {
+    const wasPaused = this.session.paused;
+    this.session.paused = true;
+    this.scene.launch(SCENES.help, { from: SCENES.operations, onClose: () => (this.session.paused = wasPaused) });
+    this.scene.pause();
+  }
+
+  private compactMode(): boolean {
+    return this.view.cards.length > NORMAL.columns * NORMAL.rows;
+  }
+
+  private moveSelection(step: number): void {
+    const count = this.view.cards.length;
+    if (count === 0) return;
+    this.selected = Math.max(0, Math.min(count - 1, this.selected + step));
+    this.refresh();
+  }
+
+  private selectTile(tile: CardTile): void {
+    const index = this.view.cards.findIndex((card) => card.demand.id === tile.demandId);
+    if (index >= 0) this.selected = index;
+    this.refresh();
+  }
+
+  private decide(decision: Decision): void {
+    const card = this.view.cards[this.selected];
+    if (!card || this.session.state.phase !== 'operations') return;
+    if (!card.previews[decision].available) {
+      this.showFeedback(
+        'No option built for this yet',
+        `Build a standard option for "${card.categoryName}" in the planning phase, then you can steer customers to it.`,
+      );
+      return;
+    }
+    const { record } = this.session.decide(card.demand.id, decision);
+    if (!record) return;
+    const explanation = explainDecision(record.outcome, record.card, this.session.scenario);
+    logEntry(`${card.customerName}, ${card.categoryName}: ${DECISION_STYLE[decision].label}. ${explanation.headline}. ${explanation.why}`);
+    if (this.session.settings.feedback) this.showFeedback(explanation.headline, `${explanation.why}\n\n${explanation.alternatives}`);
+    this.refresh();
+  }
+
+  private showFeedback(title: string, body: string): void {
+    this.feedbackTitle.setText(title);
+    this.feedbackBody.setY(this.feedbackTitle.y + this.feedbackTitle.height + 8).setText(body);
+  }
+
+  private handleOutcomes(outcomes: Outcome[]): void {
+    for (const outcome of outcomes) {
+      if (outcome.kind === 'event-started') {
+        const event = this.session.scenario.events.find((candidate) => candidate.id === outcome.eventId);
+        if (event) {
+          this.bannerText.setText(`⚠ ${event.name}: ${event.description}`);
+          this.banner.setVisible(true);
+          this.bannerUntil = this.time.now + 9000;
+          logEntry(`Event: ${event.name}. ${event.description}`);
+        }
+      } else if (outcome.kind === 'decision' && outcome.resolution === 'ignored') {
+        const customer = this.session.state.teams[0]?.customers[outcome.customerId];
+        const category = this.session.scenario.categories[outcome.category];
+        logEntry(
+          `Ignored: ${customer?.name ?? 'a customer'} gave up waiting on ${category?.name ?? 'a request'}. Loyalty ${(outcome.loyaltyAfter - outcome.loyaltyBefore).toFixed(1)}.`,
+        );
+      } else if (outcome.kind === 'round-ended') {
+        logEntry(outcome.gameEnded ? 'The last round is over.' : `Round ${outcome.round} is over: planning.`);
+        this.scene.start(outcome.gameEnded ? SCENES.debrief : SCENES.planning, { session: this.session });
+        return;
+      }
+    }
+  }
+
+  refresh(): void {
+    const session = this.session;
+    this.view = session.view();
+    const view = this.view;
+    const scenario = session.scenario;
+    const { figures } = view;
+    this.selected = Math.max(0, Math.min(this.selected, view.cards.length - 1));
+    this.header.setText(`Round ${view.round} of ${view.rounds} · Operations`);
+    this.clockText.setText(`Hour ${Math.min(view.tick + 1, view.ticksPerRound)} of ${view.ticksPerRound}`);
+    this.clockMeter.set((view.tick + session.tickProgress()) / view.ticksPerRound);
+    this.speedText.setText(session.paused ? '❚❚ Paused' : session.held ? '❚❚ Tutorial' : `▶ ×${session.speed}`);
+
+    const compact = this.compactMode();
+    const tiles = compact ? this.compactTiles : this.normalTiles;
+    const unused = compact ? this.normalTiles : this.compactTiles;
+    for (const tile of unused) if (tile.visible) tile.hide();
+    // Keep the selected card visible when there are more cards than tiles.
+    const first = Math.max(0, Math.min(this.selected - tiles.length + 1, view.cards.length - tiles.length));
+    tiles.forEach((tile, index) => {
+      const card = view.cards[first + index];
+      if (card) tile.show(cardModel(card, scenario), first + index === this.selected);
+      else if (tile.visible) tile.hide();
+    });
+    const hidden = view.cards.length - tiles.length;
+    this.moreText.setText(hidden > 0 ? `+${hidden} more waiting` : `${view.cards.length} waiting`);
+    this.emptyText.setVisible(view.cards.length === 0);
+
+    const card = view.cards[this.selected];
+    const model = card ? cardModel(card, scenario) : undefined;
+    this.selectionText.setText(model ? `${model.customer} (${model.segment}) — ${model.category}, ${model.cares}` : 'No card selected');
+    this.decisionButtons.forEach((button, index) => {
+      const choice = model?.choices[index];
+      const style = DECISION_STYLE[DECISIONS[index] as Decision];
+      button.setLabel(`${style.symbol}  ${style.label}${choice ? ` — ${choice.summary}` : ''}`);
+      button.setEnabled(!!choice?.available);
+    });
+
+    const profitSeries = session.state.teams[0]?.history.map((record) => record.profitCents) ?? [];
+    const exhaustionSeries = session.state.teams[0]?.history.map((record) => record.exhaustion) ?? [];
+    const loyaltySeries = session.state.teams[0]?.history.map((record) => record.loyalty) ?? [];
+    this.figureTexts[0]?.setText(money(figures.profitCents, scenario.currency, false));
+    this.figureSubs[0]?.setText(
+      `cash ${money(figures.cashCents, scenario.currency, false)} · reputation ${Math.round(figures.reputation)}`,
+    );
+    this.figureTexts[1]?.setText(`${Math.round(figures.exhaustion.current)} / 100`);
+    this.figureSubs[1]?.setText(`peak ${Math.round(figures.exhaustion.peak)} · mistakes ${figures.errors}`);
+    this.figureTexts[2]?.setText(`${Math.round(figures.loyalty)} / 100`);
+    this.figureSubs[2]?.setText(`retention ${percent(figures.retention)} · ${figures.customersActive} customers`);
+    const sparkX = 1080 + 250;
+    drawSparkline(this.sparklines[0] as Phaser.GameObjects.Graphics, profitSeries.slice(-48), sparkX, 112, 220, 50, COLOURS.info);
+    drawSparkline(
+      this.sparklines[1] as Phaser.GameObjects.Graphics,
+      exhaustionSeries.slice(-48),
+      sparkX,
+      190,
+      220,
+      50,
+      COLOURS.accent,
+      [0, 100],
+    );
+    drawSparkline(
+      this.sparklines[2] as Phaser.GameObjects.Graphics,
+      loyaltySeries.slice(-48),
+      sparkX,
+      268,
+      220,
+      50,
+      COLOURS.good,
+      [0, 100],
+    );
+
+    const queued = view.backlogHours / Math.max(view.capacityPerTick, 0.1);
+    this.backlogText.setText(
+      `Backlog ${hours(view.backlogHours)}: ${queued.toFixed(1)} hours of work queued · ${view.staff.length} staff, ${view.capacityPerTick.toFixed(1)} h/hour`,
+    );
+    this.backlogMeter.set(queued / 12);
+    this.staffTexts.forEach((text, index) => {
+      const member = view.staff[index];
+      text.setText(
+        member
+          ? `${member.name}${member.newHire ? ' (new)' : ''}: ${Math.round(member.exhaustion)}${member.resignChance > 0.05 ? ` ⚠ may quit (${percent(member.resignChance)})` : ''}`
+          : '',
+      );
+      this.staffMeters[index]?.set(
+        member ? member.exhaustion / 100 : 0,
+        member && member.resignChance > 0.05 ? COLOURS.bad : COLOURS.accent,
+      );
+    });
+    const options = view.options.map(
+      (option) => `${scenario.categories[option.category]?.name ?? '?'}: ${option.status === 'live' ? `${option.uses} uses` : 'building'}`,
+    );
+    this.optionsText.setText(options.length > 0 ? `★ Options — ${options.join(' · ')}` : 'No standard options yet (built in planning).');
+    if (!this.session.settings.feedback && this.feedbackTitle.text === '')
+      this.showFeedback('Feedback is off', 'Press F to explain each decision again.');
+
+    const status = statusText(view, scenario.currency, session.paused ? 'Paused' : `Speed ×${session.speed}`);
+    if (status !== this.lastStatus) {
+      this.lastStatus = status;
+      announceStatus(status);
+    }
+  }
+}

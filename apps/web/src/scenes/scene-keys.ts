@@ -1,0 +1,15 @@
+export const SCENES = {
+  boot: 'boot',
+  title: 'title',
+  setup: 'setup',
+  operations: 'operations',
+  planning: 'planning',
+  debrief: 'debrief',
+  pastGames: 'past-games',
+  help: 'help',
+} as const;
+
+/** Tests and the first-frame benchmark wait for this attribute on <body>. */
+export function markScreen(name: string): void {
+  if (typeof document !== 'undefined') document.body.dataset.screen = name;
+}

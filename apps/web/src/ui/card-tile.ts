@@ -1,0 +1,114 @@
+import Phaser from 'phaser';
+import type { CardModel } from '../view-model/card-model';
+import { COLOURS, textStyle } from './theme';
+
+export type CardSize = 'normal' | 'compact';
+
+/**
+ * One demand card. Tiles are pooled and refilled, so a busy round does not create and
+ * destroy text objects every tick; the patience bar is the only part redrawn every frame.
+ */
+export class CardTile extends Phaser.GameObjects.Container {
+  private readonly background: Phaser.GameObjects.Rectangle;
+  private readonly frame: Phaser.GameObjects.Rectangle;
+  private readonly customerText: Phaser.GameObjects.Text;
+  private readonly meta: Phaser.GameObjects.Text;
+  private readonly category: Phaser.GameObjects.Text;
+  private readonly request: Phaser.GameObjects.Text | undefined;
+  private readonly patienceBack: Phaser.GameObjects.Rectangle;
+  private readonly patienceFill: Phaser.GameObjects.Rectangle;
+  private readonly patienceText: Phaser.GameObjects.Text;
+  private readonly loyaltyText: Phaser.GameObjects.Text;
+  demandId = -1;
+
+  constructor(
+    scene: Phaser.Scene,
+    readonly size: CardSize,
+    readonly tileWidth: number,
+    readonly tileHeight: number,
+    onSelect: (tile: CardTile) => void,
+  ) {
+    super(scene, 0, 0);
+    const compact = size === 'compact';
+    this.background = scene.add
+      .rectangle(0, 0, tileWidth, tileHeight, COLOURS.panelRaised)
+      .setOrigin(0)
+      .setStrokeStyle(2, COLOURS.panelBorder);
+    this.frame = scene.add
+      .rectangle(-3, -3, tileWidth + 6, tileHeight + 6)
+      .setOrigin(0)
+      .setStrokeStyle(5, COLOURS.focus)
+      .setVisible(false);
+    this.loyaltyText = scene.add.text(tileWidth - 8, 8, '', textStyle(compact ? 'tiny' : 'small', COLOURS.textMuted)).setOrigin(1, 0);
+    this.customerText = scene.add.text(
+      10,
+      8,
+      '',
+      textStyle(compact ? 'small' : 'body', COLOURS.text, { fontStyle: 'bold', fixedWidth: tileWidth - (compact ? 70 : 120) }),
+    );
+    this.meta = scene.add.text(10, compact ? 30 : 34, '', textStyle('tiny', COLOURS.textMuted, { fixedWidth: tileWidth - 20 }));
+    this.category = scene.add.text(
+      10,
+      compact ? 48 : 56,
+      '',
+      textStyle(compact ? 'tiny' : 'small', COLOURS.infoCss, { fontStyle: 'bold', fixedWidth: tileWidth - 20 }),
+    );
+    if (!compact)
+      this.request = scene.add.text(
+        10,
+        80,
+        '',
+        textStyle('tiny', COLOURS.text, { wordWrap: { width: tileWidth - 20 }, maxLines: 2, fixedWidth: tileWidth - 20 }),
+      );
+    const barY = tileHeight - (compact ? 10 : 18);
+    this.patienceBack = scene.add
+      .rectangle(10, barY, tileWidth - (compact ? 20 : 110), compact ? 6 : 10, COLOURS.background)
+      .setOrigin(0, 0.5);
+    this.patienceFill = scene.add.rectangle(10, barY, 0, compact ? 6 : 10, COLOURS.good).setOrigin(0, 0.5);
+    this.patienceText = scene.add
+      .text(tileWidth - 10, barY, '', textStyle('tiny', COLOURS.textMuted))
+      .setOrigin(1, 0.5)
+      .setVisible(!compact);
+    this.add([
+      this.frame,
+      this.background,
+      this.customerText,
+      this.meta,
+      this.category,
+      this.patienceBack,
+      this.patienceFill,
+      this.patienceText,
+      this.loyaltyText,
+    ]);
+    if (this.request) this.add(this.request);
+    this.setSize(tileWidth, tileHeight);
+    this.background.setInteractive({ useHandCursor: true }).on('pointerup', () => onSelect(this));
+    scene.add.existing(this);
+  }
+
+  show(model: CardModel, selected: boolean): void {
+    this.setVisible(true);
+    if (this.demandId !== model.demandId) {
+      this.demandId = model.demandId;
+      this.customerText.setText(model.special ? `★ ${model.customer}` : model.customer);
+      this.category.setText(model.category);
+      this.request?.setText(`“${model.request}”`);
+    }
+    this.meta.setText(this.size === 'compact' ? model.segment : `${model.segment} · ${model.value} · ${model.cares}`);
+    this.loyaltyText.setText(this.size === 'compact' ? `♥ ${model.loyalty}` : `loyalty ${model.loyalty}`);
+    this.frame.setVisible(selected);
+    this.setPatience(model.patience, model.ticksLeft, model.urgent);
+  }
+
+  setPatience(fraction: number, ticksLeft: number, urgent: boolean): void {
+    this.patienceFill.width = this.patienceBack.width * fraction;
+    // Urgency is told by the words and the bar's length, not by colour alone.
+    this.patienceFill.fillColor = urgent ? COLOURS.bad : fraction < 0.5 ? COLOURS.warn : COLOURS.good;
+    this.patienceText.setText(urgent ? '! last hour' : `${ticksLeft} h left`);
+  }
+
+  hide(): void {
+    this.setVisible(false);
+    this.demandId = -1;
+  }
+}

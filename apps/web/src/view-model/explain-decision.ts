@@ -1,0 +1,81 @@
+import type { CardView, Decision, DecisionOutcome, Scenario } from '@ttc/sim';
+import { DECISION_STYLE } from '../ui/theme';
+import { caresLabel, hours, money, percent, signed } from './format';
+
+export interface Explanation {
+  headline: string;
+  why: string;
+  alternatives: string;
+}
+
+const VERBS: Record<Decision | 'ignored', string> = {
+  accommodate: 'You did it for free',
+  premium: 'You offered it at a premium',
+  option: 'You steered them to the standard option',
+  no: 'You said a gentle no',
+  ignored: 'Nobody answered in time',
+};
+
+/**
+ * Feedback after a decision: what happened, why (from the simulation's own numbers), and
+ * what the other decisions would probably have done.
+ */
+export function explainDecision(outcome: DecisionOutcome, card: CardView, scenario: Scenario): Explanation {
+  const segment = scenario.segments[card.segmentIndex];
+  const name = card.customerName.split(' ')[0] ?? card.customerName;
+  const cares = caresLabel(card.demand.importance);
+  const loyalty = signed(outcome.loyaltyAfter - outcome.loyaltyBefore);
+  const parts: string[] = [];
+  switch (outcome.resolution) {
+    case 'accommodate':
+      parts.push(
+        outcome.error ? `Tired staff got it wrong: ${name} is upset and you credited the mistake.` : `${name} (${cares}) is delighted.`,
+      );
+      parts.push(`${hours(outcome.staffHours)} joined the backlog.`);
+      break;
+    case 'premium': {
+      const chance = percent(card.previews.premium.acceptChance);
+      if (outcome.accepted)
+        parts.push(
+          `${name} paid ${money(outcome.revenueCents, scenario.currency)} (${chance} likely): ${cares}, and ${segment ? `${segment.name.toLowerCase()} are ${segment.priceSensitivity > 0.6 ? 'price-sensitive' : 'willing to pay'}` : 'willing'}.`,
+        );
+      else parts.push(`${name} refused to pay (${chance} was the chance): a mild no, ${cares}.`);
+      if (outcome.error) parts.push('Then tired staff made a mistake.');
+      break;
+    }
+    case 'option':
+      parts.push(
+        outcome.accepted
+          ? `${name} took the standard option: little staff time, and it fits the need.`
+          : `${name} did not want the option at its price.`,
+      );
+      break;
+    case 'no':
+      parts.push(
+        `${name} ${card.demand.importance >= 0.5 ? 'really wanted this' : 'barely cared'}, so the no ${card.demand.importance >= 0.5 ? 'hurt' : 'cost little'}. No staff time spent.`,
+      );
+      break;
+    case 'ignored':
+      parts.push(`${name} waited and gave up: ignoring is worse than a no.`);
+      break;
+  }
+  if (outcome.complaint)
+    parts.push(`They complained in public${segment && segment.socialReach > 0.6 ? ', and their voice carries' : ''}: reputation fell.`);
+  if (outcome.praise) parts.push('They praised you in public: reputation rose.');
+  const others = (['accommodate', 'premium', 'option', 'no'] as const)
+    .filter((decision) => decision !== outcome.resolution && card.previews[decision].available)
+    .map((decision) => {
+      const preview = card.previews[decision];
+      const cost =
+        decision === 'accommodate' || decision === 'premium'
+          ? `, ${hours(decision === 'premium' ? card.demand.oneOffHours : preview.staffHours)}`
+          : '';
+      const price = decision === 'premium' ? `, ${percent(preview.acceptChance)} pay ${money(preview.priceCents, scenario.currency)}` : '';
+      return `${DECISION_STYLE[decision].label}: loyalty ${signed(preview.loyaltyChange)}${cost}${price}`;
+    });
+  return {
+    headline: `${VERBS[outcome.resolution]} — loyalty ${loyalty}${outcome.revenueCents > 0 ? `, +${money(outcome.revenueCents, scenario.currency)}` : ''}`,
+    why: parts.join(' '),
+    alternatives: others.length > 0 ? `Instead: ${others.join(' · ')}` : '',
+  };
+}

@@ -1,0 +1,120 @@
+import type { Command, RoundReport, Scenario, TeamView } from '@ttc/sim';
+import { SEGMENT_SYMBOLS } from '../ui/theme';
+import { caresLabel, money } from './format';
+
+export interface PlanningRow {
+  categoryId: string;
+  name: string;
+  requests: number;
+  /** e.g. "● 4  ▲ 2  ■ 1" */
+  bySegment: string;
+  cares: string;
+  /** Staff hours spent on one-offs, and what they cost in wages. */
+  oneOffHours: number;
+  cost: string;
+  /** What a standard option would have done for this round's requests. */
+  optionWouldSave: string;
+  optionStatus: 'none' | 'building' | 'live';
+  optionUses: number;
+  buildCostCents: number;
+  premiumPriceCents: number;
+  optionPriceCents: number | null;
+}
+
+export interface PlanCost {
+  lines: string[];
+  totalCents: number;
+}
+
+export function planningRows(view: TeamView, scenario: Scenario): PlanningRow[] {
+  const report: RoundReport | undefined = view.lastReport;
+  const wagePerHour = scenario.staff.wagePerTickCents / scenario.staff.hoursPerTick;
+  return scenario.categories.map((category, index) => {
+    const stats = report?.categories[index];
+    const requests = stats?.requests ?? 0;
+    const option = view.options.find((candidate) => candidate.category === index);
+    const bySegment = (stats?.bySegment ?? [])
+      .map((count, segment) => (count > 0 ? `${SEGMENT_SYMBOLS[segment % SEGMENT_SYMBOLS.length]} ${count}` : ''))
+      .filter(Boolean)
+      .join('  ');
+    const savedHours = Math.max(0, category.oneOffHours - category.option.staffHoursPerUse) * requests;
+    const earned = (category.option.priceCents - category.option.perUseCostCents) * requests;
+    return {
+      categoryId: category.id,
+      name: category.name,
+      requests,
+      bySegment: bySegment || '—',
+      cares: requests > 0 ? caresLabel((stats?.importanceSum ?? 0) / requests) : '—',
+      oneOffHours: stats?.oneOffHours ?? 0,
+      cost: money(Math.round((stats?.oneOffHours ?? 0) * wagePerHour), scenario.currency, false),
+      optionWouldSave:
+        requests === 0
+          ? 'not asked for'
+          : `up to ${savedHours.toFixed(0)} h, ${money(earned, scenario.currency, false)} in prices; costs ${money(category.option.buildCostCents, scenario.currency, false)} + ${money(category.option.upkeepPerRoundCents, scenario.currency, false)}/round`,
+      optionStatus: option ? option.status : 'none',
+      optionUses: option?.uses ?? 0,
+      buildCostCents: category.option.buildCostCents,
+      premiumPriceCents: view.premiumPriceCents[index] ?? category.premiumPriceCents,
+      optionPriceCents: option ? option.priceCents : null,
+    };
+  });
+}
+
+/** The plan being put together; nothing reaches the simulation until it is committed. */
+export interface PlanDraft {
+  build: string[];
+  retire: string[];
+  premiumPrices: Record<string, number>;
+  optionPrices: Record<string, number>;
+  hires: number;
+  restPercent: number;
+}
+
+export function emptyDraft(view: TeamView): PlanDraft {
+  return { build: [], retire: [], premiumPrices: {}, optionPrices: {}, hires: 0, restPercent: view.plannedRestPercent };
+}
+
+/** What the plan will cost, shown before it is committed. */
+export function planCost(view: TeamView, scenario: Scenario, draft: PlanDraft): PlanCost {
+  const lines: string[] = [];
+  let total = 0;
+  for (const id of draft.build) {
+    const category = scenario.categories.find((candidate) => candidate.id === id);
+    if (!category) continue;
+    total += category.option.buildCostCents;
+    lines.push(`Build "${category.name}": ${money(category.option.buildCostCents, scenario.currency, false)}`);
+  }
+  if (draft.hires > 0) {
+    const cost = draft.hires * scenario.staff.hireCostCents;
+    total += cost;
+    lines.push(`Hire ${draft.hires}: ${money(cost, scenario.currency, false)}, then wages`);
+  }
+  const keptOptions = view.options.filter((option) => !draft.retire.includes(scenario.categories[option.category]?.id ?? ''));
+  const upkeep =
+    keptOptions.reduce((sum, option) => sum + (scenario.categories[option.category]?.option.upkeepPerRoundCents ?? 0), 0) +
+    draft.build.reduce((sum, id) => sum + (scenario.categories.find((category) => category.id === id)?.option.upkeepPerRoundCents ?? 0), 0);
+  if (upkeep > 0) {
+    total += upkeep;
+    lines.push(`Option upkeep next round: ${money(upkeep, scenario.currency, false)}`);
+  }
+  for (const id of draft.retire) lines.push(`Retire "${scenario.categories.find((category) => category.id === id)?.name ?? id}"`);
+  if (draft.restPercent > 0) lines.push(`Rest ${draft.restPercent} %: that much less capacity, faster recovery`);
+  if (lines.length === 0) lines.push('No changes: the next round runs as this one did.');
+  return { lines, totalCents: total };
+}
+
+/** The commands that carry out a draft plan, in an order the simulation accepts. */
+export function planCommands(draft: PlanDraft, view: TeamView): Command[] {
+  const team = view.team;
+  const commands: Command[] = [];
+  for (const category of draft.retire) commands.push({ type: 'retireOption', team, category });
+  for (const category of draft.build) commands.push({ type: 'buildOption', team, category });
+  for (const [category, priceCents] of Object.entries(draft.premiumPrices))
+    commands.push({ type: 'setPremiumPrice', team, category, priceCents });
+  for (const [category, priceCents] of Object.entries(draft.optionPrices))
+    commands.push({ type: 'setOptionPrice', team, category, priceCents });
+  if (draft.hires > 0) commands.push({ type: 'hire', team, count: draft.hires });
+  if (draft.restPercent !== view.plannedRestPercent) commands.push({ type: 'setRest', team, percent: draft.restPercent });
+  commands.push({ type: 'commitPlan', team });
+  return commands;
+}
