@@ -7,11 +7,13 @@ import { PastGamesScene } from './scenes/past-games-scene';
 import { PlanningScene } from './scenes/planning-scene';
 import { SetupScene } from './scenes/setup-scene';
 import { TitleScene } from './scenes/title-scene';
+import { chooseRenderer } from './renderer-choice';
 import { COLOURS, HEIGHT, WIDTH } from './ui/theme';
 
 // One design size, scaled to fit the window: 1280×720 to 1920×1080 show the same layout.
+const params = new URLSearchParams(window.location.search);
 const game = new Phaser.Game({
-  type: Phaser.AUTO,
+  type: chooseRenderer(params),
   parent: 'game',
   width: WIDTH,
   height: HEIGHT,
@@ -21,5 +23,7 @@ const game = new Phaser.Game({
   banner: false,
 });
 
-// Exposed for the frame-time benchmark only; tests read the DOM regions, not this.
-(window as unknown as { ttcGame?: Phaser.Game }).ttcGame = game;
+// The browser benchmarks start their scenes through these hooks; tests read the DOM regions.
+if (params.has('bench')) {
+  void import('./bench-hooks').then(({ installBenchHooks }) => installBenchHooks(game));
+}

@@ -176,7 +176,7 @@ export class OperationsScene extends Phaser.Scene {
     }
     this.optionsText = addText(this, right + 16, 604, '', 'tiny', COLOURS.goodCss, { fixedWidth: 468 });
     addPanel(this, right, 640, 500, 250, 'Feedback');
-    this.feedbackTitle = addText(this, right + 16, 668, '', 'small', COLOURS.text, { fontStyle: 'bold', wordWrap: { width: 468 } });
+    this.feedbackTitle = addText(this, right + 16, 676, '', 'small', COLOURS.text, { fontStyle: 'bold', wordWrap: { width: 468 } });
     this.feedbackBody = addText(this, right + 16, 720, '', 'tiny', COLOURS.text, { wordWrap: { width: 468 }, lineSpacing: 3 });
     if (this.session.settings.feedback)
       this.showFeedback(

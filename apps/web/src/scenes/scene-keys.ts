@@ -11,5 +11,8 @@ export const SCENES = {
 
 /** Tests and the first-frame benchmark wait for this attribute on <body>. */
 export function markScreen(name: string): void {
-  if (typeof document !== 'undefined') document.body.dataset.screen = name;
+  if (typeof document === 'undefined') return;
+  document.body.dataset.screen = name;
+  // For the first-playable-frame benchmark: when the title became usable.
+  if (name === 'title' && typeof performance !== 'undefined' && !performance.getEntriesByName('ttc:title').length) performance.mark('ttc:title');
 }

@@ -42,14 +42,14 @@ export class CardTile extends Phaser.GameObjects.Container {
     this.loyaltyText = scene.add.text(tileWidth - 8, 8, '', textStyle(compact ? 'tiny' : 'small', COLOURS.textMuted)).setOrigin(1, 0);
     this.customerText = scene.add.text(
       10,
-      8,
+      compact ? 5 : 8,
       '',
       textStyle(compact ? 'small' : 'body', COLOURS.text, { fontStyle: 'bold', fixedWidth: tileWidth - (compact ? 70 : 120) }),
     );
-    this.meta = scene.add.text(10, compact ? 30 : 34, '', textStyle('tiny', COLOURS.textMuted, { fixedWidth: tileWidth - 20 }));
+    this.meta = scene.add.text(10, compact ? 26 : 34, '', textStyle('tiny', COLOURS.textMuted, { fixedWidth: tileWidth - 20 }));
     this.category = scene.add.text(
       10,
-      compact ? 48 : 56,
+      compact ? 44 : 56,
       '',
       textStyle(compact ? 'tiny' : 'small', COLOURS.infoCss, { fontStyle: 'bold', fixedWidth: tileWidth - 20 }),
     );
@@ -60,11 +60,11 @@ export class CardTile extends Phaser.GameObjects.Container {
         '',
         textStyle('tiny', COLOURS.text, { wordWrap: { width: tileWidth - 20 }, maxLines: 2, fixedWidth: tileWidth - 20 }),
       );
-    const barY = tileHeight - (compact ? 10 : 18);
+    const barY = tileHeight - (compact ? 6 : 18);
     this.patienceBack = scene.add
-      .rectangle(10, barY, tileWidth - (compact ? 20 : 110), compact ? 6 : 10, COLOURS.background)
+      .rectangle(10, barY, tileWidth - (compact ? 20 : 110), compact ? 5 : 10, COLOURS.background)
       .setOrigin(0, 0.5);
-    this.patienceFill = scene.add.rectangle(10, barY, 0, compact ? 6 : 10, COLOURS.good).setOrigin(0, 0.5);
+    this.patienceFill = scene.add.rectangle(10, barY, 0, compact ? 5 : 10, COLOURS.good).setOrigin(0, 0.5);
     this.patienceText = scene.add
       .text(tileWidth - 10, barY, '', textStyle('tiny', COLOURS.textMuted))
       .setOrigin(1, 0.5)
