@@ -71,7 +71,7 @@ export function applyPlanningCommand(game: Game, team: TeamState, command: Plann
     }
     case 'setOptionPrice': {
       if (!option) return reject('unknown-option', `"${category.name}" has no option to price.`);
-      if (command.priceCents > category.option.priceCents * MAX_PRICE_FACTOR + 100) {
+      if (command.priceCents > category.option.priceCents * MAX_PRICE_FACTOR) {
         return reject(
           'invalid-value',
           `An option price above ${formatCents(category.option.priceCents * MAX_PRICE_FACTOR)} is out of range.`,
@@ -81,7 +81,7 @@ export function applyPlanningCommand(game: Game, team: TeamState, command: Plann
       return DONE;
     }
     case 'setPremiumPrice': {
-      if (command.priceCents > category.premiumPriceCents * MAX_PRICE_FACTOR + 100) {
+      if (command.priceCents > category.premiumPriceCents * MAX_PRICE_FACTOR) {
         return reject('invalid-value', `A premium above ${formatCents(category.premiumPriceCents * MAX_PRICE_FACTOR)} is out of range.`);
       }
       team.premiumPriceCents[categoryIndex] = command.priceCents;

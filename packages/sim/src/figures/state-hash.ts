@@ -1,13 +1,12 @@
 import type { GameState } from '../state/game-state.js';
 
 /**
- * A 64-bit FNV-1a hash of the state's JSON, as 16 hex digits. States are built by the same
- * code in the same order, so equal states serialise identically: equal hashes mean the same
- * game, bit for bit (floats included).
+ * A 64-bit fingerprint of the state's JSON, as 16 hex digits: two chained 32-bit FNV-1a-style
+ * lanes. States are built by the same code in the same order, so equal states serialise
+ * identically: equal hashes mean the same game, bit for bit (floats included).
  */
 export function stateHash(state: GameState): string {
   const text = JSON.stringify(state);
-  // Two 32-bit FNV-1a lanes with different offsets stand in for one 64-bit hash without BigInt.
   let high = 0x811c9dc5;
   let low = 0x01000193 ^ 0x9e3779b9;
   for (let i = 0; i < text.length; i++) {

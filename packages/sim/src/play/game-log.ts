@@ -21,6 +21,7 @@ export const gameLogSchema = z.strictObject({
   teams: z.int().min(1).max(12),
   rounds: z.int().min(1).max(20),
   ticksPerRound: z.int().min(4).max(48),
+  teamNames: z.array(z.string().max(60)).max(12).optional(),
   commands: z.array(commandSchema),
   /** The state hash at the end, when the writer recorded it. */
   finalHash: z.string().optional(),
@@ -38,6 +39,7 @@ export function gameLogOf(game: Game, commands: Command[], finalHash?: string): 
     teams: config.teams,
     rounds: config.rounds,
     ticksPerRound: config.ticksPerRound,
+    teamNames: game.state.teams.map((team) => team.name),
     commands,
     ...(finalHash === undefined ? {} : { finalHash }),
   };
@@ -53,6 +55,7 @@ export function replayLog(log: GameLog, upTo = log.commands.length): ReplayResul
     teams: log.teams,
     rounds: log.rounds,
     ticksPerRound: log.ticksPerRound,
+    ...(log.teamNames ? { teamNames: log.teamNames } : {}),
   });
   const end = Math.min(upTo, log.commands.length);
   for (let index = 0; index < end; index++) {

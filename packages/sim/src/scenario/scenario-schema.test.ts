@@ -60,7 +60,7 @@ describe('a bad scenario file', () => {
     expect(lines).toContain('broken.json: $.currency: expected one of "EUR", "USD", "GBP", found nothing');
     expect(
       lines.some(
-        (line) => line.startsWith('broken.json: $.script[0].event: expected a event id') && line.endsWith('found "meteor-strike"'),
+        (line) => line.startsWith('broken.json: $.script[0].event: expected an event id') && line.endsWith('found "meteor-strike"'),
       ),
     ).toBe(true);
   });

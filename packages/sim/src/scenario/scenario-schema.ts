@@ -146,7 +146,10 @@ export function crossReferenceIssues(data: unknown): CrossReferenceIssue[] {
   const eventIds = new Set(idsOf(events));
   const expectKnown = (found: unknown, known: Set<string>, what: string, path: (string | number)[]) => {
     if (typeof found === 'string' && !known.has(found)) {
-      issues.push({ path, message: `expected a ${what} id (${[...known].join(', ')}), found "${found}"` });
+      issues.push({
+        path,
+        message: `expected ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} id (${[...known].join(', ')}), found "${found}"`,
+      });
     }
   };
   const expectUnique = (ids: string[], what: string, key: string) => {

@@ -116,7 +116,6 @@ export type KeyMomentKind =
   | 'option-live'
   | 'cash-crisis'
   | 'event'
-  | 'customer-lost-key-account'
   | 'exhaustion-high';
 
 export interface KeyMoment {
