@@ -16,7 +16,9 @@ test('first playable frame', async ({ browser }) => {
     samples.push(await page.evaluate(() => performance.getEntriesByName('ttc:title')[0]?.startTime ?? Number.NaN));
     await context.close();
   }
-  console.log(`first playable frame (navigation → title screen), 10 cold loads: median ${median(samples).toFixed(0)} ms, min ${Math.min(...samples).toFixed(0)} ms, max ${Math.max(...samples).toFixed(0)} ms`);
+  console.log(
+    `first playable frame (navigation → title screen), 10 cold loads: median ${median(samples).toFixed(0)} ms, min ${Math.min(...samples).toFixed(0)} ms, max ${Math.max(...samples).toFixed(0)} ms`,
+  );
 });
 
 test('frame times with 30 cards on screen', async ({ page }) => {
@@ -27,7 +29,9 @@ test('frame times with 30 cards on screen', async ({ page }) => {
   await page.waitForFunction(() => document.body.dataset.screen === 'operations');
   await page.keyboard.press('s');
   await page.keyboard.press('s');
-  await page.waitForFunction(() => /Waiting demands (3\d|[4-9]\d)\b/.test(document.getElementById('status')?.textContent ?? ''), null, { timeout: 90_000 });
+  await page.waitForFunction(() => /Waiting demands (3\d|[4-9]\d)\b/.test(document.getElementById('status')?.textContent ?? ''), null, {
+    timeout: 90_000,
+  });
   await page.keyboard.press('s'); // back to ×1: the clock keeps running while we measure
   const frames = await page.evaluate(
     () =>
@@ -45,7 +49,7 @@ test('frame times with 30 cards on screen', async ({ page }) => {
       }),
   );
   const waiting = await page.locator('#status').textContent();
-  const renderer = await page.evaluate(() => ((window as unknown as { ttcBench: { renderer(): string } }).ttcBench.renderer()));
+  const renderer = await page.evaluate(() => (window as unknown as { ttcBench: { renderer(): string } }).ttcBench.renderer());
   await page.screenshot({ path: 'test-results/screens/bench-30-cards.png' });
   const sorted = [...frames].sort((a, b) => a - b);
   const p99 = sorted[Math.floor(sorted.length * 0.99)] ?? 0;

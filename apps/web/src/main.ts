@@ -1,4 +1,5 @@
 import Phaser from 'phaser';
+import { chooseRenderer } from './renderer-choice';
 import { BootScene } from './scenes/boot-scene';
 import { DebriefScene } from './scenes/debrief-scene';
 import { HelpScene } from './scenes/help-scene';
@@ -7,7 +8,6 @@ import { PastGamesScene } from './scenes/past-games-scene';
 import { PlanningScene } from './scenes/planning-scene';
 import { SetupScene } from './scenes/setup-scene';
 import { TitleScene } from './scenes/title-scene';
-import { chooseRenderer } from './renderer-choice';
 import { COLOURS, HEIGHT, WIDTH } from './ui/theme';
 
 // One design size, scaled to fit the window: 1280×720 to 1920×1080 show the same layout.

@@ -14,5 +14,6 @@ export function markScreen(name: string): void {
   if (typeof document === 'undefined') return;
   document.body.dataset.screen = name;
   // For the first-playable-frame benchmark: when the title became usable.
-  if (name === 'title' && typeof performance !== 'undefined' && !performance.getEntriesByName('ttc:title').length) performance.mark('ttc:title');
+  if (name === 'title' && typeof performance !== 'undefined' && !performance.getEntriesByName('ttc:title').length)
+    performance.mark('ttc:title');
 }
