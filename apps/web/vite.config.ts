@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Plugin } from 'vite';
+import { defaultServerConditions, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // The shipped scenarios are served as JSON files and loaded by the game's loader (with a real
@@ -38,6 +38,8 @@ function scenarioFiles(): Plugin {
 export default defineConfig({
   base: './',
   resolve: { conditions: ['source'] },
+  // Unit tests run on Vite's server side, which has its own conditions.
+  ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } },
   plugins: [scenarioFiles()],
   build: {
     target: 'es2022',

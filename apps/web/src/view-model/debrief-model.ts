@@ -81,8 +81,10 @@ const MOMENT_PRIORITY: KeyMoment['kind'][] = [
   'event',
 ];
 
+/** `tick` counts hours from the start of the game; round-end moments fall after the last hour. */
 function when(round: number, tick: number, ticksPerRound: number): string {
-  return `Round ${round}, hour ${(tick % ticksPerRound) + 1}`;
+  const hour = tick - (round - 1) * ticksPerRound;
+  return hour >= ticksPerRound ? `End of round ${round}` : `Round ${round}, hour ${Math.max(0, hour) + 1}`;
 }
 
 /** The three most telling moments: the simulation's key moments first, then your costliest decisions. */
@@ -105,13 +107,13 @@ export function tellingMoments(game: Game, decisions: readonly DecisionRecord[])
   const extra: TellingMoment[] = [];
   if (heavyWhim) {
     extra.push({
-      when: when(heavyWhim.round, heavyWhim.tick, ticksPerRound),
+      when: when(heavyWhim.round, (heavyWhim.round - 1) * ticksPerRound + heavyWhim.tick, ticksPerRound),
       text: `${heavyWhim.outcome.staffHours.toFixed(1)} staff hours on "${heavyWhim.card.categoryName}" for ${heavyWhim.card.customerName}, who barely cared.`,
     });
   }
   if (costly && costly.outcome.loyaltyAfter < costly.outcome.loyaltyBefore) {
     extra.push({
-      when: when(costly.round, costly.tick, ticksPerRound),
+      when: when(costly.round, (costly.round - 1) * ticksPerRound + costly.tick, ticksPerRound),
       text: `Your costliest answer: ${costly.card.customerName} (${costly.card.segmentName}) lost ${(costly.outcome.loyaltyBefore - costly.outcome.loyaltyAfter).toFixed(0)} loyalty over "${costly.card.categoryName}".`,
     });
   }

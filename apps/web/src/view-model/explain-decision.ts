@@ -52,7 +52,8 @@ export function explainDecision(outcome: DecisionOutcome, card: CardView, scenar
       break;
     case 'no':
       parts.push(
-        `${name} ${card.demand.importance >= 0.5 ? 'really wanted this' : 'barely cared'}, so the no ${card.demand.importance >= 0.5 ? 'hurt' : 'cost little'}. No staff time spent.`,
+        // Same words and thresholds as the card's "cares" label, so the two never disagree.
+        `${name} ${cares}, so the no ${card.demand.importance >= 0.4 ? 'hurt' : 'cost little'}. No staff time spent.`,
       );
       break;
     case 'ignored':

@@ -114,8 +114,9 @@ export function teamView(game: Game, teamIndex: number): TeamView | undefined {
     })),
     plannedHires: team.plannedHires,
     plannedRestPercent: team.plannedRestPercent,
-    options: team.options,
-    premiumPriceCents: team.premiumPriceCents,
+    // Copies: a view taken before a command must not change with it.
+    options: team.options.map((option) => ({ ...option })),
+    premiumPriceCents: [...team.premiumPriceCents],
     lastReport: team.reports[team.reports.length - 1],
     activeEventIds: team.activeEvents.map((active) => active.eventId),
   };
