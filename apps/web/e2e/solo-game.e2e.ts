@@ -8,6 +8,8 @@ const SCREENS = 'test-results/screens';
 
 async function onScreen(page: Page, name: string): Promise<void> {
   await expect(page.locator('body')).toHaveAttribute('data-screen', name, { timeout: 60_000 });
+  // Phaser reads keys once per frame: give the new screen a few frames to start listening.
+  await page.waitForTimeout(200);
 }
 
 async function snap(page: Page, name: string): Promise<void> {
@@ -43,8 +45,9 @@ test('a new player plays a whole short solo game with the keyboard only', async 
   await onScreen(page, 'setup');
   await expect(screen(page)).toContainText('Guided first round on');
   // A seed typed by the player: two people can play the same game.
-  for (let i = 0; i < 8; i++) await page.keyboard.press('Backspace');
-  await page.keyboard.type('4242');
+  for (let i = 0; i < 12 && !/Seed 0\./.test((await screen(page).textContent()) ?? ''); i++) await page.keyboard.press('Backspace');
+  await expect(screen(page)).toContainText('Seed 0.');
+  await page.keyboard.type('4242', { delay: 50 });
   await expect(screen(page)).toContainText('Seed 4242');
   await snap(page, '02-setup');
   await page.keyboard.press('s');
@@ -64,6 +67,8 @@ test('a new player plays a whole short solo game with the keyboard only', async 
   await expect(screen(page)).toContainText('Keyboard shortcuts');
   await snap(page, '04-help');
   await page.keyboard.press('Escape');
+  await expect(screen(page)).toContainText('Operations, round 1 of 3');
+  await page.waitForTimeout(200);
   await page.keyboard.press('Space');
   await expect(status(page)).toContainText('Paused');
   await expect(log(page)).toContainText('Paused.');

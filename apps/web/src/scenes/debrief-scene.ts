@@ -4,6 +4,7 @@ import type { SoloSession } from '../session/solo-session';
 import { savePastGame } from '../storage/past-games';
 import { Button } from '../ui/button';
 import { FocusList } from '../ui/focus-list';
+import { onKey } from '../ui/on-key';
 import { addPanel, addText } from '../ui/panel';
 import { COLOURS, DECISION_STYLE } from '../ui/theme';
 import { type DebriefModel, type DebriefRow, debriefModel } from '../view-model/debrief-model';
@@ -83,7 +84,7 @@ export class DebriefScene extends Phaser.Scene {
       onPress: () => this.scene.start(SCENES.title),
     });
     focus.set([again, fresh, title], 0);
-    this.input.keyboard?.on('keydown', (event: KeyboardEvent) => {
+    onKey(this, (event) => {
       if (event.key === 'n' || event.key === 'N') fresh.press();
       else if (event.key === 'Escape') title.press();
     });

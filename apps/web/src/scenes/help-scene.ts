@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
 import { announceScreen } from '../a11y/dom-mirror';
+import { onKey } from '../ui/on-key';
 import { COLOURS, HEIGHT, textStyle, WIDTH } from '../ui/theme';
 import { SCENES } from './scene-keys';
 
@@ -44,7 +45,7 @@ export class HelpScene extends Phaser.Scene {
       if (this.scene.isPaused(data.from)) this.scene.resume(data.from);
       data.onClose?.();
     };
-    this.input.keyboard?.on('keydown', (event: KeyboardEvent) => {
+    onKey(this, (event) => {
       if (event.key === 'Escape' || event.key === 'Enter' || event.key === '?') {
         event.preventDefault();
         close();

@@ -4,6 +4,7 @@ import { announceScreen, announceStatus, clearLog, logEntry } from '../a11y/dom-
 import { SoloSession, type SoloSettings } from '../session/solo-session';
 import { Button } from '../ui/button';
 import { CardTile } from '../ui/card-tile';
+import { onKey } from '../ui/on-key';
 import { addPanel, addText, Meter } from '../ui/panel';
 import { drawSparkline } from '../ui/sparkline';
 import { COLOURS, DECISION_STYLE, textStyle, WIDTH } from '../ui/theme';
@@ -75,9 +76,13 @@ export class OperationsScene extends Phaser.Scene {
     this.bindKeys();
     markScreen('operations');
     const { round, rounds } = this.session.view();
-    announceScreen(
-      `Operations, round ${round} of ${rounds}. Decide each demand with 1 to 4; arrows move between cards; Space pauses; S changes speed; question mark shows all keys.`,
-    );
+    const announce = () =>
+      announceScreen(
+        `Operations, round ${round} of ${rounds}. Decide each demand with 1 to 4; arrows move between cards; Space pauses; S changes speed; question mark shows all keys.`,
+      );
+    announce();
+    // Back from the help overlay: say where we are again.
+    this.events.on('resume', announce);
     logEntry(`Round ${round} begins.`);
     if (this.session.settings.tutorial && round === 1) {
       // Let the first customers arrive, then walk through the screen before the clock runs.
@@ -193,7 +198,7 @@ export class OperationsScene extends Phaser.Scene {
   private bindKeys(): void {
     const keyboard = this.input.keyboard;
     if (!keyboard) return;
-    keyboard.on('keydown', (event: KeyboardEvent) => {
+    onKey(this, (event) => {
       if (this.tutorial) {
         this.tutorial.handleKey(event);
         return;

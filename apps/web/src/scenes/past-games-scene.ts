@@ -3,6 +3,7 @@ import { announceScreen } from '../a11y/dom-mirror';
 import { loadPastGames, personalBests } from '../storage/past-games';
 import { Button } from '../ui/button';
 import { FocusList } from '../ui/focus-list';
+import { onKey } from '../ui/on-key';
 import { addPanel, addText } from '../ui/panel';
 import { COLOURS, HEIGHT } from '../ui/theme';
 import { money } from '../view-model/format';
@@ -22,7 +23,7 @@ export class PastGamesScene extends Phaser.Scene {
     addText(this, 40, 72, 'Kept in this browser only. No account, nothing sent anywhere.', 'small', COLOURS.textMuted);
     addPanel(this, 30, 110, 1540, 280, 'Personal bests (balanced score)');
     if (bests.length === 0)
-      addText(this, 50, 150, 'No finished game yet. Play a solo game to set your first best.', 'body', COLOURS.textMuted);
+      addText(this, 50, 158, "No finished game yet. Play a solo game to set your first best.', 'body', COLOURS.textMuted);
     bests.slice(0, 6).forEach((game, index) => {
       addText(
         this,
@@ -51,7 +52,9 @@ export class PastGamesScene extends Phaser.Scene {
       onPress: () => this.scene.start(SCENES.title),
     });
     new FocusList(this).set([back]);
-    this.input.keyboard?.on('keydown-ESC', () => back.press());
+    onKey(this, (event) => {
+      if (event.key === 'Escape') back.press();
+    });
     announceScreen(
       `Past games. ${bests.length} personal bests, ${games.length} games. ${bests.map((game) => `${game.scenarioName} ${game.length}: ${game.balancedScore.toFixed(1)}`).join('. ')}. Press Escape to go back.`,
     );

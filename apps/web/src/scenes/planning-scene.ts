@@ -4,6 +4,7 @@ import { announceScreen, announceStatus, logEntry } from '../a11y/dom-mirror';
 import type { SoloSession } from '../session/solo-session';
 import { Button } from '../ui/button';
 import { FocusList } from '../ui/focus-list';
+import { onKey } from '../ui/on-key';
 import { addPanel, addText } from '../ui/panel';
 import { COLOURS, HEIGHT, WIDTH } from '../ui/theme';
 import { money } from '../view-model/format';
@@ -34,7 +35,7 @@ export class PlanningScene extends Phaser.Scene {
     this.message = '';
     this.focus = new FocusList(this, { arrows: 'both' });
     markScreen('planning');
-    this.input.keyboard?.on('keydown', (event: KeyboardEvent) => {
+    onKey(this, (event) => {
       if (event.key === 'c' || event.key === 'C') this.commit();
       else if (event.key === '?') {
         this.scene.launch(SCENES.help, { from: SCENES.planning });

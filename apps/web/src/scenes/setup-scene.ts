@@ -5,6 +5,7 @@ import { type GameLength, roundsAndTicks, type SoloSettings } from '../session/s
 import { tutorialSeen } from '../storage/past-games';
 import { Button } from '../ui/button';
 import { FocusList } from '../ui/focus-list';
+import { onKey } from '../ui/on-key';
 import { addPanel, addText } from '../ui/panel';
 import { COLOURS, HEIGHT, WIDTH } from '../ui/theme';
 import { loadedScenarios } from './boot-scene';
@@ -131,8 +132,7 @@ export class SetupScene extends Phaser.Scene {
       [...scenarioButtons, ...lengthButtons, newSeed, feedback, guided, start, back],
       scenarioButtons.length + lengthButtons.length + 3,
     );
-    const keyboard = this.input.keyboard;
-    keyboard?.on('keydown', (event: KeyboardEvent) => {
+    onKey(this, (event) => {
       if (/^[0-9]$/.test(event.key)) {
         const typed = Number(`${this.settings.seed}${event.key}`);
         this.choose({ seed: typed > MAX_SEED ? Number(event.key) : typed });

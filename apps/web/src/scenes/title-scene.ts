@@ -2,6 +2,7 @@ import Phaser from 'phaser';
 import { announceScreen } from '../a11y/dom-mirror';
 import { Button } from '../ui/button';
 import { FocusList } from '../ui/focus-list';
+import { onKey } from '../ui/on-key';
 import { addText } from '../ui/panel';
 import { COLOURS, HEIGHT, WIDTH } from '../ui/theme';
 import { markScreen, SCENES } from './scene-keys';
@@ -36,10 +37,10 @@ export class TitleScene extends Phaser.Scene {
         new Button(this, WIDTH / 2 - 260, 330 + index * 84, { width: 520, height: 64, label, hint, onPress, textRole: 'large' }),
     );
     focus.set(buttons, 0);
-    this.input.keyboard?.on('keydown-T', () => buttons[1]?.press());
-    this.input.keyboard?.on('keydown-P', () => buttons[2]?.press());
-    this.input.keyboard?.on('keydown', (event: KeyboardEvent) => {
-      if (event.key === '?') buttons[3]?.press();
+    onKey(this, (event) => {
+      if (event.key === 't' || event.key === 'T') buttons[1]?.press();
+      else if (event.key === 'p' || event.key === 'P') buttons[2]?.press();
+      else if (event.key === '?') buttons[3]?.press();
     });
     addText(
       this,

@@ -1,5 +1,6 @@
 import type Phaser from 'phaser';
 import type { Button } from './button';
+import { onKey } from './on-key';
 
 /**
  * Keyboard focus over a scene's buttons: Tab / Shift+Tab or the arrow keys move, Enter or
@@ -13,7 +14,7 @@ export class FocusList {
     const keyboard = scene.input.keyboard;
     if (!keyboard) return;
     const arrows = options.arrows ?? 'both';
-    keyboard.on('keydown', (event: KeyboardEvent) => {
+    onKey(scene, (event) => {
       if (this.buttons.length === 0) return;
       const back =
         (event.key === 'Tab' && event.shiftKey) ||

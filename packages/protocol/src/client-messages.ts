@@ -1,0 +1,98 @@
+import { DECISIONS } from '@ttc/sim';
+import { z } from 'zod';
+
+/** The protocol version; a client with another version is refused at connect. */
+export const PROTOCOL_VERSION = 1;
+
+/** Join codes: 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L, 2/Z, 5/S, 8/B). */
+export const JOIN_CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
+export const JOIN_CODE_LENGTH = 6;
+
+const joinCode = z
+  .string()
+  .transform((code) => code.trim().toUpperCase())
+  .pipe(
+    z
+      .string()
+      .length(JOIN_CODE_LENGTH)
+      .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`), 'letters and digits from the join code'),
+  );
+const secret = z
+  .string()
+  .min(16)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
+const displayName = z
+  .string()
+  .transform((name) => name.trim().replace(/\s+/g, ' '))
+  .pipe(z.string().min(1, 'a name').max(30, 'a name of at most 30 characters'));
+const categoryId = z.string().min(1).max(60);
+const priceCents = z.int().min(0).max(100_000_000);
+
+export const hostSettingsSchema = z.strictObject({
+  scenarioId: z.string().min(1).max(60),
+  rounds: z.int().min(1).max(12),
+  ticksPerRound: z.int().min(4).max(48),
+  teamCount: z.int().min(1).max(8),
+  /** Real milliseconds per simulated hour. */
+  tickMs: z.int().min(100).max(60_000),
+  botsForEmptyTeams: z.boolean(),
+  seed: z.int().min(0).max(2_147_483_647).optional(),
+});
+export type HostSettings = z.infer<typeof hostSettingsSchema>;
+
+/** A team's plan for the next round, committed once by any member. */
+export const planSchema = z.strictObject({
+  build: z.array(categoryId).max(16),
+  retire: z.array(categoryId).max(16),
+  premiumPrices: z.record(categoryId, priceCents),
+  optionPrices: z.record(categoryId, priceCents),
+  hires: z.int().min(0).max(10),
+  restPercent: z.int().min(0).max(50),
+});
+export type Plan = z.infer<typeof planSchema>;
+
+/**
+ * Everything a client may send. Each message travels as the payload of one socket.io event
+ * ("message") with an acknowledgement callback that receives a ServerReply.
+ */
+export const clientMessageSchema = z.discriminatedUnion('type', [
+  // Anyone
+  z.strictObject({ type: z.literal('host'), settings: hostSettingsSchema }),
+  z.strictObject({ type: z.literal('join'), joinCode, name: displayName }),
+  z.strictObject({ type: z.literal('attach'), token: secret }),
+  z.strictObject({ type: z.literal('attachFacilitator'), sessionId: z.string().min(1).max(40), facilitatorKey: secret }),
+  // A seated player, for their own team
+  z.strictObject({ type: z.literal('decide'), demandId: z.int().min(1), decision: z.enum(DECISIONS) }),
+  z.strictObject({ type: z.literal('commitPlan'), plan: planSchema }),
+  // The facilitator only
+  z.strictObject({ type: z.literal('start') }),
+  z.strictObject({ type: z.literal('pause') }),
+  z.strictObject({ type: z.literal('resume') }),
+  z.strictObject({ type: z.literal('setSpeed'), tickMs: z.int().min(100).max(60_000) }),
+  z.strictObject({ type: z.literal('nextRound') }),
+  z.strictObject({
+    type: z.literal('injectEvent'),
+    target: z.union([z.int().min(0).max(7), z.literal('all')]),
+    eventId: z.string().min(1).max(60),
+  }),
+  z.strictObject({ type: z.literal('movePlayer'), playerId: z.string().min(1).max(40), team: z.int().min(0).max(7) }),
+  z.strictObject({ type: z.literal('removePlayer'), playerId: z.string().min(1).max(40) }),
+  z.strictObject({ type: z.literal('end') }),
+]);
+
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+export type ClientMessageType = ClientMessage['type'];
+
+export const FACILITATOR_MESSAGES = [
+  'start',
+  'pause',
+  'resume',
+  'setSpeed',
+  'nextRound',
+  'injectEvent',
+  'movePlayer',
+  'removePlayer',
+  'end',
+] as const;
+export const PLAYER_MESSAGES = ['decide', 'commitPlan'] as const;
