@@ -23,12 +23,12 @@ export class PastGamesScene extends Phaser.Scene {
     addText(this, 40, 72, 'Kept in this browser only. No account, nothing sent anywhere.', 'small', COLOURS.textMuted);
     addPanel(this, 30, 110, 1540, 280, 'Personal bests (balanced score)');
     if (bests.length === 0)
-      addText(this, 50, 158, "No finished game yet. Play a solo game to set your first best.', 'body', COLOURS.textMuted);
+      addText(this, 50, 158, 'No finished game yet. Play a solo game to set your first best.', 'body', COLOURS.textMuted);
     bests.slice(0, 6).forEach((game, index) => {
       addText(
         this,
         50,
-        146 + index * 38,
+        158 + index * 38,
         `${game.scenarioName} (${game.length}): ${game.balancedScore.toFixed(1)} — seed ${game.seed}, profit ${money(game.profitCents, game.currency, false)}, exhaustion ${Math.round(game.exhaustion)}, loyalty ${Math.round(game.loyalty)}`,
         'body',
       );
@@ -39,7 +39,7 @@ export class PastGamesScene extends Phaser.Scene {
       addText(
         this,
         50,
-        436 + index * 38,
+        446 + index * 38,
         `${when} · ${game.scenarioName} (${game.length}) · seed ${game.seed} · score ${game.balancedScore.toFixed(1)} · profit ${money(game.profitCents, game.currency, false)} · exhaustion ${Math.round(game.exhaustion)} · loyalty ${Math.round(game.loyalty)}`,
         'small',
       );
