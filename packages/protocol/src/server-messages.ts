@@ -1,0 +1,111 @@
+import { DECISIONS } from '@ttc/sim';
+import { z } from 'zod';
+
+/** Why a message was refused. One list, so clients can react to each. */
+export const ERROR_CODES = [
+  'bad-message',
+  'too-large',
+  'rate-limited',
+  'not-attached',
+  'forbidden',
+  'unknown-session',
+  'unknown-join-code',
+  'unknown-token',
+  'unknown-player',
+  'name-taken',
+  'session-ended',
+  'wrong-phase',
+  'already-decided',
+  'plan-committed',
+  'rejected',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const errorSchema = z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() });
+export type ProtocolError = z.infer<typeof errorSchema>;
+
+/** The reply to every client message (the socket.io acknowledgement). */
+export const serverReplySchema = z.union([
+  z.object({ ok: z.literal(true) }).loose(),
+  z.strictObject({ ok: z.literal(false), error: errorSchema }),
+]);
+export type ServerReply = { ok: true; [key: string]: unknown } | { ok: false; error: ProtocolError };
+
+const sessionStatus = z.enum(['lobby', 'running', 'ended']);
+const phase = z.enum(['operations', 'planning', 'ended']);
+
+export const lobbyPlayerSchema = z.strictObject({ id: z.string(), name: z.string(), team: z.int(), connected: z.boolean() });
+
+/** A team's board: what its members need to draw, and nothing about other teams. */
+export const boardSchema = z
+  .object({
+    team: z.int(),
+    round: z.int(),
+    rounds: z.int(),
+    tick: z.int(),
+    ticksPerRound: z.int(),
+    phase,
+    cashCents: z.int(),
+    backlogHours: z.number(),
+    exhaustion: z.number(),
+    figures: z.object({ profitCents: z.int(), loyalty: z.number(), balancedScore: z.number() }).loose(),
+    cards: z.array(z.object({ demand: z.object({ id: z.int() }).loose(), customerName: z.string() }).loose()),
+    staff: z.array(z.object({ name: z.string(), exhaustion: z.number() }).loose()),
+    options: z.array(z.object({ category: z.int(), status: z.enum(['building', 'live']) }).loose()),
+    planCommitted: z.boolean(),
+  })
+  .loose();
+
+export const teamFiguresSchema = z.strictObject({
+  team: z.int(),
+  name: z.string(),
+  bot: z.boolean(),
+  profitCents: z.int(),
+  exhaustion: z.number(),
+  loyalty: z.number(),
+  reputation: z.number(),
+  balancedScore: z.number(),
+  waitingDemands: z.int(),
+  connectedPlayers: z.int(),
+  players: z.int(),
+  planCommitted: z.boolean(),
+});
+
+/** Everything the server pushes, as the payload of the socket.io event "update". */
+export const serverMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('session'),
+    sessionId: z.string(),
+    scenarioId: z.string(),
+    status: sessionStatus,
+    paused: z.boolean(),
+    tickMs: z.int(),
+    round: z.int(),
+    rounds: z.int(),
+    tick: z.int(),
+    ticksPerRound: z.int(),
+    phase,
+    teamCount: z.int(),
+  }),
+  z.strictObject({ type: z.literal('lobby'), players: z.array(lobbyPlayerSchema), botTeams: z.array(z.int()) }),
+  z.strictObject({ type: z.literal('board'), board: boardSchema }),
+  z.strictObject({
+    type: z.literal('decided'),
+    team: z.int(),
+    demandId: z.int(),
+    decision: z.enum([...DECISIONS, 'ignored']),
+    by: z.string(),
+    accepted: z.boolean(),
+    loyaltyChange: z.number(),
+    revenueCents: z.int(),
+  }),
+  z.strictObject({ type: z.literal('planCommitted'), team: z.int(), by: z.string() }),
+  z.strictObject({ type: z.literal('eventStarted'), team: z.int(), eventId: z.string(), name: z.string(), description: z.string() }),
+  z.strictObject({ type: z.literal('dashboard'), teams: z.array(teamFiguresSchema) }),
+  z.strictObject({ type: z.literal('removed'), reason: z.string() }),
+]);
+
+export type ServerMessage = z.infer<typeof serverMessageSchema>;
+export type ServerMessageType = ServerMessage['type'];
+export type TeamFiguresRow = z.infer<typeof teamFiguresSchema>;
