@@ -9,6 +9,10 @@ export const configSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   STATIC_DIR: z.string().min(1).default(defaultStaticDir),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The embedded database file, created on first start. */
+  DATABASE_PATH: z.string().min(1).default('data/tame-the-chaos.db'),
+  /** The address learners use, for join links (defaults to http://localhost:PORT). */
+  PUBLIC_URL: z.url().optional(),
 });
 
 export type ServerConfig = z.infer<typeof configSchema>;

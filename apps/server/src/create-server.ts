@@ -5,20 +5,33 @@ import { BUILTIN_SCENARIOS } from '@ttc/sim';
 import express from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import { hashSecret } from './classroom/secrets.js';
+import { resultsCsv, sessionResults } from './classroom/session-results.js';
+import { type GatewayOptions, SocketGateway } from './classroom/socket-gateway.js';
 import type { ServerConfig } from './config.js';
+import type { SessionStore } from './storage/session-store.js';
+import { SqliteSessionStore } from './storage/sqlite-session-store.js';
 
 export interface AppServer {
   http: Server;
-  /** Starts listening; resolves with the port actually bound (useful with PORT=0). */
+  gateway: SocketGateway;
+  /** Restores unfinished sessions from the database, then listens; resolves with the port. */
   listen(): Promise<number>;
+  /** Stops accepting, stops the clocks, closes sockets and the database. */
   close(): Promise<void>;
 }
 
 /**
- * Builds the HTTP server: the built game as static files, and a small API. Only the entry
- * point calls listen(), so tests can start a real server on a free port.
+ * Builds the server: the built game as static files, a small REST API and the socket
+ * endpoint, on one port. Only the entry point calls listen(), so tests can start a real
+ * server on a free port.
  */
-export function createServer(config: ServerConfig, logger: Logger): AppServer {
+export function createServer(
+  config: ServerConfig,
+  logger: Logger,
+  store: SessionStore = new SqliteSessionStore(config.DATABASE_PATH),
+  limits: Pick<GatewayOptions, 'messageRate' | 'messageBurst' | 'failedJoinsPerMinute'> = {},
+): AppServer {
   const app = express();
   app.disable('x-powered-by');
   // Phaser renders through WebGL and needs inline styles for its canvas; scripts stay same-origin.
@@ -29,21 +42,49 @@ export function createServer(config: ServerConfig, logger: Logger): AppServer {
       },
     }),
   );
+  const http = createHttpServer(app);
+  let port = config.PORT;
+  const gateway = new SocketGateway(http, store, logger, { publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`, ...limits });
 
   app.get('/api/health', (_request, response) => {
     response.json({ status: 'ok', game: existsSync(join(config.STATIC_DIR, 'index.html')) ? 'built' : 'missing' });
   });
   app.get('/api/scenarios', (_request, response) => {
     response.json(
-      BUILTIN_SCENARIOS.map(({ id, name, description, currency, rounds, ticksPerRound }) => ({
+      BUILTIN_SCENARIOS.map(({ id, name, description, currency, rounds, ticksPerRound, events }) => ({
         id,
         name,
         description,
         currency,
         rounds,
         ticksPerRound,
+        events: events.map(({ id: eventId, name: eventName, description: eventDescription }) => ({
+          id: eventId,
+          name: eventName,
+          description: eventDescription,
+        })),
       })),
     );
+  });
+  app.get('/api/sessions/:id/results.:format', (request, response) => {
+    const key = String(request.query.key ?? request.get('x-facilitator-key') ?? '');
+    const session = gateway.registry.get(request.params.id);
+    if (!session || !key || session.facilitatorKeyHash !== hashSecret(key)) {
+      response.status(404).json({ error: 'unknown-session', message: 'No session with that id and facilitator key.' });
+      return;
+    }
+    const rows = sessionResults(session.game);
+    if (request.params.format === 'csv') {
+      response.type('text/csv').attachment(`tame-the-chaos-${session.joinCode}.csv`).send(resultsCsv(rows));
+    } else if (request.params.format === 'json') {
+      response.json({
+        sessionId: session.id,
+        scenario: session.scenario.id,
+        seed: session.game.state.config.seed,
+        status: session.status,
+        rows,
+      });
+    } else response.status(404).json({ error: 'not-found', message: 'Results come as .csv or .json.' });
   });
   app.use('/api', (_request, response) => {
     response.status(404).json({ error: 'not-found', message: 'No such API route.' });
@@ -55,23 +96,30 @@ export function createServer(config: ServerConfig, logger: Logger): AppServer {
     else response.status(503).type('text/plain').send('The game has not been built yet: run "npm start" from the repository root.');
   });
 
-  const http = createHttpServer(app);
   return {
     http,
-    listen: () =>
-      new Promise((resolve, reject) => {
+    gateway,
+    listen: async () => {
+      const restored = await gateway.registry.restoreAll();
+      if (restored > 0) logger.info({ sessions: restored }, 'sessions restored from the log');
+      return new Promise((resolve, reject) => {
         http.once('error', reject);
         http.listen(config.PORT, config.HOST, () => {
           const address = http.address();
-          const port = typeof address === 'object' && address ? address.port : config.PORT;
-          logger.info({ port, staticDir: config.STATIC_DIR }, 'listening');
+          port = typeof address === 'object' && address ? address.port : config.PORT;
+          logger.info({ port, staticDir: config.STATIC_DIR, database: config.DATABASE_PATH }, 'listening');
           resolve(port);
         });
-      }),
-    close: () =>
-      new Promise((resolve) => {
+      });
+    },
+    close: async () => {
+      await gateway.close();
+      await new Promise<void>((resolve) => {
         http.close(() => resolve());
         http.closeIdleConnections();
-      }),
+      });
+      await store.close();
+      void port;
+    },
   };
 }

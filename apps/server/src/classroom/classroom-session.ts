@@ -1,0 +1,500 @@
+import type { HostSettings, Plan, ProtocolError, ServerMessage, TeamFiguresRow } from '@ttc/protocol';
+import {
+  applyCommand,
+  type Command,
+  createGame,
+  createStrategy,
+  type DecisionOutcome,
+  type Game,
+  type Outcome,
+  readAllFigures,
+  type Scenario,
+  type Strategy,
+  teamView,
+} from '@ttc/sim';
+import type { Logger } from 'pino';
+import type { LogEntry, SessionStore, StoredPlayer, StoredSession } from '../storage/session-store.js';
+import type { Broadcaster } from './broadcaster.js';
+
+// biome-ignore lint/complexity/noBannedTypes: an empty extra payload is the common case
+export type Result<T = {}> = ({ ok: true } & T) | { ok: false; error: ProtocolError };
+
+export function failure(code: ProtocolError['code'], message: string): { ok: false; error: ProtocolError } {
+  return { ok: false, error: { code, message } };
+}
+
+interface Pending {
+  command: Command;
+  actor: string;
+}
+
+/**
+ * One live classroom session: the authoritative game, its seats and its clock. Every change
+ * runs through `serial`, one at a time, and every accepted command is written to the log
+ * before anyone hears of it.
+ */
+export class ClassroomSession {
+  readonly id: string;
+  readonly joinCode: string;
+  readonly facilitatorKeyHash: string;
+  readonly settings: HostSettings;
+  status: StoredSession['status'];
+  paused: boolean;
+  tickMs: number;
+  game: Game;
+  readonly players = new Map<string, StoredPlayer>();
+  private seq = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+  private readonly bot: Strategy = createStrategy('strategist');
+
+  constructor(
+    stored: StoredSession,
+    readonly scenario: Scenario,
+    private readonly store: SessionStore,
+    private readonly broadcaster: Broadcaster,
+    private readonly logger: Logger,
+  ) {
+    this.id = stored.id;
+    this.joinCode = stored.joinCode;
+    this.facilitatorKeyHash = stored.facilitatorKeyHash;
+    this.settings = stored.settings;
+    this.status = stored.status;
+    this.paused = stored.paused;
+    this.tickMs = stored.tickMs;
+    this.game = this.newGame(stored.seed);
+  }
+
+  private newGame(seed: number): Game {
+    const { settings } = this;
+    return createGame({
+      scenario: this.scenario,
+      seed,
+      teams: settings.teamCount,
+      rounds: settings.rounds,
+      ticksPerRound: settings.ticksPerRound,
+      teamNames: Array.from({ length: settings.teamCount }, (_, index) => `Team ${index + 1}`),
+    });
+  }
+
+  /** Rebuilds the game from the durable log: used after a restart. */
+  async restore(players: StoredPlayer[], log: LogEntry[]): Promise<void> {
+    for (const player of players) this.players.set(player.id, player);
+    for (const entry of log) {
+      const result = applyCommand(this.game, entry.command);
+      if (!result.ok) throw new Error(`session ${this.id}: logged command ${entry.seq} no longer applies (${result.rejection.reason})`);
+      this.seq = entry.seq;
+    }
+    if (this.status === 'running' && !this.paused) this.schedule();
+  }
+
+  /** Runs one change at a time, in arrival order: the server's ordering of commands. */
+  serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  seatedPlayers(): StoredPlayer[] {
+    return [...this.players.values()].filter((player) => !player.removed);
+  }
+
+  botTeams(): number[] {
+    if (!this.settings.botsForEmptyTeams) return [];
+    const seated = new Set(this.seatedPlayers().map((player) => player.team));
+    return Array.from({ length: this.settings.teamCount }, (_, team) => team).filter((team) => !seated.has(team));
+  }
+
+  /** Applies commands to the game, logs them durably, then returns their outcomes. */
+  private async commit(pending: Pending[]): Promise<{ accepted: Outcome[][]; rejected?: { index: number; reason: string; code: string } }> {
+    const accepted: Outcome[][] = [];
+    const entries: LogEntry[] = [];
+    let rejected: { index: number; reason: string; code: string } | undefined;
+    for (const [index, item] of pending.entries()) {
+      const tick = this.game.state.globalTick;
+      const result = applyCommand(this.game, item.command);
+      if (!result.ok) {
+        rejected = { index, reason: result.rejection.reason, code: result.rejection.code };
+        break;
+      }
+      accepted.push(result.outcomes);
+      entries.push({ seq: this.seq + entries.length + 1, tick, command: item.command, actor: item.actor });
+    }
+    if (entries.length > 0) {
+      try {
+        await this.store.appendLog(this.id, entries);
+        this.seq += entries.length;
+      } catch (error) {
+        // Nothing is acknowledged that is not stored: go back to what the log says.
+        this.logger.error({ err: error, session: this.id }, 'could not append to the log; rebuilding from it');
+        await this.rebuild();
+        throw error;
+      }
+    }
+    return rejected ? { accepted, rejected } : { accepted };
+  }
+
+  private async rebuild(): Promise<void> {
+    const stored = await this.store.getSession(this.id);
+    this.game = this.newGame(stored?.seed ?? this.game.state.config.seed);
+    this.seq = 0;
+    for (const entry of await this.store.readLog(this.id)) {
+      applyCommand(this.game, entry.command);
+      this.seq = entry.seq;
+    }
+  }
+
+  // ——— Players ———————————————————————————————————————————————
+
+  async addPlayer(player: StoredPlayer): Promise<void> {
+    await this.store.savePlayer(player);
+    this.players.set(player.id, player);
+    this.publishLobby();
+  }
+
+  /** The team with the fewest seated players (the lowest index on a tie). */
+  balancedTeam(): number {
+    const counts = Array.from({ length: this.settings.teamCount }, () => 0);
+    for (const player of this.seatedPlayers()) counts[player.team] = (counts[player.team] ?? 0) + 1;
+    return counts.indexOf(Math.min(...counts));
+  }
+
+  async movePlayer(playerId: string, team: number): Promise<Result> {
+    const player = this.players.get(playerId);
+    if (!player || player.removed) return failure('unknown-player', `No player ${playerId} in this session.`);
+    if (team >= this.settings.teamCount) return failure('bad-message', `There are only ${this.settings.teamCount} teams.`);
+    const moved = { ...player, team };
+    await this.store.savePlayer(moved);
+    this.players.set(playerId, moved);
+    this.publishLobby();
+    return { ok: true };
+  }
+
+  async removePlayer(playerId: string): Promise<Result> {
+    const player = this.players.get(playerId);
+    if (!player || player.removed) return failure('unknown-player', `No player ${playerId} in this session.`);
+    const removed = { ...player, removed: true };
+    await this.store.savePlayer(removed);
+    this.players.set(playerId, removed);
+    this.broadcaster.toPlayer(playerId, { type: 'removed', reason: 'The facilitator removed you from the session.' });
+    this.publishLobby();
+    return { ok: true };
+  }
+
+  // ——— Team play ——————————————————————————————————————————————
+
+  decide(
+    player: StoredPlayer,
+    demandId: number,
+    decision: 'accommodate' | 'premium' | 'option' | 'no',
+  ): Promise<Result<{ outcome?: DecisionOutcome }>> {
+    return this.serial(async () => {
+      if (this.status !== 'running')
+        return failure(this.status === 'ended' ? 'session-ended' : 'wrong-phase', 'The session is not running.');
+      if (this.game.state.phase !== 'operations') return failure('wrong-phase', 'Demands are decided during operations.');
+      const { accepted, rejected } = await this.commit([
+        { command: { type: 'decide', team: player.team, demandId, decision }, actor: player.id },
+      ]);
+      if (rejected) return failure(rejected.code === 'already-decided' ? 'already-decided' : 'rejected', rejected.reason);
+      const outcome = accepted[0]?.find((item): item is DecisionOutcome => item.kind === 'decision');
+      if (outcome) this.publishDecision(outcome, player.name);
+      this.publishBoard(player.team);
+      this.publishDashboard();
+      return outcome ? { ok: true, outcome } : { ok: true };
+    });
+  }
+
+  commitPlan(player: StoredPlayer, plan: Plan): Promise<Result> {
+    return this.serial(async () => {
+      if (this.status === 'ended') return failure('session-ended', 'The session is over.');
+      if (this.game.state.phase !== 'planning') return failure('wrong-phase', 'Plans are committed in the planning phase.');
+      if (this.game.state.teams[player.team]?.planCommitted)
+        return failure('plan-committed', 'Your team has already committed its plan for this round.');
+      const commands = planToCommands(player.team, plan);
+      // All or nothing: try the plan on a copy first, so a refused step changes nothing.
+      const trial: Game = { scenario: this.game.scenario, state: structuredClone(this.game.state) };
+      for (const command of commands) {
+        const result = applyCommand(trial, command);
+        if (!result.ok) return failure('rejected', result.rejection.reason);
+      }
+      await this.commit(commands.map((command) => ({ command, actor: player.id })));
+      this.broadcaster.toTeam(this.id, player.team, { type: 'planCommitted', team: player.team, by: player.name });
+      this.broadcaster.toFacilitator(this.id, { type: 'planCommitted', team: player.team, by: player.name });
+      this.publishBoard(player.team);
+      this.publishDashboard();
+      return { ok: true };
+    });
+  }
+
+  // ——— Facilitator controls ————————————————————————————————————
+
+  start(): Promise<Result> {
+    return this.serial(async () => {
+      if (this.status !== 'lobby')
+        return failure(this.status === 'ended' ? 'session-ended' : 'wrong-phase', 'The session has already started.');
+      this.status = 'running';
+      this.paused = false;
+      await this.store.updateSession(this.id, { status: 'running', paused: false });
+      this.publishAll();
+      this.schedule();
+      return { ok: true };
+    });
+  }
+
+  setPaused(paused: boolean): Promise<Result> {
+    return this.serial(async () => {
+      if (this.status !== 'running')
+        return failure(this.status === 'ended' ? 'session-ended' : 'wrong-phase', 'The session is not running.');
+      this.paused = paused;
+      await this.store.updateSession(this.id, { paused });
+      if (paused) this.stopClock();
+      else this.schedule();
+      this.publishSession();
+      return { ok: true };
+    });
+  }
+
+  setSpeed(tickMs: number): Promise<Result> {
+    return this.serial(async () => {
+      if (this.status === 'ended') return failure('session-ended', 'The session is over.');
+      this.tickMs = tickMs;
+      await this.store.updateSession(this.id, { tickMs });
+      if (this.timer) this.schedule();
+      this.publishSession();
+      return { ok: true };
+    });
+  }
+
+  nextRound(): Promise<Result> {
+    return this.serial(async () => {
+      if (this.status !== 'running')
+        return failure(this.status === 'ended' ? 'session-ended' : 'wrong-phase', 'The session is not running.');
+      if (this.game.state.phase !== 'planning') return failure('wrong-phase', 'The next round starts from the planning phase.');
+      await this.commit([{ command: { type: 'startRound' }, actor: 'facilitator' }]);
+      this.publishAll();
+      this.schedule();
+      return { ok: true };
+    });
+  }
+
+  injectEvent(target: number | 'all', eventId: string): Promise<Result> {
+    return this.serial(async () => {
+      if (this.status === 'ended') return failure('session-ended', 'The session is over.');
+      if (target !== 'all' && target >= this.settings.teamCount)
+        return failure('bad-message', `There are only ${this.settings.teamCount} teams.`);
+      const { accepted, rejected } = await this.commit([{ command: { type: 'injectEvent', target, eventId }, actor: 'facilitator' }]);
+      if (rejected) return failure('rejected', rejected.reason);
+      this.publishOutcomes(accepted.flat(), 'facilitator');
+      for (let team = 0; team < this.settings.teamCount; team++) if (target === 'all' || target === team) this.publishBoard(team);
+      return { ok: true };
+    });
+  }
+
+  end(): Promise<Result> {
+    return this.serial(async () => {
+      if (this.status === 'ended') return failure('session-ended', 'The session is already over.');
+      await this.finish();
+      return { ok: true };
+    });
+  }
+
+  private async finish(): Promise<void> {
+    this.stopClock();
+    this.status = 'ended';
+    await this.store.updateSession(this.id, { status: 'ended' });
+    this.publishSession();
+    this.publishDashboard();
+  }
+
+  // ——— The clock ———————————————————————————————————————————————
+
+  private schedule(): void {
+    this.stopClock();
+    if (this.status !== 'running' || this.paused || this.game.state.phase !== 'operations') return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.serial(() => this.tick()).catch((error) => this.logger.error({ err: error, session: this.id }, 'tick failed'));
+    }, this.tickMs);
+  }
+
+  stopClock(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** One simulated hour: bot teams decide what they see, then time moves on. */
+  private async tick(): Promise<void> {
+    if (this.status !== 'running' || this.paused || this.game.state.phase !== 'operations') return;
+    const pending: Pending[] = [];
+    const bots = this.botTeams();
+    const trial: Game = { scenario: this.game.scenario, state: structuredClone(this.game.state) };
+    for (const team of bots) {
+      const view = teamView(trial, team);
+      if (!view || view.cards.length === 0) continue;
+      for (const command of this.bot.operate(view, this.scenario)) pending.push({ command, actor: 'bot' });
+    }
+    pending.push({ command: { type: 'tick' }, actor: 'clock' });
+    const { accepted } = await this.commit(pending);
+    const outcomes = accepted.flat();
+    this.publishOutcomes(outcomes, 'bot');
+    // The tick may have ended the round or the game.
+    const phase = this.phase();
+    if (phase === 'planning') await this.planForBots(bots);
+    if (phase === 'ended') await this.finish();
+    this.publishAll();
+    this.schedule();
+  }
+
+  private async planForBots(bots: number[]): Promise<void> {
+    const pending: Pending[] = [];
+    for (const team of bots) {
+      const view = teamView(this.game, team);
+      if (!view) continue;
+      for (const command of this.bot.plan(view, this.scenario)) pending.push({ command, actor: 'bot' });
+      pending.push({ command: { type: 'commitPlan', team }, actor: 'bot' });
+    }
+    // A bot's plan step the game refuses (say, not enough cash) is simply not taken.
+    for (const item of pending) await this.commit([item]);
+  }
+
+  private phase(): Game['state']['phase'] {
+    return this.game.state.phase;
+  }
+
+  // ——— What clients hear ————————————————————————————————————————
+
+  private publishOutcomes(outcomes: Outcome[], by: string): void {
+    for (const outcome of outcomes) {
+      if (outcome.kind === 'decision') this.publishDecision(outcome, outcome.resolution === 'ignored' ? 'clock' : by);
+      else if (outcome.kind === 'event-started') {
+        const event = this.scenario.events.find((candidate) => candidate.id === outcome.eventId);
+        const message: ServerMessage = {
+          type: 'eventStarted',
+          team: outcome.team,
+          eventId: outcome.eventId,
+          name: event?.name ?? outcome.eventId,
+          description: event?.description ?? '',
+        };
+        this.broadcaster.toTeam(this.id, outcome.team, message);
+        this.broadcaster.toFacilitator(this.id, message);
+      }
+    }
+  }
+
+  private publishDecision(outcome: DecisionOutcome, by: string): void {
+    const message: ServerMessage = {
+      type: 'decided',
+      team: outcome.team,
+      demandId: outcome.demandId,
+      decision: outcome.resolution,
+      by,
+      accepted: outcome.accepted,
+      loyaltyChange: outcome.loyaltyAfter - outcome.loyaltyBefore,
+      revenueCents: outcome.revenueCents,
+    };
+    this.broadcaster.toTeam(this.id, outcome.team, message);
+    this.broadcaster.toFacilitator(this.id, message);
+  }
+
+  sessionMessage(): ServerMessage {
+    const { state } = this.game;
+    return {
+      type: 'session',
+      sessionId: this.id,
+      scenarioId: this.scenario.id,
+      status: this.status,
+      paused: this.paused,
+      tickMs: this.tickMs,
+      round: state.round,
+      rounds: state.config.rounds,
+      tick: state.tick,
+      ticksPerRound: state.config.ticksPerRound,
+      phase: state.phase,
+      teamCount: this.settings.teamCount,
+    };
+  }
+
+  lobbyMessage(): ServerMessage {
+    const connected = this.broadcaster.connectedPlayers(this.id);
+    return {
+      type: 'lobby',
+      players: this.seatedPlayers().map((player) => ({
+        id: player.id,
+        name: player.name,
+        team: player.team,
+        connected: connected.has(player.id),
+      })),
+      botTeams: this.botTeams(),
+    };
+  }
+
+  boardMessage(team: number): ServerMessage | undefined {
+    const view = teamView(this.game, team);
+    if (!view) return undefined;
+    const board = JSON.parse(JSON.stringify(view)) as Record<string, unknown>;
+    return { type: 'board', board: { ...board, planCommitted: this.game.state.teams[team]?.planCommitted ?? false } as never };
+  }
+
+  dashboardMessage(): ServerMessage {
+    const connected = this.broadcaster.connectedPlayers(this.id);
+    const seated = this.seatedPlayers();
+    const bots = new Set(this.botTeams());
+    const teams: TeamFiguresRow[] = readAllFigures(this.game).map((figures) => {
+      const members = seated.filter((player) => player.team === figures.team);
+      return {
+        team: figures.team,
+        name: this.game.state.teams[figures.team]?.name ?? `Team ${figures.team + 1}`,
+        bot: bots.has(figures.team),
+        profitCents: figures.profitCents,
+        exhaustion: figures.exhaustion.current,
+        loyalty: figures.loyalty,
+        reputation: figures.reputation,
+        balancedScore: figures.balancedScore,
+        waitingDemands: figures.waitingDemands,
+        connectedPlayers: members.filter((player) => connected.has(player.id)).length,
+        players: members.length,
+        planCommitted: this.game.state.teams[figures.team]?.planCommitted ?? false,
+      };
+    });
+    return { type: 'dashboard', teams };
+  }
+
+  publishSession(): void {
+    this.broadcaster.toSession(this.id, this.sessionMessage());
+  }
+
+  publishLobby(): void {
+    this.broadcaster.toSession(this.id, this.lobbyMessage());
+    this.publishDashboard();
+  }
+
+  publishBoard(team: number): void {
+    const message = this.boardMessage(team);
+    if (message) this.broadcaster.toTeam(this.id, team, message);
+  }
+
+  publishDashboard(): void {
+    this.broadcaster.toFacilitator(this.id, this.dashboardMessage());
+  }
+
+  publishAll(): void {
+    this.publishSession();
+    for (let team = 0; team < this.settings.teamCount; team++) this.publishBoard(team);
+    this.publishDashboard();
+  }
+}
+
+/** A team's plan as simulation commands, in an order the simulation accepts. */
+export function planToCommands(team: number, plan: Plan): Command[] {
+  const commands: Command[] = [];
+  for (const category of plan.retire) commands.push({ type: 'retireOption', team, category });
+  for (const category of plan.build) commands.push({ type: 'buildOption', team, category });
+  for (const [category, priceCents] of Object.entries(plan.premiumPrices))
+    commands.push({ type: 'setPremiumPrice', team, category, priceCents });
+  for (const [category, priceCents] of Object.entries(plan.optionPrices))
+    commands.push({ type: 'setOptionPrice', team, category, priceCents });
+  if (plan.hires > 0) commands.push({ type: 'hire', team, count: plan.hires });
+  commands.push({ type: 'setRest', team, percent: plan.restPercent });
+  commands.push({ type: 'commitPlan', team });
+  return commands;
+}

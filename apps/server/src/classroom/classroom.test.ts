@@ -1,0 +1,264 @@
+import type { FACILITATOR_MESSAGES, HostSettings, ServerMessage } from '@ttc/protocol';
+import { applyCommand, createGame, findScenario, stateHash } from '@ttc/sim';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SqliteSessionStore } from '../storage/sqlite-session-store.js';
+import { expectOk, TestClient } from '../test-support/classroom-client.js';
+import { type RunningServer, startTestServer } from '../test-support/test-server.js';
+import { sessionResults } from './session-results.js';
+
+let running: RunningServer;
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  running = await startTestServer();
+});
+
+afterAll(async () => {
+  for (const client of clients) client.close();
+  await running.server.close();
+});
+
+async function client(): Promise<TestClient> {
+  const created = new TestClient(running.url);
+  clients.push(created);
+  await created.connected();
+  return created;
+}
+
+const settings = (change: Partial<HostSettings> = {}): HostSettings => ({
+  scenarioId: 'office-supplies',
+  rounds: 2,
+  ticksPerRound: 6,
+  teamCount: 2,
+  tickMs: 60_000,
+  botsForEmptyTeams: true,
+  seed: 5,
+  ...change,
+});
+
+async function host(change: Partial<HostSettings> = {}) {
+  const facilitator = await client();
+  const reply = expectOk(await facilitator.send({ type: 'host', settings: settings(change) }));
+  return {
+    facilitator,
+    sessionId: reply.sessionId as string,
+    joinCode: reply.joinCode as string,
+    facilitatorKey: reply.facilitatorKey as string,
+  };
+}
+
+async function join(joinCode: string, name: string) {
+  const player = await client();
+  const reply = expectOk(await player.send({ type: 'join', joinCode, name }));
+  return { player, token: reply.token as string, playerId: reply.playerId as string, team: reply.team as number };
+}
+
+function until(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (condition()) resolve();
+      else if (Date.now() - started > timeoutMs) reject(new Error('condition not met in time'));
+      else setTimeout(check, 20);
+    };
+    check();
+  });
+}
+
+describe('a whole class', () => {
+  it('3 teams of 3 and a bot team play to the end; everyone saw their team decide; the result equals a replay of the log', async () => {
+    const { facilitator, sessionId, joinCode, facilitatorKey } = await host({ teamCount: 4, tickMs: 100, rounds: 2, ticksPerRound: 6 });
+    const seats = [];
+    for (let index = 0; index < 9; index++) seats.push(await join(joinCode, `Player ${index + 1}`));
+    // Balanced joining fills all four teams; the trainer moves everyone into teams 1–3.
+    for (const [index, seat] of seats.entries()) {
+      const team = Math.floor(index / 3);
+      if (seat.team !== team) expectOk(await facilitator.send({ type: 'movePlayer', playerId: seat.playerId, team }));
+      seat.team = team;
+    }
+    const lobby = await facilitator.next(
+      'lobby',
+      (message) => message.players.length === 9 && message.botTeams.includes(3) && message.players.every((player) => player.team < 3),
+    );
+    expect(lobby.botTeams).toEqual([3]);
+
+    // Every player decides the card matching their seat on each board they see, so teammates race.
+    const decidedByMe = new Map<string, number>();
+    for (const [index, seat] of seats.entries()) {
+      seat.player.socket.on('update', (message: ServerMessage) => {
+        if (message.type === 'board' && message.board.phase === 'operations') {
+          const card = message.board.cards[index % 3];
+          if (card) {
+            void seat.player
+              .send({ type: 'decide', demandId: card.demand.id, decision: (['premium', 'no', 'accommodate'] as const)[index % 3] })
+              .then((reply) => {
+                if (reply.ok) decidedByMe.set(seat.playerId, (decidedByMe.get(seat.playerId) ?? 0) + 1);
+              });
+          }
+        }
+        if (message.type === 'board' && message.board.phase === 'planning' && !message.board.planCommitted && index % 3 === 0) {
+          void seat.player.send({
+            type: 'commitPlan',
+            plan: { build: ['rush-delivery'], retire: [], premiumPrices: {}, optionPrices: {}, hires: 0, restPercent: 10 },
+          });
+        }
+      });
+    }
+    // From here on everyone is in their final team: no board of another team may reach them.
+    const seenBeforeStart = new Map(seats.map((seat) => [seat.playerId, seat.player.updates.length]));
+    expectOk(await facilitator.send({ type: 'start' }));
+    await facilitator.next('session', (message) => message.phase === 'planning', 20_000);
+    await until(() => (facilitator.latest('dashboard')?.teams ?? []).every((team) => team.planCommitted), 10_000);
+    expectOk(await facilitator.send({ type: 'nextRound' }));
+    await facilitator.next('session', (message) => message.status === 'ended', 20_000);
+
+    const session = running.server.gateway.registry.get(sessionId);
+    if (!session) throw new Error('session missing');
+    // Let in-flight replies settle, then read the durable log.
+    await session.serial(async () => undefined);
+    const store = new SqliteSessionStore(running.databasePath);
+    const log = await store.readLog(sessionId);
+    await store.close();
+
+    // Every player received every decision their team made, with who made it.
+    for (const seat of seats) {
+      const teamDecisions = log
+        .filter((entry) => entry.command.type === 'decide' && entry.command.team === seat.team)
+        .map((entry) => (entry.command as { demandId: number }).demandId);
+      const seen = seat.player.updates
+        .filter((message) => message.type === 'decided' && message.team === seat.team && message.decision !== 'ignored')
+        .map((message) => (message as { demandId: number }).demandId);
+      expect(teamDecisions.length).toBeGreaterThan(0);
+      expect(seen.sort()).toEqual(teamDecisions.sort());
+      const names = new Set(
+        seat.player.updates
+          .filter((message) => message.type === 'decided' && message.decision !== 'ignored')
+          .map((message) => (message as { by: string }).by),
+      );
+      for (const name of names) expect(name).toMatch(/^Player \d$/);
+      expect(seat.player.invalid).toEqual([]);
+      const boardsSinceStart = seat.player.updates.slice(seenBeforeStart.get(seat.playerId)).filter((message) => message.type === 'board');
+      expect(boardsSinceStart.length).toBeGreaterThan(0);
+      expect(boardsSinceStart.every((message) => message.type === 'board' && message.board.team === seat.team)).toBe(true);
+    }
+    expect(log.some((entry) => entry.actor === 'bot' && entry.command.type === 'decide')).toBe(true);
+    expect(log.filter((entry) => entry.command.type === 'commitPlan')).toHaveLength(4);
+
+    // The final figures equal a replay of the stored log.
+    const scenario = findScenario('office-supplies');
+    if (!scenario) throw new Error('scenario missing');
+    const replay = createGame({
+      scenario,
+      seed: 5,
+      teams: 4,
+      rounds: 2,
+      ticksPerRound: 6,
+      teamNames: ['Team 1', 'Team 2', 'Team 3', 'Team 4'],
+    });
+    for (const entry of log) expect(applyCommand(replay, entry.command).ok).toBe(true);
+    expect(stateHash(replay.state)).toBe(stateHash(session.game.state));
+    const results = (await (await fetch(`${running.url}/api/sessions/${sessionId}/results.json?key=${facilitatorKey}`)).json()) as {
+      rows: unknown;
+    };
+    expect(results.rows).toEqual(sessionResults(replay));
+    const csv = await (await fetch(`${running.url}/api/sessions/${sessionId}/results.csv?key=${facilitatorKey}`)).text();
+    expect(csv.trim().split('\n')).toHaveLength(1 + 4 * 2);
+    expect((await fetch(`${running.url}/api/sessions/${sessionId}/results.csv?key=wrong-key-wrong-key`)).status).toBe(404);
+  }, 90_000);
+});
+
+describe('team play', () => {
+  it('two players deciding the same demand at once: exactly one wins, the other hears "already decided"', async () => {
+    const { facilitator, joinCode } = await host({ teamCount: 1, tickMs: 150 });
+    const first = await join(joinCode, 'Ada');
+    const second = await join(joinCode, 'Bilal');
+    expectOk(await facilitator.send({ type: 'start' }));
+    const board = await first.player.next('board', (message) => message.board.cards.length > 0);
+    expectOk(await facilitator.send({ type: 'pause' }));
+    const demandId = board.board.cards[0]?.demand.id as number;
+    const [a, b] = await Promise.all([
+      first.player.send({ type: 'decide', demandId, decision: 'accommodate' }),
+      second.player.send({ type: 'decide', demandId, decision: 'no' }),
+    ]);
+    const replies = [a, b];
+    expect(replies.filter((reply) => reply.ok)).toHaveLength(1);
+    const loser = replies.find((reply) => !reply.ok);
+    expect(loser && !loser.ok && loser.error.code).toBe('already-decided');
+    // Both saw the single decision and who made it.
+    for (const seat of [first, second]) await seat.player.next('decided', (message) => message.demandId === demandId);
+  });
+
+  it('empty or duplicate names get a clear message', async () => {
+    const { joinCode } = await host();
+    await join(joinCode, 'Chloé');
+    const other = await client();
+    const duplicate = await other.send({ type: 'join', joinCode, name: ' chloé ' });
+    expect(duplicate.ok === false && duplicate.error.code).toBe('name-taken');
+    const empty = await other.send({ type: 'join', joinCode, name: '   ' });
+    expect(empty.ok === false && empty.error.code).toBe('bad-message');
+  });
+
+  it('a reconnecting player gets the same seat and the current board back', async () => {
+    const { facilitator, joinCode } = await host({ teamCount: 2 });
+    const seat = await join(joinCode, 'Dev');
+    expectOk(await facilitator.send({ type: 'start' }));
+    seat.player.close();
+    const again = await client();
+    const reply = expectOk(await again.send({ type: 'attach', token: seat.token }));
+    expect(reply).toMatchObject({ playerId: seat.playerId, team: seat.team, name: 'Dev' });
+    const board = await again.next('board');
+    expect(board.board.team).toBe(seat.team);
+    expect((await again.next('session')).status).toBe('running');
+  });
+});
+
+describe('authorisation', () => {
+  it('refuses every control message from a player, and from a socket that is not attached', async () => {
+    const { joinCode } = await host();
+    const seat = await join(joinCode, 'Eve');
+    const stranger = await client();
+    const controls: Record<(typeof FACILITATOR_MESSAGES)[number], Record<string, unknown>> = {
+      start: { type: 'start' },
+      pause: { type: 'pause' },
+      resume: { type: 'resume' },
+      setSpeed: { type: 'setSpeed', tickMs: 500 },
+      nextRound: { type: 'nextRound' },
+      injectEvent: { type: 'injectEvent', target: 'all', eventId: 'flu-season' },
+      movePlayer: { type: 'movePlayer', playerId: seat.playerId, team: 1 },
+      removePlayer: { type: 'removePlayer', playerId: seat.playerId },
+      end: { type: 'end' },
+    };
+    for (const message of Object.values(controls)) {
+      const asPlayer = await seat.player.send(message);
+      expect(asPlayer.ok === false && asPlayer.error.code).toBe('forbidden');
+      const asStranger = await stranger.send(message);
+      expect(asStranger.ok === false && asStranger.error.code).toBe('not-attached');
+    }
+  });
+
+  it('refuses a wrong facilitator key and a player message from the facilitator', async () => {
+    const { facilitator, sessionId } = await host();
+    const other = await client();
+    const wrong = await other.send({ type: 'attachFacilitator', sessionId, facilitatorKey: 'not-the-key-not-the-key' });
+    expect(wrong.ok === false && wrong.error.code).toBe('unknown-session');
+    const decide = await facilitator.send({ type: 'decide', demandId: 1, decision: 'no' });
+    expect(decide.ok === false && decide.error.code).toBe('forbidden');
+  });
+
+  it('refuses a client speaking another protocol version at connect', async () => {
+    const old = new TestClient(running.url, { protocolVersion: 0, reconnection: false });
+    clients.push(old);
+    await expect(old.connected()).rejects.toThrow(/protocol-version/);
+  });
+
+  it('a removed player loses the seat', async () => {
+    const { facilitator, joinCode } = await host();
+    const seat = await join(joinCode, 'Femi');
+    const removed = seat.player.next('removed');
+    expectOk(await facilitator.send({ type: 'removePlayer', playerId: seat.playerId }));
+    await removed;
+    const again = await client();
+    const reply = await again.send({ type: 'attach', token: seat.token });
+    expect(reply.ok === false && reply.error.code).toBe('unknown-token');
+  });
+});

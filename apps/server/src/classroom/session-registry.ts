@@ -1,0 +1,110 @@
+import type { HostSettings } from '@ttc/protocol';
+import { findScenario } from '@ttc/sim';
+import type { Logger } from 'pino';
+import type { SessionStore, StoredPlayer } from '../storage/session-store.js';
+import type { Broadcaster } from './broadcaster.js';
+import { ClassroomSession, failure, type Result } from './classroom-session.js';
+import { hashSecret, newId, newJoinCode, newSecret } from './secrets.js';
+
+/** All live sessions of this process, found by id, join code or player token. */
+export class SessionRegistry {
+  private readonly sessions = new Map<string, ClassroomSession>();
+  private readonly byJoinCode = new Map<string, ClassroomSession>();
+
+  constructor(
+    private readonly store: SessionStore,
+    private readonly broadcaster: Broadcaster,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Resumes every session that was not over, each from its log at its last stored command. */
+  async restoreAll(): Promise<number> {
+    const stored = await this.store.listSessions(['lobby', 'running']);
+    for (const entry of stored) {
+      const scenario = findScenario(entry.settings.scenarioId);
+      if (!scenario) {
+        this.logger.error({ session: entry.id, scenario: entry.settings.scenarioId }, 'scenario missing: session not restored');
+        continue;
+      }
+      const session = new ClassroomSession(entry, scenario, this.store, this.broadcaster, this.logger);
+      await session.restore(await this.store.listPlayers(entry.id), await this.store.readLog(entry.id));
+      this.add(session);
+    }
+    return stored.length;
+  }
+
+  private add(session: ClassroomSession): void {
+    this.sessions.set(session.id, session);
+    this.byJoinCode.set(session.joinCode, session);
+  }
+
+  async host(settings: HostSettings): Promise<Result<{ session: ClassroomSession; facilitatorKey: string }>> {
+    const scenario = findScenario(settings.scenarioId);
+    if (!scenario) return failure('bad-message', `Unknown scenario "${settings.scenarioId}".`);
+    let joinCode = newJoinCode();
+    while (this.byJoinCode.has(joinCode) || (await this.store.findByJoinCode(joinCode))) joinCode = newJoinCode();
+    const facilitatorKey = newSecret();
+    const stored = {
+      id: newId(),
+      joinCode,
+      facilitatorKeyHash: hashSecret(facilitatorKey),
+      settings,
+      seed: settings.seed ?? Math.floor(Math.random() * 1_000_000),
+      status: 'lobby' as const,
+      paused: false,
+      tickMs: settings.tickMs,
+      createdAt: new Date().toISOString(),
+    };
+    await this.store.createSession(stored);
+    const session = new ClassroomSession(stored, scenario, this.store, this.broadcaster, this.logger);
+    this.add(session);
+    this.logger.info({ session: session.id, scenario: scenario.id, teams: settings.teamCount }, 'session hosted');
+    return { ok: true, session, facilitatorKey };
+  }
+
+  get(id: string): ClassroomSession | undefined {
+    return this.sessions.get(id);
+  }
+
+  byCode(joinCode: string): ClassroomSession | undefined {
+    const session = this.byJoinCode.get(joinCode);
+    return session && session.status !== 'ended' ? session : undefined;
+  }
+
+  /** The session whose facilitator key this is; undefined for a wrong key or session. */
+  forFacilitator(sessionId: string, facilitatorKey: string): ClassroomSession | undefined {
+    const session = this.sessions.get(sessionId);
+    return session && session.facilitatorKeyHash === hashSecret(facilitatorKey) ? session : undefined;
+  }
+
+  async join(session: ClassroomSession, name: string): Promise<Result<{ player: StoredPlayer; token: string }>> {
+    if (session.status === 'ended') return failure('session-ended', 'This session is over.');
+    const taken = session.seatedPlayers().some((player) => player.name.toLocaleLowerCase() === name.toLocaleLowerCase());
+    if (taken) return failure('name-taken', `Someone in this session is already called "${name}": add an initial or a nickname.`);
+    const token = newSecret();
+    const player: StoredPlayer = {
+      id: newId(),
+      sessionId: session.id,
+      tokenHash: hashSecret(token),
+      name,
+      team: session.balancedTeam(),
+      removed: false,
+    };
+    await session.addPlayer(player);
+    return { ok: true, player, token };
+  }
+
+  forToken(token: string): { session: ClassroomSession; player: StoredPlayer } | undefined {
+    const tokenHash = hashSecret(token);
+    for (const session of this.sessions.values()) {
+      for (const player of session.players.values()) {
+        if (player.tokenHash === tokenHash && !player.removed) return { session, player };
+      }
+    }
+    return undefined;
+  }
+
+  stopAll(): void {
+    for (const session of this.sessions.values()) session.stopClock();
+  }
+}

@@ -1,0 +1,95 @@
+import {
+  CLIENT_EVENT,
+  type ClientMessage,
+  PROTOCOL_VERSION,
+  SERVER_EVENT,
+  type ServerMessage,
+  type ServerReply,
+  serverMessageSchema,
+} from '@ttc/protocol';
+import { io, type Socket } from 'socket.io-client';
+
+/**
+ * A real socket.io client for the tests: sends protocol messages, keeps every update it
+ * receives (each checked against the protocol's schema), and can wait for one.
+ */
+export class TestClient {
+  readonly socket: Socket;
+  readonly updates: ServerMessage[] = [];
+  readonly invalid: unknown[] = [];
+  private waiters: { match: (message: ServerMessage) => boolean; resolve: (message: ServerMessage) => void }[] = [];
+
+  constructor(url: string, options: { protocolVersion?: unknown; reconnection?: boolean } = {}) {
+    this.socket = io(url, {
+      auth: { protocolVersion: 'protocolVersion' in options ? options.protocolVersion : PROTOCOL_VERSION },
+      transports: ['websocket'],
+      reconnection: options.reconnection ?? true,
+      reconnectionDelay: 100,
+      reconnectionDelayMax: 500,
+      forceNew: true,
+    });
+    this.socket.on(SERVER_EVENT, (payload: unknown) => {
+      const parsed = serverMessageSchema.safeParse(payload);
+      if (!parsed.success) {
+        this.invalid.push(payload);
+        return;
+      }
+      this.updates.push(parsed.data);
+      this.waiters = this.waiters.filter((waiter) => {
+        if (!waiter.match(parsed.data)) return true;
+        waiter.resolve(parsed.data);
+        return false;
+      });
+    });
+  }
+
+  connected(): Promise<void> {
+    if (this.socket.connected) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.socket.once('connect', () => resolve());
+      this.socket.once('connect_error', reject);
+    });
+  }
+
+  send(message: ClientMessage | Record<string, unknown> | unknown, timeoutMs = 5000): Promise<ServerReply> {
+    return this.socket.timeout(timeoutMs).emitWithAck(CLIENT_EVENT, message) as Promise<ServerReply>;
+  }
+
+  /** Resolves with the first update (already received or coming) that matches. */
+  next<T extends ServerMessage['type']>(
+    type: T,
+    match: (message: Extract<ServerMessage, { type: T }>) => boolean = () => true,
+    timeoutMs = 10_000,
+  ): Promise<Extract<ServerMessage, { type: T }>> {
+    const test = (message: ServerMessage): boolean => message.type === type && match(message as Extract<ServerMessage, { type: T }>);
+    const already = this.updates.find(test);
+    if (already) return Promise.resolve(already as Extract<ServerMessage, { type: T }>);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no "${type}" update within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({
+        match: test,
+        resolve: (message) => {
+          clearTimeout(timer);
+          resolve(message as Extract<ServerMessage, { type: T }>);
+        },
+      });
+    });
+  }
+
+  latest<T extends ServerMessage['type']>(type: T): Extract<ServerMessage, { type: T }> | undefined {
+    for (let index = this.updates.length - 1; index >= 0; index--) {
+      const message = this.updates[index];
+      if (message?.type === type) return message as Extract<ServerMessage, { type: T }>;
+    }
+    return undefined;
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+export function expectOk(reply: ServerReply): Record<string, unknown> {
+  if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`);
+  return reply as Record<string, unknown>;
+}
