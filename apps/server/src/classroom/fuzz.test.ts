@@ -1,0 +1,160 @@
+import { ERROR_CODES } from '@ttc/protocol';
+import { applyCommand, createGame, findScenario, stateHash } from '@ttc/sim';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SqliteSessionStore } from '../storage/sqlite-session-store.js';
+import { expectOk, TestClient } from '../test-support/classroom-client.js';
+import { type RunningServer, startTestServer } from '../test-support/test-server.js';
+
+let running: RunningServer;
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  // The rate limit is tested elsewhere; here every message must reach validation.
+  running = await startTestServer({ messageRate: 1_000_000, messageBurst: 1_000_000 });
+});
+
+afterAll(async () => {
+  for (const client of clients) client.close();
+  await running.server.close();
+});
+
+const types = [
+  'host',
+  'join',
+  'attach',
+  'attachFacilitator',
+  'decide',
+  'commitPlan',
+  'start',
+  'pause',
+  'resume',
+  'setSpeed',
+  'nextRound',
+  'injectEvent',
+  'movePlayer',
+  'removePlayer',
+  'end',
+  'tick',
+  'setFigures',
+  '',
+];
+
+/** Messages that look almost right: a known or unknown type with random fields and values. */
+const nearMessage = fc.record(
+  {
+    type: fc.constantFrom(...types),
+    demandId: fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(null)),
+    decision: fc.oneof(fc.constantFrom('accommodate', 'premium', 'option', 'no', 'yes'), fc.string()),
+    joinCode: fc.string({ maxLength: 10 }),
+    name: fc.string({ maxLength: 40 }),
+    token: fc.string({ maxLength: 70 }),
+    tickMs: fc.oneof(fc.integer(), fc.constant(Number.NaN)),
+    settings: fc.anything(),
+    plan: fc.anything(),
+    profitCents: fc.integer(),
+  },
+  { requiredKeys: ['type'] },
+);
+
+const payload = fc.oneof(
+  { weight: 4, arbitrary: nearMessage },
+  { weight: 2, arbitrary: fc.anything({ maxDepth: 3 }) },
+  {
+    weight: 1,
+    arbitrary: fc.string({ minLength: 9000, maxLength: 12_000 }).map((text) => ({ type: 'join', joinCode: 'ACDEFG', name: text })),
+  },
+  { weight: 1, arbitrary: fc.constantFrom(null, undefined, 0, '', [], {}, 'message', true) },
+);
+
+describe('fuzzing the socket endpoint', () => {
+  it('answers thousands of random and malformed messages with typed errors, and the session stays intact', async () => {
+    const facilitator = new TestClient(running.url);
+    const player = new TestClient(running.url);
+    const stranger = new TestClient(running.url);
+    clients.push(facilitator, player, stranger);
+    await Promise.all([facilitator.connected(), player.connected(), stranger.connected()]);
+    const hosted = expectOk(
+      await facilitator.send({
+        type: 'host',
+        settings: {
+          scenarioId: 'boutique-hotel',
+          rounds: 3,
+          ticksPerRound: 16,
+          teamCount: 2,
+          tickMs: 100,
+          botsForEmptyTeams: true,
+          seed: 9,
+        },
+      }),
+    );
+    expectOk(await player.send({ type: 'join', joinCode: hosted.joinCode, name: 'Hana' }));
+    expectOk(await facilitator.send({ type: 'start' }));
+
+    const samples = fc.sample(payload, { numRuns: 3000, seed: 20261122 });
+    let errors = 0;
+    for (const [index, sample] of samples.entries()) {
+      // Spread them over the three roles: stranger, player, and (rarely) facilitator.
+      const sender = index % 3 === 0 ? stranger : index % 3 === 1 ? player : facilitator;
+      const message =
+        sender === facilitator && typeof sample === 'object' && sample && (sample as { type?: string }).type === 'end'
+          ? { type: 'pause' }
+          : sample;
+      const reply = await sender.send(message);
+      if (!reply.ok) {
+        errors++;
+        expect(ERROR_CODES).toContain(reply.error.code);
+        expect(reply.error.message.length).toBeGreaterThan(0);
+      }
+    }
+    expect(errors).toBeGreaterThan(2500);
+    // Unknown events with a callback are answered too.
+    const odd = (await stranger.socket.timeout(2000).emitWithAck('explode', { now: true })) as { ok: boolean; error: { code: string } };
+    expect(odd).toMatchObject({ ok: false, error: { code: 'bad-message' } });
+
+    // The server is up and the session still works and still matches its log.
+    expect((await fetch(`${running.url}/api/health`)).status).toBe(200);
+    expectOk(
+      await facilitator.send({ type: 'resume' }).then((reply) => (reply.ok || reply.error.code === 'wrong-phase' ? { ok: true } : reply)),
+    );
+    const session = running.server.gateway.registry.get(hosted.sessionId as string);
+    if (!session) throw new Error('session gone');
+    await session.serial(async () => undefined);
+    const store = new SqliteSessionStore(running.databasePath);
+    const log = await store.readLog(session.id);
+    await store.close();
+    const scenario = findScenario('boutique-hotel');
+    if (!scenario) throw new Error('no scenario');
+    const replay = createGame({ scenario, seed: 9, teams: 2, rounds: 3, ticksPerRound: 16, teamNames: ['Team 1', 'Team 2'] });
+    for (const entry of log) applyCommand(replay, entry.command);
+    expect(stateHash(replay.state)).toBe(stateHash(session.game.state));
+  }, 120_000);
+
+  it('caps the message rate per connection', async () => {
+    const limited = await startTestServer({ messageRate: 5, messageBurst: 10 });
+    const client = new TestClient(limited.url);
+    await client.connected();
+    const replies = await Promise.all(Array.from({ length: 30 }, () => client.send({ type: 'start' })));
+    const codes = replies.map((reply) => (reply.ok ? 'ok' : reply.error.code));
+    expect(codes.filter((code) => code === 'rate-limited').length).toBeGreaterThanOrEqual(15);
+    expect(codes.filter((code) => code === 'not-attached').length).toBeGreaterThanOrEqual(5);
+    client.close();
+    await limited.server.close();
+  });
+
+  it('stops join-code guessing after ten wrong codes a minute', async () => {
+    // Its own server: failed joins are counted per address, and every test here is 127.0.0.1.
+    const fresh = await startTestServer();
+    const guesser = new TestClient(fresh.url);
+    await guesser.connected();
+    const codes: string[] = [];
+    for (let attempt = 0; attempt < 14; attempt++) {
+      const reply = await guesser.send({ type: 'join', joinCode: 'XXXXXX', name: `Guess ${attempt}` });
+      codes.push(reply.ok ? 'ok' : reply.error.code);
+    }
+    expect(codes.slice(0, 10).every((code) => code === 'unknown-join-code')).toBe(true);
+    expect(codes.slice(10).every((code) => code === 'rate-limited')).toBe(true);
+    guesser.close();
+    await fresh.server.close();
+  });
+});
