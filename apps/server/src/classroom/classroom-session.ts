@@ -23,6 +23,8 @@ export function failure(code: ProtocolError['code'], message: string): { ok: fal
   return { ok: false, error: { code, message } };
 }
 
+const BOARD_DELAY_MS = 50;
+
 interface Pending {
   command: Command;
   actor: string;
@@ -46,6 +48,9 @@ export class ClassroomSession {
   private seq = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
+  /** Teams whose board changed since it was last sent; sent together shortly after. */
+  private readonly staleBoards = new Set<number>();
+  private boardTimer: NodeJS.Timeout | undefined;
   private readonly bot: Strategy = createStrategy('strategist');
 
   constructor(
@@ -198,8 +203,7 @@ export class ClassroomSession {
       if (rejected) return failure(rejected.code === 'already-decided' ? 'already-decided' : 'rejected', rejected.reason);
       const outcome = accepted[0]?.find((item): item is DecisionOutcome => item.kind === 'decision');
       if (outcome) this.publishDecision(outcome, player.name);
-      this.publishBoard(player.team);
-      this.publishDashboard();
+      this.boardSoon(player.team);
       return outcome ? { ok: true, outcome } : { ok: true };
     });
   }
@@ -322,14 +326,20 @@ export class ClassroomSession {
     this.timer = undefined;
   }
 
+  /** Stops every timer: the process is shutting down. */
+  dispose(): void {
+    this.stopClock();
+    if (this.boardTimer) clearTimeout(this.boardTimer);
+    this.boardTimer = undefined;
+  }
+
   /** One simulated hour: bot teams decide what they see, then time moves on. */
   private async tick(): Promise<void> {
     if (this.status !== 'running' || this.paused || this.game.state.phase !== 'operations') return;
     const pending: Pending[] = [];
     const bots = this.botTeams();
-    const trial: Game = { scenario: this.game.scenario, state: structuredClone(this.game.state) };
     for (const team of bots) {
-      const view = teamView(trial, team);
+      const view = teamView(this.game, team);
       if (!view || view.cards.length === 0) continue;
       for (const command of this.bot.operate(view, this.scenario)) pending.push({ command, actor: 'bot' });
     }
@@ -473,11 +483,27 @@ export class ClassroomSession {
     if (message) this.broadcaster.toTeam(this.id, team, message);
   }
 
+  /**
+   * Decisions reach teammates at once (the "decided" message); the full board, which costs a
+   * preview of every card, follows within BOARD_DELAY_MS, once for a burst of decisions.
+   */
+  private boardSoon(team: number): void {
+    this.staleBoards.add(team);
+    if (this.boardTimer) return;
+    this.boardTimer = setTimeout(() => {
+      this.boardTimer = undefined;
+      for (const stale of this.staleBoards) this.publishBoard(stale);
+      this.staleBoards.clear();
+      this.publishDashboard();
+    }, BOARD_DELAY_MS);
+  }
+
   publishDashboard(): void {
     this.broadcaster.toFacilitator(this.id, this.dashboardMessage());
   }
 
   publishAll(): void {
+    this.staleBoards.clear();
     this.publishSession();
     for (let team = 0; team < this.settings.teamCount; team++) this.publishBoard(team);
     this.publishDashboard();

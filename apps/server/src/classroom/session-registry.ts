@@ -105,6 +105,6 @@ export class SessionRegistry {
   }
 
   stopAll(): void {
-    for (const session of this.sessions.values()) session.stopClock();
+    for (const session of this.sessions.values()) session.dispose();
   }
 }
