@@ -11,6 +11,8 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The embedded database file, created on first start. */
   DATABASE_PATH: z.string().min(1).default('data/tame-the-chaos.db'),
+  /** "process": survives the server being killed; "full": also a power cut, at some latency. */
+  DATABASE_DURABILITY: z.enum(['process', 'full']).default('process'),
   /** The address learners use, for join links (defaults to http://localhost:PORT). */
   PUBLIC_URL: z.url().optional(),
 });

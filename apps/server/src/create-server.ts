@@ -29,7 +29,7 @@ export interface AppServer {
 export function createServer(
   config: ServerConfig,
   logger: Logger,
-  store: SessionStore = new SqliteSessionStore(config.DATABASE_PATH),
+  store: SessionStore = new SqliteSessionStore(config.DATABASE_PATH, config.DATABASE_DURABILITY),
   limits: Pick<GatewayOptions, 'messageRate' | 'messageBurst' | 'failedJoinsPerMinute'> = {},
 ): AppServer {
   const app = express();

@@ -90,7 +90,7 @@ export class ClassroomSession {
       if (!result.ok) throw new Error(`session ${this.id}: logged command ${entry.seq} no longer applies (${result.rejection.reason})`);
       this.seq = entry.seq;
     }
-    if (this.status === 'running' && !this.paused) this.schedule();
+    if (this.status === 'running' && !this.paused) this.schedule(true);
   }
 
   /** Runs one change at a time, in arrival order: the server's ordering of commands. */
@@ -240,7 +240,7 @@ export class ClassroomSession {
       this.paused = false;
       await this.store.updateSession(this.id, { status: 'running', paused: false });
       this.publishAll();
-      this.schedule();
+      this.schedule(true);
       return { ok: true };
     });
   }
@@ -312,13 +312,18 @@ export class ClassroomSession {
 
   // ——— The clock ———————————————————————————————————————————————
 
-  private schedule(): void {
+  /**
+   * The first tick after a (re)start comes after a random part of a tick, so that sessions
+   * started or restored together do not all tick in the same instant and stall each other.
+   */
+  private schedule(first = false): void {
     this.stopClock();
     if (this.status !== 'running' || this.paused || this.game.state.phase !== 'operations') return;
+    const delay = first ? this.tickMs * (0.5 + Math.random()) : this.tickMs;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.serial(() => this.tick()).catch((error) => this.logger.error({ err: error, session: this.id }, 'tick failed'));
-    }, this.tickMs);
+    }, delay);
   }
 
   stopClock(): void {
@@ -441,8 +446,15 @@ export class ClassroomSession {
   boardMessage(team: number): ServerMessage | undefined {
     const view = teamView(this.game, team);
     if (!view) return undefined;
-    const board = JSON.parse(JSON.stringify(view)) as Record<string, unknown>;
-    return { type: 'board', board: { ...board, planCommitted: this.game.state.teams[team]?.planCommitted ?? false } as never };
+    // Plain data with short numbers; the round report only when there is planning to do.
+    const { figures, lastReport, ...rest } = view;
+    const board = {
+      ...rest,
+      figures: { ...figures },
+      ...(view.phase === 'planning' ? { lastReport } : {}),
+      planCommitted: this.game.state.teams[team]?.planCommitted ?? false,
+    };
+    return { type: 'board', board: trimNumbers(board) as Extract<ServerMessage, { type: 'board' }>['board'] };
   }
 
   dashboardMessage(): ServerMessage {
@@ -523,4 +535,20 @@ export function planToCommands(team: number, plan: Plan): Command[] {
   commands.push({ type: 'setRest', team, percent: plan.restPercent });
   commands.push({ type: 'commitPlan', team });
   return commands;
+}
+
+/**
+ * Copies plain data with fractions cut to 3 decimals: what a screen shows, at about half
+ * the bytes of full doubles. Boards go to every member every tick, so their size is the
+ * server's main cost under load (docs/performance.md).
+ */
+export function trimNumbers(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isInteger(value) ? value : Math.round(value * 1000) / 1000;
+  if (Array.isArray(value)) return value.map(trimNumbers);
+  if (value && typeof value === 'object') {
+    const copy: Record<string, unknown> = {};
+    for (const key in value) copy[key] = trimNumbers((value as Record<string, unknown>)[key]);
+    return copy;
+  }
+  return value;
 }

@@ -1,0 +1,218 @@
+// Load benchmark for classroom sessions (a script, not a test). Run from apps/server:
+//   npx tsx --conditions=source bench/load.ts --sessions 100 [--clients 30] [--seconds 20] [--mode server|relay]
+// N sessions × 30 clients on loopback; each client decides a waiting card every few seconds.
+// Reports p50/p99 from a decision to its acknowledgement and to the broadcast reaching
+// teammates, with the server's CPU and memory. --mode relay runs the same load against a bare
+// socket.io relay as the floor.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CLIENT_EVENT, PROTOCOL_VERSION, SERVER_EVENT, type ServerMessage, type ServerReply } from '@ttc/protocol';
+import { io, type Socket } from 'socket.io-client';
+
+const { values } = parseArgs({
+  options: {
+    sessions: { type: 'string', default: '10' },
+    clients: { type: 'string', default: '30' },
+    seconds: { type: 'string', default: '20' },
+    mode: { type: 'string', default: 'server' },
+    'decide-every-ms': { type: 'string', default: '3000' },
+  },
+});
+const SESSIONS = Number(values.sessions);
+const CLIENTS = Number(values.clients);
+const SECONDS = Number(values.seconds);
+const MODE = values.mode === 'relay' ? 'relay' : 'server';
+const DECIDE_EVERY_MS = Number(values['decide-every-ms']);
+const TEAMS = 4;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+function startChild(port: number): Promise<ChildProcess> {
+  const script =
+    MODE === 'relay' ? new URL('./bare-relay.ts', import.meta.url).pathname : new URL('../src/index.ts', import.meta.url).pathname;
+  const profile = process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', '--conditions=source', script], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'ttc-load-')), 'load.db'),
+      STATIC_DIR: tmpdir(),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (/running at|listening on/.test(chunk.toString())) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+/** CPU seconds (user + system) and resident memory of a process, from /proc. */
+function processUsage(pid: number): { cpuSeconds: number; rssMb: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const ticks = Number(stat[11]) + Number(stat[12]);
+  const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return { cpuSeconds: ticks / 100, rssMb: Number(rss ?? 0) / 1024 };
+}
+
+function connect(url: string): Promise<Socket> {
+  const socket = io(url, { auth: { protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], forceNew: true, reconnection: false });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+const send = (socket: Socket, message: unknown): Promise<ServerReply> =>
+  socket.timeout(30_000).emitWithAck(CLIENT_EVENT, message) as Promise<ServerReply>;
+
+const ackLatencies: number[] = [];
+const teammateLatencies: number[] = [];
+const sentAt = new Map<string, number>();
+let refused = 0;
+
+interface Member {
+  socket: Socket;
+  key: string;
+  cards: number[];
+}
+
+async function setUpServerSession(url: string, index: number): Promise<Member[]> {
+  const facilitator = await connect(url);
+  const hosted = (await send(facilitator, {
+    type: 'host',
+    settings: {
+      scenarioId: 'office-supplies',
+      rounds: 6,
+      ticksPerRound: 48,
+      teamCount: TEAMS,
+      tickMs: 1000,
+      botsForEmptyTeams: false,
+      seed: index,
+    },
+  })) as ServerReply & { joinCode: string; sessionId: string };
+  if (!hosted.ok) throw new Error('host failed');
+  const members: Member[] = [];
+  for (let client = 0; client < CLIENTS; client++) {
+    const socket = await connect(url);
+    const member: Member = { socket, key: hosted.sessionId, cards: [] };
+    socket.on(SERVER_EVENT, (message: ServerMessage) => {
+      if (message.type === 'board') member.cards = message.board.cards.map((card) => card.demand.id);
+      if (message.type === 'decided' && message.by !== 'clock') {
+        const started = sentAt.get(`${member.key}:${message.team}:${message.demandId}`);
+        if (started !== undefined) teammateLatencies.push(performance.now() - started);
+      }
+    });
+    const joined = (await send(socket, { type: 'join', joinCode: hosted.joinCode, name: `P${client}` })) as ServerReply & { team: number };
+    if (!joined.ok) throw new Error('join failed');
+    member.key = `${hosted.sessionId}`;
+    (member as Member & { team: number }).team = joined.team;
+    members.push(member);
+  }
+  await send(facilitator, { type: 'start' });
+  return members;
+}
+
+async function setUpRelaySession(url: string, index: number): Promise<Member[]> {
+  const members: Member[] = [];
+  for (let client = 0; client < CLIENTS; client++) {
+    const socket = await connect(url);
+    const team = client % TEAMS;
+    const room = `s${index}:t${team}`;
+    await socket.timeout(10_000).emitWithAck('join-room', room);
+    const member: Member = { socket, key: room, cards: [] };
+    socket.on('update', (message: { demandId: number }) => {
+      const started = sentAt.get(`${room}:${message.demandId}`);
+      if (started !== undefined) teammateLatencies.push(performance.now() - started);
+    });
+    members.push(member);
+  }
+  return members;
+}
+
+let relayCounter = 0;
+
+async function decideLoop(member: Member & { team?: number }, until: number): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, Math.random() * DECIDE_EVERY_MS));
+  while (performance.now() < until) {
+    const started = performance.now();
+    if (MODE === 'relay') {
+      const demandId = ++relayCounter;
+      sentAt.set(`${member.key}:${demandId}`, started);
+      await member.socket.timeout(30_000).emitWithAck('message', { room: member.key, demandId });
+      ackLatencies.push(performance.now() - started);
+    } else {
+      const demandId = member.cards[Math.floor(Math.random() * member.cards.length)];
+      if (demandId !== undefined) {
+        sentAt.set(`${member.key}:${member.team}:${demandId}`, started);
+        const reply = await send(member.socket, { type: 'decide', demandId, decision: 'premium' });
+        ackLatencies.push(performance.now() - started);
+        if (!reply.ok) refused++;
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, DECIDE_EVERY_MS * (0.75 + Math.random() * 0.5)));
+  }
+}
+
+function percentile(values: number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? Number.NaN;
+}
+
+const port = await freePort();
+const child = await startChild(port);
+const url = `http://127.0.0.1:${port}`;
+const setUpStarted = performance.now();
+const sessions: Member[][] = [];
+// Set sessions up a few at a time: a class arriving, not a thundering herd.
+for (let index = 0; index < SESSIONS; index += 10) {
+  const batch = Array.from({ length: Math.min(10, SESSIONS - index) }, (_, offset) =>
+    MODE === 'relay' ? setUpRelaySession(url, index + offset) : setUpServerSession(url, index + offset),
+  );
+  sessions.push(...(await Promise.all(batch)));
+}
+const setUpSeconds = (performance.now() - setUpStarted) / 1000;
+await new Promise((resolve) => setTimeout(resolve, 1500));
+const before = processUsage(child.pid as number);
+const clientCpuBefore = process.cpuUsage();
+const until = performance.now() + SECONDS * 1000;
+await Promise.all(sessions.flat().map((member) => decideLoop(member, until)));
+const after = processUsage(child.pid as number);
+const cpuPercent = ((after.cpuSeconds - before.cpuSeconds) / SECONDS) * 100;
+const clientCpu = process.cpuUsage(clientCpuBefore);
+const clientCpuPercent = ((clientCpu.user + clientCpu.system) / 1e6 / SECONDS) * 100;
+
+console.log(
+  `${MODE === 'relay' ? 'bare relay' : 'tame-the-chaos'}: ${SESSIONS} sessions × ${CLIENTS} clients, ${SECONDS} s, a decision every ~${DECIDE_EVERY_MS / 1000} s per client (set-up ${setUpSeconds.toFixed(1)} s)`,
+);
+console.log(
+  `  decisions ${ackLatencies.length}${MODE === 'server' ? ` (${refused} refused, mostly already decided by a teammate)` : ''}, broadcasts received ${teammateLatencies.length}`,
+);
+console.log(
+  `  decision → acknowledgement: p50 ${percentile(ackLatencies, 0.5).toFixed(1)} ms, p99 ${percentile(ackLatencies, 0.99).toFixed(1)} ms`,
+);
+console.log(
+  `  decision → teammates:       p50 ${percentile(teammateLatencies, 0.5).toFixed(1)} ms, p99 ${percentile(teammateLatencies, 0.99).toFixed(1)} ms`,
+);
+console.log(`  server: CPU ${cpuPercent.toFixed(0)} % of one core, memory ${after.rssMb.toFixed(0)} MB resident`);
+console.log(`  load generator (all clients, one process): CPU ${clientCpuPercent.toFixed(0)} % of one core`);
+for (const member of sessions.flat()) member.socket.close();
+child.kill('SIGTERM');
+await new Promise((resolve) => child.once('exit', resolve));
+process.exit(0);
