@@ -114,6 +114,8 @@ async function setUpServerSession(url: string, index: number): Promise<Member[]>
     const member: Member = { socket, key: hosted.sessionId, cards: [] };
     socket.on(SERVER_EVENT, (message: ServerMessage) => {
       if (message.type === 'board') member.cards = message.board.cards.map((card) => card.demand.id);
+      // Like a real client, drop a card as soon as anyone has decided it.
+      if (message.type === 'decided') member.cards = member.cards.filter((id) => id !== message.demandId);
       if (message.type === 'decided' && message.by !== 'clock') {
         const started = sentAt.get(`${member.key}:${message.team}:${message.demandId}`);
         if (started !== undefined) teammateLatencies.push(performance.now() - started);

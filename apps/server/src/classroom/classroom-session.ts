@@ -23,7 +23,7 @@ export function failure(code: ProtocolError['code'], message: string): { ok: fal
   return { ok: false, error: { code, message } };
 }
 
-const BOARD_DELAY_MS = 50;
+const BOARD_DELAY_MS = 250;
 
 interface Pending {
   command: Command;
@@ -51,6 +51,7 @@ export class ClassroomSession {
   /** Teams whose board changed since it was last sent; sent together shortly after. */
   private readonly staleBoards = new Set<number>();
   private boardTimer: NodeJS.Timeout | undefined;
+  private nextTickAt = 0;
   private readonly bot: Strategy = createStrategy('strategist');
 
   constructor(
@@ -320,6 +321,7 @@ export class ClassroomSession {
     this.stopClock();
     if (this.status !== 'running' || this.paused || this.game.state.phase !== 'operations') return;
     const delay = first ? this.tickMs * (0.5 + Math.random()) : this.tickMs;
+    this.nextTickAt = Date.now() + delay;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.serial(() => this.tick()).catch((error) => this.logger.error({ err: error, session: this.id }, 'tick failed'));
@@ -497,13 +499,16 @@ export class ClassroomSession {
 
   /**
    * Decisions reach teammates at once (the "decided" message); the full board, which costs a
-   * preview of every card, follows within BOARD_DELAY_MS, once for a burst of decisions.
+   * preview of every card, follows within BOARD_DELAY_MS, once for a burst of decisions, or
+   * with the next tick when that comes first.
    */
   private boardSoon(team: number): void {
     this.staleBoards.add(team);
     if (this.boardTimer) return;
     this.boardTimer = setTimeout(() => {
       this.boardTimer = undefined;
+      // A tick due soon sends every board anyway.
+      if (this.timer && this.nextTickAt - Date.now() < BOARD_DELAY_MS) return;
       for (const stale of this.staleBoards) this.publishBoard(stale);
       this.staleBoards.clear();
       this.publishDashboard();
