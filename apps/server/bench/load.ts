@@ -6,12 +6,12 @@
 // socket.io relay as the floor.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CLIENT_EVENT, PROTOCOL_VERSION, SERVER_EVENT, type ServerMessage, type ServerReply } from '@ttc/protocol';
 import { io, type Socket } from 'socket.io-client';
+import { freePort } from '../src/test-support/free-port.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,17 +28,6 @@ const SECONDS = Number(values.seconds);
 const MODE = values.mode === 'relay' ? 'relay' : 'server';
 const DECIDE_EVERY_MS = Number(values['decide-every-ms']);
 const TEAMS = 4;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 function startChild(port: number): Promise<ChildProcess> {
   const script =

@@ -3,6 +3,7 @@ export { applyCommand } from './commands/apply-command.js';
 export type { CommandResult, DecisionOutcome, Outcome, Rejection, RejectionCode } from './commands/command-result.js';
 export { REJECTION_CODES } from './commands/command-result.js';
 export { type Command, type CommandType, commandSchema, type TeamCommand } from './commands/command-schema.js';
+export { planCommands, type TeamPlan } from './commands/team-plan.js';
 export { type DecisionPreview, type DecisionPreviews, previewDecisions } from './figures/decision-preview.js';
 export { stateHash } from './figures/state-hash.js';
 export { balancedScore, profitIndex, readAllFigures, readFigures, type TeamFigures } from './figures/team-figures.js';

@@ -7,6 +7,7 @@ import {
   type DecisionOutcome,
   type Game,
   type Outcome,
+  planCommands,
   readAllFigures,
   type Scenario,
   type Strategy,
@@ -215,7 +216,7 @@ export class ClassroomSession {
       if (this.game.state.phase !== 'planning') return failure('wrong-phase', 'Plans are committed in the planning phase.');
       if (this.game.state.teams[player.team]?.planCommitted)
         return failure('plan-committed', 'Your team has already committed its plan for this round.');
-      const commands = planToCommands(player.team, plan);
+      const commands = planCommands(player.team, plan, this.game.state.teams[player.team]?.plannedRestPercent);
       // All or nothing: try the plan on a copy first, so a refused step changes nothing.
       const trial: Game = { scenario: this.game.scenario, state: structuredClone(this.game.state) };
       for (const command of commands) {
@@ -525,21 +526,6 @@ export class ClassroomSession {
     for (let team = 0; team < this.settings.teamCount; team++) this.publishBoard(team);
     this.publishDashboard();
   }
-}
-
-/** A team's plan as simulation commands, in an order the simulation accepts. */
-export function planToCommands(team: number, plan: Plan): Command[] {
-  const commands: Command[] = [];
-  for (const category of plan.retire) commands.push({ type: 'retireOption', team, category });
-  for (const category of plan.build) commands.push({ type: 'buildOption', team, category });
-  for (const [category, priceCents] of Object.entries(plan.premiumPrices))
-    commands.push({ type: 'setPremiumPrice', team, category, priceCents });
-  for (const [category, priceCents] of Object.entries(plan.optionPrices))
-    commands.push({ type: 'setOptionPrice', team, category, priceCents });
-  if (plan.hires > 0) commands.push({ type: 'hire', team, count: plan.hires });
-  commands.push({ type: 'setRest', team, percent: plan.restPercent });
-  commands.push({ type: 'commitPlan', team });
-  return commands;
 }
 
 /**

@@ -1,27 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteSessionStore } from '../storage/sqlite-session-store.js';
 import { expectOk, TestClient } from '../test-support/classroom-client.js';
+import { freePort } from '../test-support/free-port.js';
 
 const entry = new URL('../index.ts', import.meta.url).pathname;
 const databasePath = join(mkdtempSync(join(tmpdir(), 'ttc-restart-')), 'sessions.db');
 const children: ChildProcess[] = [];
 const clients: TestClient[] = [];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** Starts the real server entry point as a child process and waits until it listens. */
 function startChild(port: number): Promise<ChildProcess> {

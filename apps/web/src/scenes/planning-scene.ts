@@ -8,7 +8,7 @@ import { onKey } from '../ui/on-key';
 import { addPanel, addText } from '../ui/panel';
 import { COLOURS, HEIGHT, WIDTH } from '../ui/theme';
 import { money } from '../view-model/format';
-import { emptyDraft, type PlanDraft, planCommands, planCost, planningRows } from '../view-model/planning-model';
+import { draftCommands, emptyDraft, type PlanDraft, planCost, planningRows } from '../view-model/planning-model';
 import { statusText } from '../view-model/status-text';
 import { markScreen, SCENES } from './scene-keys';
 
@@ -320,7 +320,7 @@ export class PlanningScene extends Phaser.Scene {
   }
 
   private commit(): void {
-    for (const command of planCommands(this.draft, this.view)) {
+    for (const command of draftCommands(this.draft, this.view)) {
       const result = this.session.apply(command);
       if (!result.ok) {
         // Whatever went through stays; the player sees why the rest did not.

@@ -1,6 +1,6 @@
 import { applyCommand, createGame, findScenario, type Game, type Scenario, type TeamView, teamView } from '@ttc/sim';
 import { describe, expect, it } from 'vitest';
-import { emptyDraft, type PlanDraft, planCommands, planCost, planningRows } from './planning-model';
+import { draftCommands, emptyDraft, type PlanDraft, planCost, planningRows } from './planning-model';
 
 function scenarioOf(id: string): Scenario {
   const scenario = findScenario(id);
@@ -156,7 +156,7 @@ describe('planCost', () => {
     // Costed before anything is applied, as the planning screen shows it.
     const shown = planCost(view, office, draft).totalCents;
     const cashBefore = game.state.teams[0]?.cashCents ?? 0;
-    for (const command of planCommands(draft, view)) apply(game, command);
+    for (const command of draftCommands(draft, view)) apply(game, command);
     apply(game, { type: 'startRound' });
     expect(cashBefore - (game.state.teams[0]?.cashCents ?? 0)).toBe(shown);
   });
@@ -185,7 +185,7 @@ describe('planCost', () => {
 describe('planCommands', () => {
   it('only commits the plan for an empty draft', () => {
     const view = viewOf(afterRoundOne());
-    expect(planCommands(emptyDraft(view), view)).toEqual([{ type: 'commitPlan', team: 0 }]);
+    expect(draftCommands(emptyDraft(view), view)).toEqual([{ type: 'commitPlan', team: 0 }]);
   });
 
   it('retires before it builds and commits last, and the simulation accepts every command', () => {
@@ -205,7 +205,7 @@ describe('planCommands', () => {
       hires: 1,
       restPercent: 10,
     });
-    const commands = planCommands(draft, view);
+    const commands = draftCommands(draft, view);
     expect(commands.map((command) => command.type)).toEqual([
       'retireOption',
       'buildOption',
@@ -229,7 +229,7 @@ describe('planCommands', () => {
 
   it('leaves rest alone when the draft keeps the planned rest', () => {
     const view = viewOf(afterRoundOne());
-    const commands = planCommands(draftWith(view, { hires: 2 }), view);
+    const commands = draftCommands(draftWith(view, { hires: 2 }), view);
     expect(commands.map((command) => command.type)).toEqual(['hire', 'commitPlan']);
   });
 });

@@ -1,4 +1,4 @@
-import type { Command, RoundReport, Scenario, TeamView } from '@ttc/sim';
+import { type Command, planCommands, type RoundReport, type Scenario, type TeamPlan, type TeamView } from '@ttc/sim';
 import { SEGMENT_SYMBOLS } from '../ui/theme';
 import { caresLabel, money } from './format';
 
@@ -61,14 +61,7 @@ export function planningRows(view: TeamView, scenario: Scenario): PlanningRow[] 
 }
 
 /** The plan being put together; nothing reaches the simulation until it is committed. */
-export interface PlanDraft {
-  build: string[];
-  retire: string[];
-  premiumPrices: Record<string, number>;
-  optionPrices: Record<string, number>;
-  hires: number;
-  restPercent: number;
-}
+export type PlanDraft = TeamPlan;
 
 export function emptyDraft(view: TeamView): PlanDraft {
   return { build: [], retire: [], premiumPrices: {}, optionPrices: {}, hires: 0, restPercent: view.plannedRestPercent };
@@ -103,18 +96,7 @@ export function planCost(view: TeamView, scenario: Scenario, draft: PlanDraft): 
   return { lines, totalCents: total };
 }
 
-/** The commands that carry out a draft plan, in an order the simulation accepts. */
-export function planCommands(draft: PlanDraft, view: TeamView): Command[] {
-  const team = view.team;
-  const commands: Command[] = [];
-  for (const category of draft.retire) commands.push({ type: 'retireOption', team, category });
-  for (const category of draft.build) commands.push({ type: 'buildOption', team, category });
-  for (const [category, priceCents] of Object.entries(draft.premiumPrices))
-    commands.push({ type: 'setPremiumPrice', team, category, priceCents });
-  for (const [category, priceCents] of Object.entries(draft.optionPrices))
-    commands.push({ type: 'setOptionPrice', team, category, priceCents });
-  if (draft.hires > 0) commands.push({ type: 'hire', team, count: draft.hires });
-  if (draft.restPercent !== view.plannedRestPercent) commands.push({ type: 'setRest', team, percent: draft.restPercent });
-  commands.push({ type: 'commitPlan', team });
-  return commands;
+/** The commands that carry out a draft plan (the simulation's own translation). */
+export function draftCommands(draft: PlanDraft, view: TeamView): Command[] {
+  return planCommands(view.team, draft, view.plannedRestPercent);
 }
