@@ -125,9 +125,13 @@ describe('a whole class', () => {
       const teamDecisions = log
         .filter((entry) => entry.command.type === 'decide' && entry.command.team === seat.team)
         .map((entry) => (entry.command as { demandId: number }).demandId);
-      const seen = seat.player.updates
-        .filter((message) => message.type === 'decided' && message.team === seat.team && message.decision !== 'ignored')
-        .map((message) => (message as { demandId: number }).demandId);
+      const seenDecisions = () =>
+        seat.player.updates
+          .filter((message) => message.type === 'decided' && message.team === seat.team && message.decision !== 'ignored')
+          .map((message) => (message as { demandId: number }).demandId);
+      // The last broadcasts may still be on the wire when the log is read.
+      await until(() => seenDecisions().length >= teamDecisions.length, 10_000).catch(() => undefined);
+      const seen = seenDecisions();
       expect(teamDecisions.length).toBeGreaterThan(0);
       expect(seen.sort()).toEqual(teamDecisions.sort());
       const names = new Set(
