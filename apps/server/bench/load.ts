@@ -1,5 +1,5 @@
 // Load benchmark for classroom sessions (a script, not a test). Run from apps/server:
-//   npx tsx --conditions=source bench/load.ts --sessions 100 [--clients 30] [--seconds 20] [--mode server|relay]
+//   npx tsx --conditions=source bench/load.ts --sessions 100 [--clients 30] [--seconds 20] [--tick-ms 1000] [--mode server|relay]
 // N sessions × 30 clients on loopback; each client decides a waiting card every few seconds.
 // Reports p50/p99 from a decision to its acknowledgement and to the broadcast reaching
 // teammates, with the server's CPU and memory. --mode relay runs the same load against a bare
@@ -20,6 +20,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '20' },
     mode: { type: 'string', default: 'server' },
     'decide-every-ms': { type: 'string', default: '3000' },
+    /** Real milliseconds per simulated hour: 1000 is a brisk classroom (the solo game's ×1 is 3000). */
+    'tick-ms': { type: 'string', default: '1000' },
   },
 });
 const SESSIONS = Number(values.sessions);
@@ -27,6 +29,7 @@ const CLIENTS = Number(values.clients);
 const SECONDS = Number(values.seconds);
 const MODE = values.mode === 'relay' ? 'relay' : 'server';
 const DECIDE_EVERY_MS = Number(values['decide-every-ms']);
+const TICK_MS = Number(values['tick-ms']);
 const TEAMS = 4;
 
 function startChild(port: number): Promise<ChildProcess> {
@@ -190,7 +193,7 @@ const clientCpu = process.cpuUsage(clientCpuBefore);
 const clientCpuPercent = ((clientCpu.user + clientCpu.system) / 1e6 / SECONDS) * 100;
 
 console.log(
-  `${MODE === 'relay' ? 'bare relay' : 'tame-the-chaos'}: ${SESSIONS} sessions × ${CLIENTS} clients, ${SECONDS} s, a decision every ~${DECIDE_EVERY_MS / 1000} s per client (set-up ${setUpSeconds.toFixed(1)} s)`,
+  `${MODE === 'relay' ? 'bare relay' : `tame-the-chaos (a tick every ${TICK_MS} ms)`}: ${SESSIONS} sessions × ${CLIENTS} clients, ${SECONDS} s, a decision every ~${DECIDE_EVERY_MS / 1000} s per client (set-up ${setUpSeconds.toFixed(1)} s)`,
 );
 console.log(
   `  decisions ${ackLatencies.length}${MODE === 'server' ? ` (${refused} refused, mostly already decided by a teammate)` : ''}, broadcasts received ${teammateLatencies.length}`,
