@@ -17,6 +17,7 @@ import { TutorialOverlay } from './tutorial-overlay';
 
 const CARDS = { x: 20, y: 120, width: 1040, height: 500 };
 const NORMAL = { columns: 3, rows: 3, width: 340, height: 160 };
+const MEDIUM = { columns: 4, rows: 4, width: 252, height: 117 };
 const COMPACT = { columns: 5, rows: 6, width: 200, height: 75 };
 const GAP = 10;
 const DECISIONS: Decision[] = ['accommodate', 'premium', 'option', 'no'];
@@ -30,6 +31,7 @@ export interface OperationsData {
 export class OperationsScene extends Phaser.Scene {
   session!: SoloSession;
   private normalTiles: CardTile[] = [];
+  private mediumTiles: CardTile[] = [];
   private compactTiles: CardTile[] = [];
   private selected = 0;
   private view!: TeamView;
@@ -65,6 +67,7 @@ export class OperationsScene extends Phaser.Scene {
     this.session = data.session ?? new SoloSession(data.settings as SoloSettings);
     if (!data.session) clearLog();
     this.normalTiles = [];
+    this.mediumTiles = [];
     this.compactTiles = [];
     this.figureTexts = [];
     this.figureSubs = [];
@@ -137,6 +140,15 @@ export class OperationsScene extends Phaser.Scene {
       tile.hide();
       this.normalTiles.push(tile);
     }
+    for (let index = 0; index < MEDIUM.columns * MEDIUM.rows; index++) {
+      const tile = new CardTile(this, 'medium', MEDIUM.width, MEDIUM.height, (picked) => this.selectTile(picked));
+      tile.setPosition(
+        CARDS.x + (index % MEDIUM.columns) * (MEDIUM.width + GAP),
+        CARDS.y + Math.floor(index / MEDIUM.columns) * (MEDIUM.height + GAP),
+      );
+      tile.hide();
+      this.mediumTiles.push(tile);
+    }
     for (let index = 0; index < COMPACT.columns * COMPACT.rows; index++) {
       const tile = new CardTile(this, 'compact', COMPACT.width, COMPACT.height, (picked) => this.selectTile(picked));
       tile.setPosition(
@@ -203,7 +215,7 @@ export class OperationsScene extends Phaser.Scene {
         this.tutorial.handleKey(event);
         return;
       }
-      const columns = this.compactMode() ? COMPACT.columns : NORMAL.columns;
+      const columns = this.layout().columns;
       switch (event.key) {
         case '1':
         case '2':
@@ -256,8 +268,12 @@ export class OperationsScene extends Phaser.Scene {
     this.scene.pause();
   }
 
-  private compactMode(): boolean {
-    return this.view.cards.length > NORMAL.columns * NORMAL.rows;
+  /** The largest cards that fit every waiting demand (up to 30 on screen). */
+  private layout(): { columns: number; tiles: CardTile[] } {
+    const count = this.view.cards.length;
+    if (count <= NORMAL.columns * NORMAL.rows) return { columns: NORMAL.columns, tiles: this.normalTiles };
+    if (count <= MEDIUM.columns * MEDIUM.rows) return { columns: MEDIUM.columns, tiles: this.mediumTiles };
+    return { columns: COMPACT.columns, tiles: this.compactTiles };
   }
 
   private moveSelection(step: number): void {
@@ -332,10 +348,10 @@ export class OperationsScene extends Phaser.Scene {
     this.clockMeter.set((view.tick + session.tickProgress()) / view.ticksPerRound);
     this.speedText.setText(session.paused ? '❚❚ Paused' : session.held ? '❚❚ Tutorial' : `▶ ×${session.speed}`);
 
-    const compact = this.compactMode();
-    const tiles = compact ? this.compactTiles : this.normalTiles;
-    const unused = compact ? this.normalTiles : this.compactTiles;
-    for (const tile of unused) if (tile.visible) tile.hide();
+    const { tiles } = this.layout();
+    for (const pool of [this.normalTiles, this.mediumTiles, this.compactTiles]) {
+      if (pool !== tiles) for (const tile of pool) if (tile.visible) tile.hide();
+    }
     // Keep the selected card visible when there are more cards than tiles.
     const first = Math.max(0, Math.min(this.selected - tiles.length + 1, view.cards.length - tiles.length));
     tiles.forEach((tile, index) => {

@@ -2,7 +2,8 @@ import Phaser from 'phaser';
 import type { CardModel } from '../view-model/card-model';
 import { COLOURS, textStyle } from './theme';
 
-export type CardSize = 'normal' | 'compact';
+/** normal: with the request text (up to 9 cards); medium: without it (up to 16); compact: up to 30. */
+export type CardSize = 'normal' | 'medium' | 'compact';
 
 /**
  * One demand card. Tiles are pooled and refilled, so a busy round does not create and
@@ -30,6 +31,8 @@ export class CardTile extends Phaser.GameObjects.Container {
   ) {
     super(scene, 0, 0);
     const compact = size === 'compact';
+    // A medium card is laid out like a compact one with larger type and a patience label.
+    const short = size !== 'normal';
     this.background = scene.add
       .rectangle(0, 0, tileWidth, tileHeight, COLOURS.panelRaised)
       .setOrigin(0)
@@ -44,23 +47,31 @@ export class CardTile extends Phaser.GameObjects.Container {
       10,
       compact ? 5 : 8,
       '',
-      textStyle(compact ? 'small' : 'body', COLOURS.text, { fontStyle: 'bold', fixedWidth: tileWidth - (compact ? 70 : 120) }),
+      textStyle(compact ? 'small' : 'body', COLOURS.text, { fontStyle: 'bold', fixedWidth: tileWidth - (short ? 70 : 120) }),
     );
-    this.meta = scene.add.text(10, compact ? 26 : 34, '', textStyle('tiny', COLOURS.textMuted, { fixedWidth: tileWidth - 20 }));
+    this.meta = scene.add.text(
+      10,
+      compact ? 26 : short ? 30 : 34,
+      '',
+      textStyle('tiny', COLOURS.textMuted, { fixedWidth: tileWidth - 20 }),
+    );
     this.category = scene.add.text(
       10,
-      compact ? 44 : 56,
+      compact ? 44 : short ? 52 : 56,
       '',
-      textStyle(compact ? 'tiny' : 'small', COLOURS.infoCss, { fontStyle: 'bold', fixedWidth: tileWidth - 20 }),
+      textStyle(short ? 'tiny' : 'small', COLOURS.infoCss, {
+        fontStyle: 'bold',
+        ...(size === 'medium' ? { wordWrap: { width: tileWidth - 20 }, maxLines: 2 } : { fixedWidth: tileWidth - 20 }),
+      }),
     );
-    if (!compact)
+    if (!short)
       this.request = scene.add.text(
         10,
         80,
         '',
         textStyle('tiny', COLOURS.text, { wordWrap: { width: tileWidth - 20 }, maxLines: 2, fixedWidth: tileWidth - 20 }),
       );
-    const barY = tileHeight - (compact ? 6 : 18);
+    const barY = tileHeight - (compact ? 6 : short ? 9 : 18);
     this.patienceBack = scene.add
       .rectangle(10, barY, tileWidth - (compact ? 20 : 110), compact ? 5 : 10, COLOURS.background)
       .setOrigin(0, 0.5);
@@ -91,11 +102,12 @@ export class CardTile extends Phaser.GameObjects.Container {
     if (this.demandId !== model.demandId) {
       this.demandId = model.demandId;
       this.customerText.setText(model.special ? `★ ${model.customer}` : model.customer);
-      this.category.setText(model.category);
+      // Medium cards have no room for the request text; how much the customer cares goes here.
+      this.category.setText(this.size === 'medium' ? `${model.category} — ${model.cares}` : model.category);
       this.request?.setText(`“${model.request}”`);
     }
-    this.meta.setText(this.size === 'compact' ? model.segment : `${model.segment} · ${model.value} · ${model.cares}`);
-    this.loyaltyText.setText(this.size === 'compact' ? `♥ ${model.loyalty}` : `loyalty ${model.loyalty}`);
+    this.meta.setText(this.size === 'normal' ? `${model.segment} · ${model.value} · ${model.cares}` : model.segment);
+    this.loyaltyText.setText(this.size === 'normal' ? `loyalty ${model.loyalty}` : `♥ ${model.loyalty}`);
     this.frame.setVisible(selected);
     this.setPatience(model.patience, model.ticksLeft, model.urgent);
   }
