@@ -3,7 +3,7 @@ import Phaser from 'phaser';
 import { announceScreen, announceStatus, clearLog, logEntry } from '../a11y/dom-mirror';
 import { SoloSession, type SoloSettings } from '../session/solo-session';
 import { Button } from '../ui/button';
-import { CardTile } from '../ui/card-tile';
+import { type CardSize, CardTile } from '../ui/card-tile';
 import { onKey } from '../ui/on-key';
 import { addPanel, addText, Meter } from '../ui/panel';
 import { drawSparkline } from '../ui/sparkline';
@@ -66,9 +66,6 @@ export class OperationsScene extends Phaser.Scene {
   create(data: OperationsData): void {
     this.session = data.session ?? new SoloSession(data.settings as SoloSettings);
     if (!data.session) clearLog();
-    this.normalTiles = [];
-    this.mediumTiles = [];
-    this.compactTiles = [];
     this.figureTexts = [];
     this.figureSubs = [];
     this.sparklines = [];
@@ -131,33 +128,9 @@ export class OperationsScene extends Phaser.Scene {
       'body',
       COLOURS.textMuted,
     ).setOrigin(0.5);
-    for (let index = 0; index < NORMAL.columns * NORMAL.rows; index++) {
-      const tile = new CardTile(this, 'normal', NORMAL.width, NORMAL.height, (picked) => this.selectTile(picked));
-      tile.setPosition(
-        CARDS.x + (index % NORMAL.columns) * (NORMAL.width + GAP),
-        CARDS.y + Math.floor(index / NORMAL.columns) * (NORMAL.height + GAP),
-      );
-      tile.hide();
-      this.normalTiles.push(tile);
-    }
-    for (let index = 0; index < MEDIUM.columns * MEDIUM.rows; index++) {
-      const tile = new CardTile(this, 'medium', MEDIUM.width, MEDIUM.height, (picked) => this.selectTile(picked));
-      tile.setPosition(
-        CARDS.x + (index % MEDIUM.columns) * (MEDIUM.width + GAP),
-        CARDS.y + Math.floor(index / MEDIUM.columns) * (MEDIUM.height + GAP),
-      );
-      tile.hide();
-      this.mediumTiles.push(tile);
-    }
-    for (let index = 0; index < COMPACT.columns * COMPACT.rows; index++) {
-      const tile = new CardTile(this, 'compact', COMPACT.width, COMPACT.height, (picked) => this.selectTile(picked));
-      tile.setPosition(
-        CARDS.x + (index % COMPACT.columns) * (COMPACT.width + GAP),
-        CARDS.y + Math.floor(index / COMPACT.columns) * (COMPACT.height + GAP),
-      );
-      tile.hide();
-      this.compactTiles.push(tile);
-    }
+    this.normalTiles = this.tilePool('normal', NORMAL);
+    this.mediumTiles = this.tilePool('medium', MEDIUM);
+    this.compactTiles = this.tilePool('compact', COMPACT);
 
     addPanel(this, CARDS.x - 10, 640, CARDS.width + 20, 250);
     this.selectionText = addText(this, CARDS.x, 650, '', 'body', COLOURS.text, { fontStyle: 'bold', fixedWidth: CARDS.width });
@@ -205,6 +178,19 @@ export class OperationsScene extends Phaser.Scene {
     const bannerBack = this.add.rectangle(0, 0, WIDTH, 50, COLOURS.warn).setOrigin(0);
     this.bannerText = this.add.text(20, 25, '', textStyle('body', COLOURS.textDark, { fontStyle: 'bold' })).setOrigin(0, 0.5);
     this.banner.add([bannerBack, this.bannerText]).setVisible(false).setDepth(10);
+  }
+
+  /** A grid of hidden card tiles of one size, filled in by refresh(). */
+  private tilePool(size: CardSize, grid: { columns: number; rows: number; width: number; height: number }): CardTile[] {
+    return Array.from({ length: grid.columns * grid.rows }, (_, index) => {
+      const tile = new CardTile(this, size, grid.width, grid.height, (picked) => this.selectTile(picked));
+      tile.setPosition(
+        CARDS.x + (index % grid.columns) * (grid.width + GAP),
+        CARDS.y + Math.floor(index / grid.columns) * (grid.height + GAP),
+      );
+      tile.hide();
+      return tile;
+    });
   }
 
   private bindKeys(): void {
