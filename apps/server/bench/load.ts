@@ -36,17 +36,21 @@ function startChild(port: number): Promise<ChildProcess> {
   const script =
     MODE === 'relay' ? new URL('./bare-relay.ts', import.meta.url).pathname : new URL('../src/index.ts', import.meta.url).pathname;
   const profile = process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', '--conditions=source', script], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'ttc-load-')), 'load.db'),
-      STATIC_DIR: tmpdir(),
+  const child = spawn(
+    process.execPath,
+    [...profile, ...(process.env.SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', '--conditions=source', script],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'ttc-load-')), 'load.db'),
+        STATIC_DIR: tmpdir(),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   return new Promise((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
       if (/running at|listening on/.test(chunk.toString())) resolve(child);
