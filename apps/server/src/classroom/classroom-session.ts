@@ -112,8 +112,15 @@ export class ClassroomSession {
     return Array.from({ length: this.settings.teamCount }, (_, team) => team).filter((team) => !seated.has(team));
   }
 
-  /** Applies commands to the game, logs them durably, then returns their outcomes. */
-  private async commit(pending: Pending[]): Promise<{ accepted: Outcome[][]; rejected?: { index: number; reason: string; code: string } }> {
+  /**
+   * Applies commands to the game, logs the accepted ones durably, then returns their outcomes.
+   * By default the first refusal stops the batch; `skipRefused` passes over it instead (a bot's
+   * choice the game refuses must not hold up the clock).
+   */
+  private async commit(
+    pending: Pending[],
+    skipRefused = false,
+  ): Promise<{ accepted: Outcome[][]; rejected?: { index: number; reason: string; code: string } }> {
     const accepted: Outcome[][] = [];
     const entries: LogEntry[] = [];
     let rejected: { index: number; reason: string; code: string } | undefined;
@@ -121,7 +128,8 @@ export class ClassroomSession {
       const tick = this.game.state.globalTick;
       const result = applyCommand(this.game, item.command);
       if (!result.ok) {
-        rejected = { index, reason: result.rejection.reason, code: result.rejection.code };
+        rejected ??= { index, reason: result.rejection.reason, code: result.rejection.code };
+        if (skipRefused) continue;
         break;
       }
       accepted.push(result.outcomes);
@@ -352,7 +360,7 @@ export class ClassroomSession {
       for (const command of this.bot.operate(view, this.scenario)) pending.push({ command, actor: 'bot' });
     }
     pending.push({ command: { type: 'tick' }, actor: 'clock' });
-    const { accepted } = await this.commit(pending);
+    const { accepted } = await this.commit(pending, true);
     const outcomes = accepted.flat();
     this.publishOutcomes(outcomes, 'bot');
     // The tick may have ended the round or the game.
@@ -372,7 +380,7 @@ export class ClassroomSession {
       pending.push({ command: { type: 'commitPlan', team }, actor: 'bot' });
     }
     // A bot's plan step the game refuses (say, not enough cash) is simply not taken.
-    for (const item of pending) await this.commit([item]);
+    await this.commit(pending, true);
   }
 
   private phase(): Game['state']['phase'] {
