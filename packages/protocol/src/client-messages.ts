@@ -65,6 +65,8 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   // A seated player, for their own team
   z.strictObject({ type: z.literal('decide'), demandId: z.int().min(1), decision: z.enum(DECISIONS) }),
   z.strictObject({ type: z.literal('commitPlan'), plan: planSchema }),
+  /** What each decision would probably do for one waiting card (boards carry no previews). */
+  z.strictObject({ type: z.literal('preview'), demandId: z.int().min(1) }),
   // The facilitator only
   z.strictObject({ type: z.literal('start') }),
   z.strictObject({ type: z.literal('pause') }),
@@ -95,4 +97,4 @@ export const FACILITATOR_MESSAGES = [
   'removePlayer',
   'end',
 ] as const;
-export const PLAYER_MESSAGES = ['decide', 'commitPlan'] as const;
+export const PLAYER_MESSAGES = ['decide', 'commitPlan', 'preview'] as const;

@@ -8,6 +8,7 @@ import {
   type Game,
   type Outcome,
   planCommands,
+  previewDecisions,
   readAllFigures,
   type Scenario,
   type Strategy,
@@ -216,6 +217,13 @@ export class ClassroomSession {
       this.boardSoon(player.team);
       return outcome ? { ok: true, outcome } : { ok: true };
     });
+  }
+
+  /** The previews of one of the player's team's waiting cards: asked for when a card is selected. */
+  preview(player: StoredPlayer, demandId: number): Result<{ previews: unknown }> {
+    const previews = previewDecisions(this.game, player.team, demandId);
+    if (!previews) return failure('rejected', `Your team has no waiting demand ${demandId}.`);
+    return { ok: true, previews: trimNumbers(previews) };
   }
 
   commitPlan(player: StoredPlayer, plan: Plan): Promise<Result> {
@@ -457,10 +465,12 @@ export class ClassroomSession {
   boardMessage(team: number): ServerMessage | undefined {
     const view = teamView(this.game, team);
     if (!view) return undefined;
-    // Plain data with short numbers; the round report only when there is planning to do.
-    const { figures, lastReport, ...rest } = view;
+    // Plain data with short numbers; the round report only when there is planning to do. Cards
+    // go without their previews: a member asks for those when they select a card ("preview").
+    const { figures, lastReport, cards, ...rest } = view;
     const board = {
       ...rest,
+      cards: cards.map(({ previews, ...card }) => card),
       figures: { ...figures },
       ...(view.phase === 'planning' ? { lastReport } : {}),
       planCommitted: this.game.state.teams[team]?.planCommitted ?? false,

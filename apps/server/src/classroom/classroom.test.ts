@@ -192,6 +192,22 @@ describe('team play', () => {
     for (const seat of [first, second]) await seat.player.next('decided', (message) => message.demandId === demandId);
   });
 
+  it('a player asks for the previews of a selected card; boards carry none', async () => {
+    const { facilitator, joinCode } = await host({ teamCount: 1, tickMs: 150 });
+    const seat = await join(joinCode, 'Ines');
+    expectOk(await facilitator.send({ type: 'start' }));
+    const board = await seat.player.next('board', (message) => message.board.cards.length > 0);
+    expectOk(await facilitator.send({ type: 'pause' }));
+    const card = board.board.cards[0];
+    expect(card && 'previews' in card).toBe(false);
+    const reply = expectOk(await seat.player.send({ type: 'preview', demandId: card?.demand.id }));
+    const previews = reply.previews as Record<string, { staffHours: number; acceptChance: number; available: boolean }>;
+    expect(Object.keys(previews).sort()).toEqual(['accommodate', 'ignored', 'no', 'option', 'premium']);
+    expect(previews.option?.available).toBe(false);
+    const missing = await seat.player.send({ type: 'preview', demandId: 99_999 });
+    expect(missing.ok === false && missing.error.code).toBe('rejected');
+  });
+
   it('empty or duplicate names get a clear message', async () => {
     const { joinCode } = await host();
     await join(joinCode, 'Chloé');

@@ -209,6 +209,9 @@ export class SocketGateway implements Broadcaster {
       case 'commitPlan':
         if (!player || player.removed) return failure('unknown-token', 'You are no longer seated in this session.');
         return session.commitPlan(player, message.plan);
+      case 'preview':
+        if (!player || player.removed) return failure('unknown-token', 'You are no longer seated in this session.');
+        return session.preview(player, message.demandId);
       case 'start':
         return session.start();
       case 'pause':
