@@ -25,7 +25,7 @@ export function failure(code: ProtocolError['code'], message: string): { ok: fal
   return { ok: false, error: { code, message } };
 }
 
-const BOARD_DELAY_MS = 250;
+const BOARD_DELAY_MS = 1000;
 
 interface Pending {
   command: Command;
@@ -518,7 +518,7 @@ export class ClassroomSession {
 
   /**
    * Decisions reach teammates at once (the "decided" message); the full board, which costs a
-   * preview of every card, follows within BOARD_DELAY_MS, once for a burst of decisions, or
+   * team view, follows within BOARD_DELAY_MS, once for a burst of decisions, or
    * with the next tick when that comes first.
    */
   private boardSoon(team: number): void {
