@@ -43,7 +43,6 @@ export function createServer(
     }),
   );
   const http = createHttpServer(app);
-  let port = config.PORT;
   const gateway = new SocketGateway(http, store, logger, { publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`, ...limits });
 
   app.get('/api/health', (_request, response) => {
@@ -106,7 +105,7 @@ export function createServer(
         http.once('error', reject);
         http.listen(config.PORT, config.HOST, () => {
           const address = http.address();
-          port = typeof address === 'object' && address ? address.port : config.PORT;
+          const port = typeof address === 'object' && address ? address.port : config.PORT;
           logger.info({ port, staticDir: config.STATIC_DIR, database: config.DATABASE_PATH }, 'listening');
           resolve(port);
         });
@@ -119,7 +118,6 @@ export function createServer(
         http.closeIdleConnections();
       });
       await store.close();
-      void port;
     },
   };
 }

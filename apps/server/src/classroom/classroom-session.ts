@@ -88,12 +88,23 @@ export class ClassroomSession {
   /** Rebuilds the game from the durable log: used after a restart. */
   async restore(players: StoredPlayer[], log: LogEntry[]): Promise<void> {
     for (const player of players) this.players.set(player.id, player);
+    this.replay(log);
+    if (this.status === 'running' && !this.paused) this.schedule(true);
+  }
+
+  /** Applies a stored log to the current game; every logged command was accepted once and must be again. */
+  private replay(log: LogEntry[]): void {
     for (const entry of log) {
       const result = applyCommand(this.game, entry.command);
       if (!result.ok) throw new Error(`session ${this.id}: logged command ${entry.seq} no longer applies (${result.rejection.reason})`);
       this.seq = entry.seq;
     }
-    if (this.status === 'running' && !this.paused) this.schedule(true);
+  }
+
+  /** The refusal for a control that needs a running session, or undefined when it runs. */
+  private notRunning(): { ok: false; error: ProtocolError } | undefined {
+    if (this.status === 'running') return undefined;
+    return failure(this.status === 'ended' ? 'session-ended' : 'wrong-phase', 'The session is not running.');
   }
 
   /** Runs one change at a time, in arrival order: the server's ordering of commands. */
@@ -154,10 +165,7 @@ export class ClassroomSession {
     const stored = await this.store.getSession(this.id);
     this.game = this.newGame(stored?.seed ?? this.game.state.config.seed);
     this.seq = 0;
-    for (const entry of await this.store.readLog(this.id)) {
-      applyCommand(this.game, entry.command);
-      this.seq = entry.seq;
-    }
+    this.replay(await this.store.readLog(this.id));
   }
 
   // ——— Players ———————————————————————————————————————————————
@@ -205,8 +213,8 @@ export class ClassroomSession {
     decision: 'accommodate' | 'premium' | 'option' | 'no',
   ): Promise<Result<{ outcome?: DecisionOutcome }>> {
     return this.serial(async () => {
-      if (this.status !== 'running')
-        return failure(this.status === 'ended' ? 'session-ended' : 'wrong-phase', 'The session is not running.');
+      const stopped = this.notRunning();
+      if (stopped) return stopped;
       if (this.game.state.phase !== 'operations') return failure('wrong-phase', 'Demands are decided during operations.');
       const { accepted, rejected } = await this.commit([
         { command: { type: 'decide', team: player.team, demandId, decision }, actor: player.id },
@@ -265,8 +273,8 @@ export class ClassroomSession {
 
   setPaused(paused: boolean): Promise<Result> {
     return this.serial(async () => {
-      if (this.status !== 'running')
-        return failure(this.status === 'ended' ? 'session-ended' : 'wrong-phase', 'The session is not running.');
+      const stopped = this.notRunning();
+      if (stopped) return stopped;
       this.paused = paused;
       await this.store.updateSession(this.id, { paused });
       if (paused) this.stopClock();
@@ -289,8 +297,8 @@ export class ClassroomSession {
 
   nextRound(): Promise<Result> {
     return this.serial(async () => {
-      if (this.status !== 'running')
-        return failure(this.status === 'ended' ? 'session-ended' : 'wrong-phase', 'The session is not running.');
+      const stopped = this.notRunning();
+      if (stopped) return stopped;
       if (this.game.state.phase !== 'planning') return failure('wrong-phase', 'The next round starts from the planning phase.');
       await this.commit([{ command: { type: 'startRound' }, actor: 'facilitator' }]);
       this.publishAll();

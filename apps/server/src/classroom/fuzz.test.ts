@@ -1,4 +1,4 @@
-import { ERROR_CODES } from '@ttc/protocol';
+import { clientMessageSchema, ERROR_CODES } from '@ttc/protocol';
 import { applyCommand, createGame, findScenario, stateHash } from '@ttc/sim';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,26 +19,8 @@ afterAll(async () => {
   await running.server.close();
 });
 
-const types = [
-  'host',
-  'join',
-  'attach',
-  'attachFacilitator',
-  'decide',
-  'commitPlan',
-  'start',
-  'pause',
-  'resume',
-  'setSpeed',
-  'nextRound',
-  'injectEvent',
-  'movePlayer',
-  'removePlayer',
-  'end',
-  'tick',
-  'setFigures',
-  '',
-];
+// Every real message type, and a few that are not.
+const types = [...clientMessageSchema.options.map((option) => option.shape.type.value), 'tick', 'setFigures', ''];
 
 /** Messages that look almost right: a known or unknown type with random fields and values. */
 const nearMessage = fc.record(

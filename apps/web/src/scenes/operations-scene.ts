@@ -359,9 +359,6 @@ export class OperationsScene extends Phaser.Scene {
       button.setEnabled(!!choice?.available);
     });
 
-    const profitSeries = session.state.teams[0]?.history.map((record) => record.profitCents) ?? [];
-    const exhaustionSeries = session.state.teams[0]?.history.map((record) => record.exhaustion) ?? [];
-    const loyaltySeries = session.state.teams[0]?.history.map((record) => record.loyalty) ?? [];
     this.figureTexts[0]?.setText(money(figures.profitCents, scenario.currency, false));
     this.figureSubs[0]?.setText(
       `cash ${money(figures.cashCents, scenario.currency, false)} · reputation ${Math.round(figures.reputation)}`,
@@ -370,28 +367,17 @@ export class OperationsScene extends Phaser.Scene {
     this.figureSubs[1]?.setText(`peak ${Math.round(figures.exhaustion.peak)} · mistakes ${figures.errors}`);
     this.figureTexts[2]?.setText(`${Math.round(figures.loyalty)} / 100`);
     this.figureSubs[2]?.setText(`retention ${percent(figures.retention)} · ${figures.customersActive} customers`);
-    const sparkX = 1080 + 250;
-    drawSparkline(this.sparklines[0] as Phaser.GameObjects.Graphics, profitSeries.slice(-48), sparkX, 112, 220, 50, COLOURS.info);
-    drawSparkline(
-      this.sparklines[1] as Phaser.GameObjects.Graphics,
-      exhaustionSeries.slice(-48),
-      sparkX,
-      190,
-      220,
-      50,
-      COLOURS.accent,
-      [0, 100],
-    );
-    drawSparkline(
-      this.sparklines[2] as Phaser.GameObjects.Graphics,
-      loyaltySeries.slice(-48),
-      sparkX,
-      268,
-      220,
-      50,
-      COLOURS.good,
-      [0, 100],
-    );
+    // The last 48 hours of each figure, beside it: profit on its own scale, the others 0..100.
+    const recent = session.state.teams[0]?.history.slice(-48) ?? [];
+    const charts: [(record: (typeof recent)[number]) => number, number, [number, number] | undefined][] = [
+      [(record) => record.profitCents, COLOURS.info, undefined],
+      [(record) => record.exhaustion, COLOURS.accent, [0, 100]],
+      [(record) => record.loyalty, COLOURS.good, [0, 100]],
+    ];
+    charts.forEach(([value, colour, range], index) => {
+      const graphics = this.sparklines[index];
+      if (graphics) drawSparkline(graphics, recent.map(value), 1080 + 250, 112 + index * 78, 220, 50, colour, range);
+    });
 
     const queued = view.backlogHours / Math.max(view.capacityPerTick, 0.1);
     this.backlogText.setText(

@@ -6,7 +6,7 @@ import { Button } from '../ui/button';
 import { FocusList } from '../ui/focus-list';
 import { onKey } from '../ui/on-key';
 import { addPanel, addText } from '../ui/panel';
-import { COLOURS, HEIGHT, WIDTH } from '../ui/theme';
+import { COLOURS } from '../ui/theme';
 import { money } from '../view-model/format';
 import { draftCommands, emptyDraft, type PlanDraft, planCost, planningRows } from '../view-model/planning-model';
 import { statusText } from '../view-model/status-text';
@@ -281,8 +281,6 @@ export class PlanningScene extends Phaser.Scene {
         `Planning after round ${view.round}. Most frequent request: ${busiest?.name ?? 'none'} (${busiest?.requests ?? 0}). Tab moves between controls, Enter presses, C commits the plan and starts round ${view.round + 1}.`,
       );
     }
-    void HEIGHT;
-    void WIDTH;
   }
 
   private toggleOption(categoryId: string, hasOption: boolean): void {

@@ -50,18 +50,20 @@ function utility(
   view: TeamView,
   scenario: Scenario,
   costOfHour: number,
+  averageValue: number,
 ): number {
   const roundsLeft = view.rounds - view.round + 1;
   const loyaltyWorth = card.customerValueCents * roundsLeft * TUNING.loyaltyPointWorth;
   const category = scenario.categories[card.demand.category];
   const perUse = decision === 'option' ? (category?.option.perUseCostCents ?? 0) * preview.acceptChance : 0;
   const revenue = decision === 'premium' || decision === 'option' ? preview.priceCents * preview.acceptChance : 0;
-  const complaint = preview.complaintChance * averageCustomerValue(scenario) * TUNING.complaintRounds;
+  const complaint = preview.complaintChance * averageValue * TUNING.complaintRounds;
   return revenue - perUse + preview.loyaltyChange * loyaltyWorth - preview.staffHours * costOfHour - complaint;
 }
 
 function operate(view: TeamView, scenario: Scenario): Command[] {
   const costOfHour = hourCost(view, scenario);
+  const averageValue = averageCustomerValue(scenario);
   const commands: Command[] = [];
   let plannedHours = 0;
   const cards = [...view.cards].sort((a, b) => b.customerValueCents - a.customerValueCents);
@@ -73,7 +75,7 @@ function operate(view: TeamView, scenario: Scenario): Command[] {
     for (const decision of DECISIONS) {
       const preview = card.previews[decision];
       if (!preview.available) continue;
-      const value = utility(preview, decision, card, view, scenario, marginalCost);
+      const value = utility(preview, decision, card, view, scenario, marginalCost, averageValue);
       if (value > bestValue) {
         bestValue = value;
         best = decision;
