@@ -6,6 +6,7 @@ import express from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { hashSecret } from './classroom/secrets.js';
+import { readSessionLog } from './classroom/session-log.js';
 import { resultsCsv, sessionResults } from './classroom/session-results.js';
 import { type GatewayOptions, SocketGateway } from './classroom/socket-gateway.js';
 import type { ServerConfig } from './config.js';
@@ -84,6 +85,18 @@ export function createServer(
         rows,
       });
     } else response.status(404).json({ error: 'not-found', message: 'Results come as .csv or .json.' });
+  });
+  app.get('/api/sessions/:id/log', async (request, response, next) => {
+    try {
+      const answer = await readSessionLog(store, request.params.id, {
+        key: String(request.query.key ?? request.get('x-facilitator-key') ?? '') || undefined,
+        token: String(request.query.token ?? request.get('x-player-token') ?? '') || undefined,
+      });
+      if (answer.ok) response.json(answer.log);
+      else response.status(answer.status).json({ error: answer.error, message: answer.message });
+    } catch (error) {
+      next(error);
+    }
   });
   app.use('/api', (_request, response) => {
     response.status(404).json({ error: 'not-found', message: 'No such API route.' });

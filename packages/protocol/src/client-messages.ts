@@ -65,6 +65,8 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   // A seated player, for their own team
   z.strictObject({ type: z.literal('decide'), demandId: z.int().min(1), decision: z.enum(DECISIONS) }),
   z.strictObject({ type: z.literal('commitPlan'), plan: planSchema }),
+  /** A draft plan shown to the teammates; any member may still commit another. */
+  z.strictObject({ type: z.literal('proposePlan'), plan: planSchema }),
   /** What each decision would probably do for one waiting card (boards carry no previews). */
   z.strictObject({ type: z.literal('preview'), demandId: z.int().min(1) }),
   // The facilitator only
@@ -97,4 +99,4 @@ export const FACILITATOR_MESSAGES = [
   'removePlayer',
   'end',
 ] as const;
-export const PLAYER_MESSAGES = ['decide', 'commitPlan', 'preview'] as const;
+export const PLAYER_MESSAGES = ['decide', 'commitPlan', 'proposePlan', 'preview'] as const;

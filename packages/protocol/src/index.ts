@@ -1,5 +1,6 @@
 export * from './client-messages.js';
 export * from './server-messages.js';
+export * from './session-log.js';
 
 /** socket.io event names: one for client messages (with an acknowledgement), one for pushes. */
 export const CLIENT_EVENT = 'message';

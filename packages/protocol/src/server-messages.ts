@@ -1,5 +1,6 @@
 import { DECISIONS } from '@ttc/sim';
 import { z } from 'zod';
+import { planSchema } from './client-messages.js';
 
 /** Why a message was refused. One list, so clients can react to each. */
 export const ERROR_CODES = [
@@ -101,6 +102,7 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
     revenueCents: z.int(),
   }),
   z.strictObject({ type: z.literal('planCommitted'), team: z.int(), by: z.string() }),
+  z.strictObject({ type: z.literal('planProposed'), team: z.int(), playerId: z.string(), by: z.string(), plan: planSchema }),
   z.strictObject({ type: z.literal('eventStarted'), team: z.int(), eventId: z.string(), name: z.string(), description: z.string() }),
   z.strictObject({ type: z.literal('dashboard'), teams: z.array(teamFiguresSchema) }),
   z.strictObject({ type: z.literal('removed'), reason: z.string() }),

@@ -1,4 +1,11 @@
-import type { HostSettings, Plan, ProtocolError, ServerMessage, TeamFiguresRow } from '@ttc/protocol';
+import {
+  classroomTeamNames,
+  type HostSettings,
+  type Plan,
+  type ProtocolError,
+  type ServerMessage,
+  type TeamFiguresRow,
+} from '@ttc/protocol';
 import {
   applyCommand,
   type Command,
@@ -55,6 +62,8 @@ export class ClassroomSession {
   private boardTimer: NodeJS.Timeout | undefined;
   private nextTickAt = 0;
   private readonly bot: Strategy = createStrategy('strategist');
+  /** This round's draft plans, per team and player: shown to teammates, never logged. */
+  private readonly proposals = new Map<number, Map<string, Extract<ServerMessage, { type: 'planProposed' }>>>();
 
   constructor(
     stored: StoredSession,
@@ -81,7 +90,7 @@ export class ClassroomSession {
       teams: settings.teamCount,
       rounds: settings.rounds,
       ticksPerRound: settings.ticksPerRound,
-      teamNames: Array.from({ length: settings.teamCount }, (_, index) => `Team ${index + 1}`),
+      teamNames: classroomTeamNames(settings.teamCount),
     });
   }
 
@@ -234,6 +243,27 @@ export class ClassroomSession {
     return { ok: true, previews: trimNumbers(previews) };
   }
 
+  /** A member's draft plan, shown to the team so they can agree before one of them commits. */
+  proposePlan(player: StoredPlayer, plan: Plan): Promise<Result> {
+    return this.serial(async () => {
+      if (this.status === 'ended') return failure('session-ended', 'The session is over.');
+      if (this.game.state.phase !== 'planning') return failure('wrong-phase', 'Plans are proposed in the planning phase.');
+      if (this.game.state.teams[player.team]?.planCommitted)
+        return failure('plan-committed', 'Your team has already committed its plan for this round.');
+      const message = { type: 'planProposed' as const, team: player.team, playerId: player.id, by: player.name, plan };
+      const team = this.proposals.get(player.team) ?? new Map();
+      team.set(player.id, message);
+      this.proposals.set(player.team, team);
+      this.broadcaster.toTeam(this.id, player.team, message);
+      return { ok: true };
+    });
+  }
+
+  /** The proposals already made this round by a team's members: sent to a member who (re)attaches. */
+  proposalsOf(team: number): ServerMessage[] {
+    return this.game.state.phase === 'planning' ? [...(this.proposals.get(team)?.values() ?? [])] : [];
+  }
+
   commitPlan(player: StoredPlayer, plan: Plan): Promise<Result> {
     return this.serial(async () => {
       if (this.status === 'ended') return failure('session-ended', 'The session is over.');
@@ -301,6 +331,7 @@ export class ClassroomSession {
       if (stopped) return stopped;
       if (this.game.state.phase !== 'planning') return failure('wrong-phase', 'The next round starts from the planning phase.');
       await this.commit([{ command: { type: 'startRound' }, actor: 'facilitator' }]);
+      this.proposals.clear();
       this.publishAll();
       this.schedule();
       return { ok: true };

@@ -209,6 +209,9 @@ export class SocketGateway implements Broadcaster {
       case 'commitPlan':
         if (!player || player.removed) return failure('unknown-token', 'You are no longer seated in this session.');
         return session.commitPlan(player, message.plan);
+      case 'proposePlan':
+        if (!player || player.removed) return failure('unknown-token', 'You are no longer seated in this session.');
+        return session.proposePlan(player, message.plan);
       case 'preview':
         if (!player || player.removed) return failure('unknown-token', 'You are no longer seated in this session.');
         return session.preview(player, message.demandId);
@@ -245,6 +248,7 @@ export class SocketGateway implements Broadcaster {
     socket.emit(SERVER_EVENT, session.sessionMessage());
     const board = session.boardMessage(team);
     if (board) socket.emit(SERVER_EVENT, board);
+    for (const proposal of session.proposalsOf(team)) socket.emit(SERVER_EVENT, proposal);
     session.publishLobby();
   }
 

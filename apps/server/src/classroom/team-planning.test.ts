@@ -1,0 +1,118 @@
+import { type HostSettings, type Plan, sessionLogSchema } from '@ttc/protocol';
+import { applyCommand, createGame, findScenario, stateHash } from '@ttc/sim';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectOk, TestClient } from '../test-support/classroom-client.js';
+import { type RunningServer, startTestServer } from '../test-support/test-server.js';
+
+let running: RunningServer;
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  running = await startTestServer();
+});
+
+afterAll(async () => {
+  for (const client of clients) client.close();
+  await running.server.close();
+});
+
+async function client(): Promise<TestClient> {
+  const created = new TestClient(running.url);
+  clients.push(created);
+  await created.connected();
+  return created;
+}
+
+const settings: HostSettings = {
+  scenarioId: 'office-supplies',
+  rounds: 2,
+  ticksPerRound: 4,
+  teamCount: 2,
+  tickMs: 100,
+  botsForEmptyTeams: true,
+  seed: 9,
+};
+
+const plan = (hires: number): Plan => ({ build: [], retire: [], premiumPrices: {}, optionPrices: {}, hires, restPercent: 0 });
+
+/** Hosts a class of two teams with two players each and plays it to the first planning phase. */
+async function classInPlanning() {
+  const facilitator = await client();
+  const hosted = expectOk(await facilitator.send({ type: 'host', settings }));
+  const seats = [];
+  for (const name of ['Ada', 'Grace', 'Alan', 'Edsger']) {
+    const player = await client();
+    const joined = expectOk(await player.send({ type: 'join', joinCode: hosted.joinCode, name }));
+    seats.push({ player, name, token: joined.token as string, team: joined.team as number });
+  }
+  expectOk(await facilitator.send({ type: 'start' }));
+  await facilitator.next('session', (message) => message.phase === 'planning', 20_000);
+  return { facilitator, sessionId: hosted.sessionId as string, key: hosted.facilitatorKey as string, seats };
+}
+
+describe('shared planning', () => {
+  it('shows a proposal to every teammate and to nobody else; a member who attaches later sees it; next round clears it', async () => {
+    const { facilitator, seats } = await classInPlanning();
+    const [ada, other, teammate] = [
+      seats[0],
+      seats.find((seat) => seat.team !== seats[0]?.team),
+      seats.find((seat, index) => index > 0 && seat.team === seats[0]?.team),
+    ];
+    if (!ada || !other || !teammate) throw new Error('expected two teams of two');
+    expectOk(await ada.player.send({ type: 'proposePlan', plan: plan(1) }));
+    const seen = await teammate.player.next('planProposed');
+    expect(seen).toMatchObject({ team: ada.team, by: 'Ada', plan: { hires: 1 } });
+    // A newer proposal replaces the older one for a member who attaches afterwards.
+    expectOk(await ada.player.send({ type: 'proposePlan', plan: plan(2) }));
+    const late = await client();
+    expectOk(await late.send({ type: 'attach', token: teammate.token }));
+    const resent = await late.next('planProposed');
+    expect(resent.plan.hires).toBe(2);
+    expect(late.updates.filter((message) => message.type === 'planProposed')).toHaveLength(1);
+    expect(other.player.updates.some((message) => message.type === 'planProposed')).toBe(false);
+
+    expectOk(await teammate.player.send({ type: 'commitPlan', plan: plan(2) }));
+    const refused = await ada.player.send({ type: 'proposePlan', plan: plan(0) });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'plan-committed' } });
+    expectOk(await facilitator.send({ type: 'nextRound' }));
+    const fresh = await client();
+    expectOk(await fresh.send({ type: 'attach', token: teammate.token }));
+    await fresh.next('board');
+    expect(fresh.updates.some((message) => message.type === 'planProposed')).toBe(false);
+  });
+
+  it('refuses a proposal during operations', async () => {
+    const facilitator = await client();
+    const hosted = expectOk(await facilitator.send({ type: 'host', settings: { ...settings, tickMs: 60_000 } }));
+    const player = await client();
+    expectOk(await player.send({ type: 'join', joinCode: hosted.joinCode, name: 'Ada' }));
+    expectOk(await facilitator.send({ type: 'start' }));
+    expect(await player.send({ type: 'proposePlan', plan: plan(1) })).toMatchObject({ ok: false, error: { code: 'wrong-phase' } });
+  });
+});
+
+describe('the session log (GET /api/sessions/:id/log)', () => {
+  it('opens with the facilitator key at any time and with a player token only once the session is over; it replays to the live state', async () => {
+    const { facilitator, sessionId, key, seats } = await classInPlanning();
+    const token = seats[0]?.token ?? '';
+    const url = (query: string) => `${running.url}/api/sessions/${sessionId}/log?${query}`;
+    expect((await fetch(url(`token=${token}`))).status).toBe(403);
+    expect((await fetch(url('key=wrong-key-wrong-key-wrong'))).status).toBe(404);
+    expect((await fetch(`${running.url}/api/sessions/nope/log?key=${key}`)).status).toBe(404);
+    expectOk(await facilitator.send({ type: 'end' }));
+
+    const byPlayer = await fetch(url(`token=${token}`));
+    expect(byPlayer.status).toBe(200);
+    const log = sessionLogSchema.parse(await byPlayer.json());
+    expect(log).toMatchObject({ sessionId, status: 'ended', seed: 9, teamNames: ['Team 1', 'Team 2'] });
+    expect(log.players.map((player) => player.name).sort()).toEqual(['Ada', 'Alan', 'Edsger', 'Grace']);
+    expect(log.entries.filter((entry) => entry.command.type === 'tick')).toHaveLength(4);
+
+    const scenario = findScenario(log.scenarioId);
+    if (!scenario) throw new Error('scenario missing');
+    const game = createGame({ scenario, seed: log.seed, teams: 2, rounds: 2, ticksPerRound: 4, teamNames: log.teamNames });
+    for (const entry of log.entries) expect(applyCommand(game, entry.command).ok).toBe(true);
+    const live = running.server.gateway.registry.get(sessionId)?.game;
+    expect(live && stateHash(live.state)).toBe(stateHash(game.state));
+  });
+});

@@ -1,0 +1,35 @@
+import { commandSchema } from '@ttc/sim';
+import { z } from 'zod';
+import { hostSettingsSchema } from './client-messages.js';
+
+/**
+ * A session's whole record: its settings, seed, seats and every accepted command in order.
+ * Replaying the entries on a new game with these settings rebuilds the session exactly, which
+ * is how debriefs and replays are drawn. Served by `GET /api/sessions/:id/log`.
+ */
+export const sessionLogSchema = z.strictObject({
+  sessionId: z.string(),
+  joinCode: z.string(),
+  scenarioId: z.string(),
+  seed: z.int(),
+  settings: hostSettingsSchema,
+  status: z.enum(['lobby', 'running', 'ended']),
+  createdAt: z.string(),
+  teamNames: z.array(z.string()),
+  players: z.array(z.strictObject({ id: z.string(), name: z.string(), team: z.int(), removed: z.boolean() })),
+  entries: z.array(
+    z.strictObject({
+      seq: z.int(),
+      tick: z.int(),
+      /** A player id, "facilitator", "bot" or "clock". */
+      actor: z.string(),
+      command: commandSchema,
+    }),
+  ),
+});
+export type SessionLog = z.infer<typeof sessionLogSchema>;
+
+/** Classroom teams are called Team 1, Team 2, …: the same names live, in logs and in replays. */
+export function classroomTeamNames(teamCount: number): string[] {
+  return Array.from({ length: teamCount }, (_, index) => `Team ${index + 1}`);
+}
