@@ -1,4 +1,5 @@
 import Phaser from 'phaser';
+import { registerGame } from './app-shell';
 import { chooseRenderer } from './renderer-choice';
 import { BootScene } from './scenes/boot-scene';
 import { DebriefScene } from './scenes/debrief-scene';
@@ -22,6 +23,7 @@ const game = new Phaser.Game({
   scene: [BootScene, TitleScene, SetupScene, OperationsScene, PlanningScene, DebriefScene, PastGamesScene, HelpScene],
   banner: false,
 });
+registerGame(game);
 
 // The browser benchmarks start their scenes through these hooks; tests read the DOM regions.
 if (params.has('bench')) {

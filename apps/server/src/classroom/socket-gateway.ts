@@ -155,7 +155,7 @@ export class SocketGateway implements Broadcaster {
           ok: true,
           sessionId: session.id,
           joinCode: session.joinCode,
-          joinUrl: `${this.options.publicUrl}/?join=${session.joinCode}`,
+          joinUrl: this.joinUrl(session.joinCode),
           facilitatorKey,
         };
       }
@@ -183,7 +183,7 @@ export class SocketGateway implements Broadcaster {
         const session = this.registry.forFacilitator(message.sessionId, message.facilitatorKey);
         if (!session) return failure('unknown-session', 'No session with that id and key.');
         this.seatFacilitator(socket, data, session);
-        return { ok: true, sessionId: session.id, joinCode: session.joinCode };
+        return { ok: true, sessionId: session.id, joinCode: session.joinCode, joinUrl: this.joinUrl(session.joinCode) };
       }
       default:
         return this.sessionMessage(data, message);
@@ -237,6 +237,10 @@ export class SocketGateway implements Broadcaster {
       case 'end':
         return session.end();
     }
+  }
+
+  private joinUrl(joinCode: string): string {
+    return `${this.options.publicUrl}/?join=${joinCode}`;
   }
 
   private seatPlayer(socket: Socket, data: SocketData, session: ClassroomSession, playerId: string, team: number): void {

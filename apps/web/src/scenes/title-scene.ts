@@ -7,6 +7,12 @@ import { addText } from '../ui/panel';
 import { COLOURS, HEIGHT, WIDTH } from '../ui/theme';
 import { markScreen, SCENES } from './scene-keys';
 
+/** Whether the page's address and stored seats have been looked at (once per page load). */
+let resumeChecked = false;
+
+/** The classroom code is loaded only when a class is hosted or joined: solo play never needs it. */
+const classroomEntry = () => import('../classroom/entry');
+
 /** The title screen: only entries for features that exist. */
 export class TitleScene extends Phaser.Scene {
   constructor() {
@@ -15,7 +21,16 @@ export class TitleScene extends Phaser.Scene {
 
   create(): void {
     markScreen('title');
-    announceScreen('Title screen. Solo practice, Guided tutorial game, Past games and personal bests, Keyboard shortcuts.');
+    announceScreen(
+      'Title screen. Solo practice, Guided tutorial game, Host a class, Join a class, Past games and personal bests, Keyboard shortcuts.',
+    );
+    if (!resumeChecked) {
+      resumeChecked = true;
+      // A join link, a console link, or a classroom seat this browser held before a reload.
+      const { search } = window.location;
+      if (/[?&](join|session)=/.test(search) || /ttc:classroom:/.test(Object.keys(localStorage).join(' ')))
+        void classroomEntry().then((entry) => entry.resumeFromPage());
+    }
     addText(this, WIDTH / 2, 150, 'Tame the Chaos', 'title').setOrigin(0.5);
     addText(
       this,
@@ -29,18 +44,23 @@ export class TitleScene extends Phaser.Scene {
     const entries: [string, string, () => void][] = [
       ['Solo practice', 'Enter', () => this.scene.start(SCENES.setup, { tutorial: undefined })],
       ['Guided tutorial game', 'T', () => this.scene.start(SCENES.setup, { tutorial: true })],
+      ['Host a class (trainer)', 'H', () => void classroomEntry().then((entry) => entry.openHostScreen())],
+      ['Join a class', 'J', () => void classroomEntry().then((entry) => entry.openJoinScreen())],
       ['Past games and personal bests', 'P', () => this.scene.start(SCENES.pastGames)],
       ['Keyboard shortcuts', '?', () => this.scene.launch(SCENES.help, { from: SCENES.title })],
     ];
     const buttons = entries.map(
       ([label, hint, onPress], index) =>
-        new Button(this, WIDTH / 2 - 260, 330 + index * 84, { width: 520, height: 64, label, hint, onPress, textRole: 'large' }),
+        new Button(this, WIDTH / 2 - 260, 300 + index * 80, { width: 520, height: 64, label, hint, onPress, textRole: 'large' }),
     );
     focus.set(buttons, 0);
     onKey(this, (event) => {
-      if (event.key === 't' || event.key === 'T') buttons[1]?.press();
-      else if (event.key === 'p' || event.key === 'P') buttons[2]?.press();
-      else if (event.key === '?') buttons[3]?.press();
+      const key = event.key.toLowerCase();
+      if (key === 't') buttons[1]?.press();
+      else if (key === 'h') buttons[2]?.press();
+      else if (key === 'j') buttons[3]?.press();
+      else if (key === 'p') buttons[4]?.press();
+      else if (key === '?') buttons[5]?.press();
     });
     addText(
       this,

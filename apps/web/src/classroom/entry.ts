@@ -1,0 +1,89 @@
+import { announceScreen } from '../a11y/dom-mirror';
+import { classroomConnection } from './connection';
+import { showConnectionBanner } from './connection-banner';
+import {
+  type FacilitatorCredentials,
+  forgetFacilitator,
+  forgetPlayer,
+  loadFacilitator,
+  loadPlayer,
+  type PlayerCredentials,
+  saveFacilitator,
+} from './credentials';
+import { startLearnerFlow } from './learner/learner-flow';
+import { openClassScreen } from './router';
+
+let stopBanner: (() => void) | undefined;
+
+function watchConnection(): void {
+  stopBanner ??= showConnectionBanner(classroomConnection());
+}
+
+/** Takes the trainer's seat with a key and opens the screen for the session's state. */
+export async function enterAsFacilitator(credentials: FacilitatorCredentials): Promise<boolean> {
+  const connection = classroomConnection();
+  watchConnection();
+  const reply = await connection.attach({
+    type: 'attachFacilitator',
+    sessionId: credentials.sessionId,
+    facilitatorKey: credentials.facilitatorKey,
+  });
+  if (!reply.ok) {
+    forgetFacilitator();
+    announceScreen(`Could not reopen the session: ${reply.error.message}`);
+    return false;
+  }
+  const saved: FacilitatorCredentials = {
+    ...credentials,
+    joinCode: String(reply.joinCode ?? credentials.joinCode),
+    joinUrl: String(reply.joinUrl ?? credentials.joinUrl),
+  };
+  saveFacilitator(saved);
+  const status = connection.latest('session')?.status;
+  await openClassScreen(status === 'ended' ? 'class-debrief' : status === 'running' ? 'console' : 'lobby');
+  return true;
+}
+
+/** Takes a learner's seat again with their token and follows the session from there. */
+export async function enterAsPlayer(credentials: PlayerCredentials): Promise<boolean> {
+  const connection = classroomConnection();
+  watchConnection();
+  const reply = await connection.attach({ type: 'attach', token: credentials.token });
+  if (!reply.ok) {
+    forgetPlayer();
+    announceScreen(`Could not take your seat again: ${reply.error.message}`);
+    return false;
+  }
+  startLearnerFlow(connection, credentials, Number(reply.team ?? 0));
+  return true;
+}
+
+/** The first visit to the title screen: a join link, a console link, or a seat to take again. */
+export async function resumeFromPage(): Promise<boolean> {
+  const params = new URLSearchParams(window.location.search);
+  const join = params.get('join');
+  const sessionId = params.get('session');
+  const key = params.get('key');
+  // The key must not stay in the address bar (or in the history) once it has been read.
+  if (join || key) window.history.replaceState(null, '', window.location.pathname);
+  if (sessionId && key) return enterAsFacilitator({ sessionId, facilitatorKey: key, joinCode: '', joinUrl: '' });
+  if (join) {
+    await openClassScreen('join', { code: join });
+    return true;
+  }
+  const facilitator = loadFacilitator();
+  if (facilitator && (await enterAsFacilitator(facilitator))) return true;
+  const player = loadPlayer();
+  if (player && (await enterAsPlayer(player))) return true;
+  return false;
+}
+
+export function openHostScreen(): void {
+  watchConnection();
+  void openClassScreen('host');
+}
+
+export function openJoinScreen(): void {
+  watchConnection();
+  void openClassScreen('join');
+}
