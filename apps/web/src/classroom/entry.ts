@@ -13,10 +13,12 @@ import {
 import { startLearnerFlow } from './learner/learner-flow';
 import { openClassScreen } from './router';
 
-let stopBanner: (() => void) | undefined;
+let bannerShown = false;
 
 function watchConnection(): void {
-  stopBanner ??= showConnectionBanner(classroomConnection());
+  if (bannerShown) return;
+  bannerShown = true;
+  showConnectionBanner(classroomConnection());
 }
 
 /** Takes the trainer's seat with a key and opens the screen for the session's state. */
