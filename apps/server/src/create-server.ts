@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { BUILTIN_SCENARIOS } from '@ttc/sim';
+import { replaySessionLog } from '@ttc/protocol';
+import { BUILTIN_SCENARIOS, findScenario } from '@ttc/sim';
 import express from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { hashSecret } from './classroom/secrets.js';
 import { readSessionLog } from './classroom/session-log.js';
 import { resultsCsv, sessionResults } from './classroom/session-results.js';
 import { type GatewayOptions, SocketGateway } from './classroom/socket-gateway.js';
@@ -66,25 +66,27 @@ export function createServer(
       })),
     );
   });
-  app.get('/api/sessions/:id/results.:format', (request, response) => {
-    const key = String(request.query.key ?? request.get('x-facilitator-key') ?? '');
-    const session = gateway.registry.get(request.params.id);
-    if (!session || !key || session.facilitatorKeyHash !== hashSecret(key)) {
-      response.status(404).json({ error: 'unknown-session', message: 'No session with that id and facilitator key.' });
-      return;
+  app.get('/api/sessions/:id/results.:format', async (request, response, next) => {
+    try {
+      const key = String(request.query.key ?? request.get('x-facilitator-key') ?? '');
+      const answer = key ? await readSessionLog(store, request.params.id, { key }) : undefined;
+      const scenario = answer?.ok ? findScenario(answer.log.scenarioId) : undefined;
+      if (!answer?.ok || !scenario) {
+        response.status(404).json({ error: 'unknown-session', message: 'No session with that id and facilitator key.' });
+        return;
+      }
+      const { log } = answer;
+      // The live game when the session runs in this process; otherwise rebuilt from the record.
+      const game = gateway.registry.get(log.sessionId)?.game ?? replaySessionLog(log, scenario);
+      const rows = sessionResults(game);
+      if (request.params.format === 'csv') {
+        response.type('text/csv').attachment(`tame-the-chaos-${log.joinCode}.csv`).send(resultsCsv(rows));
+      } else if (request.params.format === 'json') {
+        response.json({ sessionId: log.sessionId, scenario: log.scenarioId, seed: log.seed, status: log.status, rows });
+      } else response.status(404).json({ error: 'not-found', message: 'Results come as .csv or .json.' });
+    } catch (error) {
+      next(error);
     }
-    const rows = sessionResults(session.game);
-    if (request.params.format === 'csv') {
-      response.type('text/csv').attachment(`tame-the-chaos-${session.joinCode}.csv`).send(resultsCsv(rows));
-    } else if (request.params.format === 'json') {
-      response.json({
-        sessionId: session.id,
-        scenario: session.scenario.id,
-        seed: session.game.state.config.seed,
-        status: session.status,
-        rows,
-      });
-    } else response.status(404).json({ error: 'not-found', message: 'Results come as .csv or .json.' });
   });
   app.get('/api/sessions/:id/log', async (request, response, next) => {
     try {

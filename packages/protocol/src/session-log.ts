@@ -1,4 +1,4 @@
-import { commandSchema } from '@ttc/sim';
+import { applyCommand, commandSchema, createGame, type Game, type Scenario } from '@ttc/sim';
 import { z } from 'zod';
 import { hostSettingsSchema } from './client-messages.js';
 
@@ -32,4 +32,25 @@ export type SessionLog = z.infer<typeof sessionLogSchema>;
 /** Classroom teams are called Team 1, Team 2, …: the same names live, in logs and in replays. */
 export function classroomTeamNames(teamCount: number): string[] {
   return Array.from({ length: teamCount }, (_, index) => `Team ${index + 1}`);
+}
+
+/**
+ * Rebuilds a session's game from its record. Every entry was accepted once and must apply
+ * again; one that does not means the record was altered, and the replay stops with that entry.
+ */
+export function replaySessionLog(log: SessionLog, scenario: Scenario): Game {
+  if (scenario.id !== log.scenarioId) throw new Error(`The session was played on "${log.scenarioId}", not "${scenario.id}".`);
+  const game = createGame({
+    scenario,
+    seed: log.seed,
+    teams: log.settings.teamCount,
+    rounds: log.settings.rounds,
+    ticksPerRound: log.settings.ticksPerRound,
+    teamNames: log.teamNames,
+  });
+  for (const entry of log.entries) {
+    const result = applyCommand(game, entry.command);
+    if (!result.ok) throw new Error(`Entry ${entry.seq} of the session record does not apply (${result.rejection.reason}).`);
+  }
+  return game;
 }

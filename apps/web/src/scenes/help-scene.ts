@@ -14,6 +14,7 @@ export const SHORTCUTS: [string, string][] = [
   ['F', 'Feedback after each decision on or off'],
   ['C', 'Planning: commit the plan and start the next round'],
   ['N', 'Debrief: new game with a new seed'],
+  ['H  ·  J', 'Title: host a class (trainer) · join a class'],
   ['Esc', 'Back, or close this help'],
   ['?', 'Show or hide this help'],
 ];
@@ -31,14 +32,14 @@ export class HelpScene extends Phaser.Scene {
 
   create(data: HelpData): void {
     this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x000000, 0.7).setOrigin(0).setInteractive();
-    this.add.rectangle(WIDTH / 2, HEIGHT / 2, 1240, 640, COLOURS.panelRaised).setStrokeStyle(4, COLOURS.focus);
-    this.add.text(WIDTH / 2, 160, 'Keyboard shortcuts', textStyle('heading')).setOrigin(0.5);
+    this.add.rectangle(WIDTH / 2, HEIGHT / 2, 1240, 680, COLOURS.panelRaised).setStrokeStyle(4, COLOURS.focus);
+    this.add.text(WIDTH / 2, 150, 'Keyboard shortcuts', textStyle('heading')).setOrigin(0.5);
     SHORTCUTS.forEach(([keys, action], index) => {
-      const y = 215 + index * 44;
+      const y = 205 + index * 42;
       this.add.text(230, y, keys, textStyle('body', COLOURS.focusCss, { fontStyle: 'bold' }));
       this.add.text(480, y, action, textStyle('body'));
     });
-    this.add.text(WIDTH / 2, 740, 'Press Esc, Enter or ? to close', textStyle('small', COLOURS.textMuted)).setOrigin(0.5);
+    this.add.text(WIDTH / 2, 752, 'Press Esc, Enter or ? to close', textStyle('small', COLOURS.textMuted)).setOrigin(0.5);
     announceScreen(`Keyboard shortcuts. ${SHORTCUTS.map(([keys, action]) => `${keys}: ${action}`).join('. ')}. Press Escape to close.`);
     const close = () => {
       this.scene.stop();
