@@ -1,0 +1,131 @@
+import type { SessionLog, TeamFiguresRow } from '@ttc/protocol';
+import { applyCommand, createGame, readAllFigures, type Scenario } from '@ttc/sim';
+
+// The console's sparklines: each team's profit, exhaustion and loyalty, one point per
+// simulated hour, gathered from the dashboard pushes (or rebuilt from the session's log after
+// a reload, when the pushes before it are gone).
+
+export interface FigurePoint {
+  profitCents: number;
+  exhaustion: number;
+  loyalty: number;
+}
+
+/** Enough for the longest session the server allows (12 rounds of 48 hours) plus its starts. */
+const MAX_POINTS = 12 * 49 + 1;
+
+export class DashboardHistory {
+  /** The hour each point belongs to, "round:tick"; a later push for the same hour replaces it. */
+  private readonly keys: string[] = [];
+  private readonly series = new Map<number, FigurePoint[]>();
+
+  /** Records the figures of one push, made during the given round and hour. */
+  record(round: number, tick: number, rows: readonly TeamFiguresRow[]): void {
+    const key = `${round}:${tick}`;
+    const replace = this.keys[this.keys.length - 1] === key;
+    if (!replace) this.keys.push(key);
+    for (const row of rows) {
+      const points = this.series.get(row.team) ?? [];
+      const point = { profitCents: row.profitCents, exhaustion: row.exhaustion, loyalty: row.loyalty };
+      // A team missing from earlier pushes starts where it is now, so every line has the same length.
+      while (points.length < this.keys.length - 1) points.push(point);
+      if (replace && points.length === this.keys.length) points[points.length - 1] = point;
+      else points.push(point);
+      this.series.set(row.team, points);
+    }
+    if (this.keys.length > MAX_POINTS) {
+      this.keys.shift();
+      for (const points of this.series.values()) points.shift();
+    }
+  }
+
+  /** Replaces everything with a rebuilt history, unless pushes have already given a longer one. */
+  adopt(rebuilt: DashboardHistory): void {
+    if (rebuilt.keys.length <= this.keys.length) return;
+    this.keys.splice(0, this.keys.length, ...rebuilt.keys);
+    this.series.clear();
+    for (const [team, points] of rebuilt.series) this.series.set(team, [...points]);
+  }
+
+  clear(): void {
+    this.keys.length = 0;
+    this.series.clear();
+  }
+
+  points(team: number): readonly FigurePoint[] {
+    return this.series.get(team) ?? [];
+  }
+
+  get length(): number {
+    return this.keys.length;
+  }
+
+  /**
+   * The lowest and highest value of a figure over every team so far: the lines of one figure
+   * share a scale, so the rows compare. Profit's range always holds zero (the break-even line).
+   */
+  range(figure: keyof FigurePoint): [number, number] {
+    let low = figure === 'profitCents' ? 0 : Number.POSITIVE_INFINITY;
+    let high = figure === 'profitCents' ? 0 : Number.NEGATIVE_INFINITY;
+    for (const points of this.series.values())
+      for (const point of points) {
+        low = Math.min(low, point[figure]);
+        high = Math.max(high, point[figure]);
+      }
+    if (!Number.isFinite(low) || !Number.isFinite(high)) return [0, 100];
+    // A flat figure still gets a visible box around it.
+    return high - low < 1 ? [low - 1, high + 1] : [low, high];
+  }
+}
+
+/** Replays a session's log and records every team's figures after each simulated hour. */
+export function historyFromLog(log: SessionLog, scenario: Scenario): DashboardHistory {
+  const game = createGame({
+    scenario,
+    seed: log.seed,
+    teams: log.settings.teamCount,
+    rounds: log.settings.rounds,
+    ticksPerRound: log.settings.ticksPerRound,
+    teamNames: log.teamNames,
+  });
+  const history = new DashboardHistory();
+  const snapshot = () =>
+    history.record(
+      game.state.round,
+      game.state.tick,
+      readAllFigures(game).map((figures) => ({
+        team: figures.team,
+        name: '',
+        bot: false,
+        profitCents: figures.profitCents,
+        exhaustion: figures.exhaustion.current,
+        loyalty: figures.loyalty,
+        reputation: figures.reputation,
+        balancedScore: figures.balancedScore,
+        waitingDemands: figures.waitingDemands,
+        connectedPlayers: 0,
+        players: 0,
+        planCommitted: false,
+      })),
+    );
+  snapshot();
+  for (const entry of log.entries) {
+    const result = applyCommand(game, entry.command);
+    if (!result.ok) break;
+    if (entry.command.type === 'tick') snapshot();
+  }
+  return history;
+}
+
+/**
+ * The points of an SVG polyline drawing `values` in a width×height box, `low` at the bottom and
+ * `high` at the top. A single value draws a flat line across.
+ */
+export function sparklinePoints(values: readonly number[], width: number, height: number, low: number, high: number): string {
+  if (values.length === 0) return '';
+  const span = high - low || 1;
+  const y = (value: number) => Number((height - ((Math.min(Math.max(value, low), high) - low) / span) * height).toFixed(1));
+  if (values.length === 1) return `0,${y(values[0] ?? low)} ${width},${y(values[0] ?? low)}`;
+  const step = width / (values.length - 1);
+  return values.map((value, index) => `${Number((index * step).toFixed(1))},${y(value)}`).join(' ');
+}

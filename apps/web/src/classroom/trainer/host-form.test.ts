@@ -1,0 +1,56 @@
+import { hostSettingsSchema } from '@ttc/protocol';
+import { describe, expect, it } from 'vitest';
+import { type HostFormValues, playTimeSummary, readHostForm } from './host-form';
+
+const defaults: HostFormValues = {
+  scenarioId: 'agency',
+  rounds: '3',
+  hoursPerRound: '12',
+  teamCount: '4',
+  secondsPerHour: '3',
+  botsForEmptyTeams: true,
+  seed: '',
+};
+
+describe('readHostForm', () => {
+  it('turns the defaults into settings the server accepts', () => {
+    const result = readHostForm(defaults);
+    expect(result).toEqual({
+      ok: true,
+      settings: { scenarioId: 'agency', rounds: 3, ticksPerRound: 12, teamCount: 4, tickMs: 3000, botsForEmptyTeams: true },
+    });
+    if (result.ok) expect(hostSettingsSchema.safeParse(result.settings).success).toBe(true);
+  });
+
+  it('keeps a seed when one is given', () => {
+    const result = readHostForm({ ...defaults, seed: ' 42 ' });
+    expect(result.ok && result.settings.seed).toBe(42);
+  });
+
+  it('says what is wrong with each field', () => {
+    const result = readHostForm({ ...defaults, scenarioId: '', rounds: '0', hoursPerRound: 'x', teamCount: '9', seed: '-1' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.scenarioId).toBe('Choose a scenario.');
+    expect(result.errors.rounds).toBe('The number of rounds must be from 1 to 12.');
+    expect(result.errors.hoursPerRound).toMatch(/whole number from 4 to 48/);
+    expect(result.errors.teamCount).toBe('The number of teams must be from 1 to 8.');
+    expect(result.errors.seed).toMatch(/Leave it empty/);
+    expect(result.errors.secondsPerHour).toBeUndefined();
+  });
+
+  it('refuses fractions and empty numbers', () => {
+    const result = readHostForm({ ...defaults, rounds: '2.5', teamCount: '' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(Object.keys(result.errors).sort()).toEqual(['rounds', 'teamCount']);
+  });
+});
+
+describe('playTimeSummary', () => {
+  it('tells the trainer how long the play will take', () => {
+    expect(playTimeSummary({ rounds: 3, ticksPerRound: 12, tickMs: 3000 })).toBe(
+      'About 2 min of play (3 rounds of 36 s), plus planning between rounds.',
+    );
+    expect(playTimeSummary({ rounds: 1, ticksPerRound: 12, tickMs: 10_000 })).toBe('About 2 min of play (1 round of 2 min).');
+  });
+});
