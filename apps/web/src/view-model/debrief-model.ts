@@ -44,10 +44,11 @@ const STRATEGY_LABELS: Record<string, string> = {
   strategist: 'Strategist',
 };
 
-function rowOf(game: Game, name: string, you: boolean): DebriefRow {
-  const figures = readFigures(game, 0);
-  const team = game.state.teams[0];
-  if (!figures || !team) throw new Error('no team 0');
+/** One team's final figures and history (team 0 in a solo game; any team in a classroom replay). */
+export function rowOf(game: Game, name: string, you: boolean, teamIndex = 0): DebriefRow {
+  const figures = readFigures(game, teamIndex);
+  const team = game.state.teams[teamIndex];
+  if (!figures || !team) throw new Error(`no team ${teamIndex}`);
   return {
     name,
     you,
