@@ -1,5 +1,5 @@
 import { announceScreen } from '../a11y/dom-mirror';
-import { classroomConnection } from './connection';
+import { type ClassroomConnection, classroomConnection } from './connection';
 import { showConnectionBanner } from './connection-banner';
 import {
   type FacilitatorCredentials,
@@ -13,12 +13,14 @@ import {
 import { startLearnerFlow } from './learner/learner-flow';
 import { openClassScreen } from './router';
 
-let bannerShown = false;
+/** The connection the banner follows: a new one (after leaving a class) needs its own. */
+let watched: ClassroomConnection | undefined;
 
 function watchConnection(): void {
-  if (bannerShown) return;
-  bannerShown = true;
-  showConnectionBanner(classroomConnection());
+  const connection = classroomConnection();
+  if (watched === connection) return;
+  watched = connection;
+  showConnectionBanner(connection);
 }
 
 /** Takes the trainer's seat with a key and opens the screen for the session's state. */
@@ -70,6 +72,7 @@ export async function resumeFromPage(): Promise<boolean> {
   if (join || key) window.history.replaceState(null, '', window.location.pathname);
   if (sessionId && key) return enterAsFacilitator({ sessionId, facilitatorKey: key, joinCode: '', joinUrl: '' });
   if (join) {
+    watchConnection();
     await openClassScreen('join', { code: join });
     return true;
   }

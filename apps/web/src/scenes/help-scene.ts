@@ -12,7 +12,8 @@ export const SHORTCUTS: [string, string][] = [
   ['Space', 'Pause or resume the clock'],
   ['S', 'Speed ×1, ×2, ×4 (in set-up: start the game)'],
   ['F', 'Feedback after each decision on or off'],
-  ['C', 'Planning: commit the plan and start the next round'],
+  ['C', 'Planning: commit the plan and start the next round (in a class: commit the team plan)'],
+  ['P', 'Planning in a class: propose your draft to your team · Title: past games'],
   ['N', 'Debrief: new game with a new seed'],
   ['H  ·  J', 'Title: host a class (trainer) · join a class'],
   ['Esc', 'Back, or close this help'],
@@ -22,6 +23,17 @@ export const SHORTCUTS: [string, string][] = [
 interface HelpData {
   from: string;
   onClose?: () => void;
+  /** In a class the trainer runs the clock: the clock keys do nothing for a learner. */
+  inClass?: boolean;
+}
+
+const CLASS_CLOCK_KEYS = new Set(['Space', 'S']);
+
+function shortcutsFor(inClass: boolean): [string, string][] {
+  if (!inClass) return SHORTCUTS;
+  return SHORTCUTS.map(([keys, action]): [string, string] =>
+    CLASS_CLOCK_KEYS.has(keys) ? [keys, 'Nothing in a class: your trainer runs the clock'] : [keys, action],
+  );
 }
 
 /** The keyboard shortcuts, over whatever screen asked for them. */
@@ -34,13 +46,14 @@ export class HelpScene extends Phaser.Scene {
     this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x000000, 0.7).setOrigin(0).setInteractive();
     this.add.rectangle(WIDTH / 2, HEIGHT / 2, 1240, 680, COLOURS.panelRaised).setStrokeStyle(4, COLOURS.focus);
     this.add.text(WIDTH / 2, 150, 'Keyboard shortcuts', textStyle('heading')).setOrigin(0.5);
-    SHORTCUTS.forEach(([keys, action], index) => {
+    const shortcuts = shortcutsFor(data.inClass ?? false);
+    shortcuts.forEach(([keys, action], index) => {
       const y = 205 + index * 42;
       this.add.text(230, y, keys, textStyle('body', COLOURS.focusCss, { fontStyle: 'bold' }));
       this.add.text(480, y, action, textStyle('body'));
     });
     this.add.text(WIDTH / 2, 752, 'Press Esc, Enter or ? to close', textStyle('small', COLOURS.textMuted)).setOrigin(0.5);
-    announceScreen(`Keyboard shortcuts. ${SHORTCUTS.map(([keys, action]) => `${keys}: ${action}`).join('. ')}. Press Escape to close.`);
+    announceScreen(`Keyboard shortcuts. ${shortcuts.map(([keys, action]) => `${keys}: ${action}`).join('. ')}. Press Escape to close.`);
     const close = () => {
       this.scene.stop();
       if (this.scene.isPaused(data.from)) this.scene.resume(data.from);

@@ -1,6 +1,7 @@
-import type { Decision, Outcome, TeamView } from '@ttc/sim';
+import type { Decision } from '@ttc/sim';
 import Phaser from 'phaser';
 import { announceScreen, announceStatus, clearLog, logEntry } from '../a11y/dom-mirror';
+import type { PlayEvent, PlaySession } from '../session/play-session';
 import { SoloSession, type SoloSettings } from '../session/solo-session';
 import { Button } from '../ui/button';
 import { type CardSize, CardTile } from '../ui/card-tile';
@@ -8,6 +9,7 @@ import { onKey } from '../ui/on-key';
 import { addPanel, addText, Meter } from '../ui/panel';
 import { drawSparkline } from '../ui/sparkline';
 import { COLOURS, DECISION_STYLE, textStyle, WIDTH } from '../ui/theme';
+import type { PlayView } from '../view-model/board-view';
 import { cardModel } from '../view-model/card-model';
 import { explainDecision } from '../view-model/explain-decision';
 import { hours, money, percent } from '../view-model/format';
@@ -24,17 +26,21 @@ const DECISIONS: Decision[] = ['accommodate', 'premium', 'option', 'no'];
 
 export interface OperationsData {
   settings?: SoloSettings;
-  session?: SoloSession;
+  /** A solo game going on, or a learner's seat in a class. */
+  session?: PlaySession;
 }
 
-/** Operations: the cards arrive, the player decides, the clock runs. It draws what the simulation says. */
+/**
+ * Operations: the cards arrive, the player decides, the clock runs. It draws what the
+ * simulation says: the browser's own in solo play, the server's in a class.
+ */
 export class OperationsScene extends Phaser.Scene {
-  session!: SoloSession;
+  session!: PlaySession;
   private normalTiles: CardTile[] = [];
   private mediumTiles: CardTile[] = [];
   private compactTiles: CardTile[] = [];
   private selected = 0;
-  private view!: TeamView;
+  private view!: PlayView;
   private decisionButtons: Button[] = [];
   private header!: Phaser.GameObjects.Text;
   private clockText!: Phaser.GameObjects.Text;
@@ -58,6 +64,9 @@ export class OperationsScene extends Phaser.Scene {
   private bannerUntil = 0;
   private tutorial: TutorialOverlay | undefined;
   private lastStatus = '';
+  /** The team's latest decisions, in a class. */
+  private feedTexts: Phaser.GameObjects.Text[] = [];
+  private leaving = false;
 
   constructor() {
     super(SCENES.operations);
@@ -66,6 +75,9 @@ export class OperationsScene extends Phaser.Scene {
   create(data: OperationsData): void {
     this.session = data.session ?? new SoloSession(data.settings as SoloSettings);
     if (!data.session) clearLog();
+    this.leaving = false;
+    this.tutorial = undefined;
+    this.feedTexts = [];
     this.figureTexts = [];
     this.figureSubs = [];
     this.sparklines = [];
@@ -76,20 +88,23 @@ export class OperationsScene extends Phaser.Scene {
     this.bindKeys();
     markScreen('operations');
     const { round, rounds } = this.session.view();
+    const keys = this.session.clock ? 'Space pauses; S changes speed' : 'F turns the explanations on or off; your trainer runs the clock';
     const announce = () =>
       announceScreen(
-        `Operations, round ${round} of ${rounds}. Decide each demand with 1 to 4; arrows move between cards; Space pauses; S changes speed; question mark shows all keys.`,
+        `Operations, round ${round} of ${rounds}. Decide each demand with 1 to 4; arrows move between cards; ${keys}; question mark shows all keys.`,
       );
     announce();
     // Back from the help overlay: say where we are again.
     this.events.on('resume', announce);
     logEntry(`Round ${round} begins.`);
-    if (this.session.settings.tutorial && round === 1) {
+    // The guided first round is for solo practice: in a class the trainer holds the clock.
+    const solo = this.session instanceof SoloSession ? this.session : undefined;
+    if (solo?.settings.tutorial && round === 1) {
       // Let the first customers arrive, then walk through the screen before the clock runs.
-      for (let hour = 0; hour < 4 && this.session.view().cards.length === 0; hour++) this.session.apply({ type: 'tick' });
-      this.session.held = true;
+      for (let hour = 0; hour < 4 && solo.view().cards.length === 0; hour++) solo.apply({ type: 'tick' });
+      solo.held = true;
       this.tutorial = new TutorialOverlay(this, () => {
-        this.session.held = false;
+        solo.held = false;
         this.tutorial = undefined;
       });
     }
@@ -97,9 +112,10 @@ export class OperationsScene extends Phaser.Scene {
   }
 
   override update(_time: number, delta: number): void {
-    const outcomes = this.session.update(delta);
-    if (outcomes.length > 0) this.handleOutcomes(outcomes);
-    if (this.session.state.phase !== 'operations') return;
+    if (this.leaving) return;
+    const events = this.session.advance(delta);
+    if (events.length > 0) this.handleEvents(events);
+    if (this.leaving) return;
     this.refresh();
     if (this.bannerUntil > 0 && this.time.now > this.bannerUntil) {
       this.banner.setVisible(false);
@@ -115,7 +131,8 @@ export class OperationsScene extends Phaser.Scene {
     this.clockText = addText(this, 620, 8, '', 'body');
     this.clockMeter = new Meter(this, 620, 38, 320, 14, COLOURS.info);
     this.speedText = addText(this, 970, 20, '', 'large', COLOURS.text, { fontStyle: 'bold' });
-    addText(this, WIDTH - 20, 22, 'Space pause · S speed · F feedback · ? keys', 'small', COLOURS.textMuted).setOrigin(1, 0);
+    const keys = this.session.clock ? 'Space pause · S speed · F feedback · ? keys' : 'F feedback · ? keys';
+    addText(this, WIDTH - 20, 22, keys, 'small', COLOURS.textMuted).setOrigin(1, 0);
 
     addPanel(this, CARDS.x - 10, 70, CARDS.width + 20, 560);
     addText(this, CARDS.x, 80, 'WAITING DEMANDS', 'small', COLOURS.textMuted, { fontStyle: 'bold' });
@@ -165,10 +182,27 @@ export class OperationsScene extends Phaser.Scene {
       this.staffMeters.push(new Meter(this, right + 310, 432 + index * 22, 174, 12, COLOURS.accent));
     }
     this.optionsText = addText(this, right + 16, 604, '', 'tiny', COLOURS.goodCss, { fixedWidth: 468 });
-    addPanel(this, right, 640, 500, 250, 'Feedback');
-    this.feedbackTitle = addText(this, right + 16, 676, '', 'small', COLOURS.text, { fontStyle: 'bold', wordWrap: { width: 468 } });
-    this.feedbackBody = addText(this, right + 16, 720, '', 'tiny', COLOURS.text, { wordWrap: { width: 468 }, lineSpacing: 3 });
-    if (this.session.settings.feedback)
+    // In a class the feedback panel shares its space with the team's latest decisions.
+    const teamFeed = this.session.mode === 'class';
+    addPanel(this, right, 640, 500, teamFeed ? 132 : 250, 'Feedback');
+    this.feedbackTitle = addText(this, right + 16, 676, '', 'small', COLOURS.text, {
+      fontStyle: 'bold',
+      wordWrap: { width: 468 },
+      ...(teamFeed ? { maxLines: 2 } : {}),
+    });
+    this.feedbackBody = addText(this, right + 16, 720, '', 'tiny', COLOURS.text, {
+      wordWrap: { width: 468 },
+      lineSpacing: 3,
+      ...(teamFeed ? { maxLines: 2 } : {}),
+    });
+    if (teamFeed) {
+      addPanel(this, right, 780, 500, 110, 'Team decisions');
+      for (let line = 0; line < 2; line++)
+        this.feedTexts.push(
+          addText(this, right + 16, 812 + line * 38, '', 'tiny', COLOURS.text, { wordWrap: { width: 468 }, maxLines: 2 }),
+        );
+    }
+    if (this.session.feedback)
       this.showFeedback(
         'Decide a card to see why',
         'After each decision this panel explains what happened and what the other answers would probably have done. Press F to turn it off.',
@@ -226,14 +260,18 @@ export class OperationsScene extends Phaser.Scene {
           this.togglePause();
           break;
         case 's':
-        case 'S':
-          this.session.cycleSpeed();
-          logEntry(`Speed ×${this.session.speed}.`);
+        case 'S': {
+          const clock = this.session.clock;
+          if (clock) {
+            clock.cycleSpeed();
+            logEntry(`Speed ×${clock.speed}.`);
+          } else logEntry('Your trainer sets the pace of the clock.');
           break;
+        }
         case 'f':
         case 'F':
-          this.session.settings.feedback = !this.session.settings.feedback;
-          logEntry(`Feedback ${this.session.settings.feedback ? 'on' : 'off'}.`);
+          this.session.feedback = !this.session.feedback;
+          logEntry(`Feedback ${this.session.feedback ? 'on' : 'off'}.`);
           break;
         case '?':
           this.openHelp();
@@ -243,14 +281,27 @@ export class OperationsScene extends Phaser.Scene {
   }
 
   private togglePause(): void {
-    this.session.paused = !this.session.paused;
-    logEntry(this.session.paused ? 'Paused.' : 'Resumed.');
+    const clock = this.session.clock;
+    if (!clock) {
+      logEntry('Only your trainer can pause the clock.');
+      return;
+    }
+    clock.paused = !clock.paused;
+    logEntry(clock.paused ? 'Paused.' : 'Resumed.');
   }
 
   private openHelp(): void {
-    const wasPaused = this.session.paused;
-    this.session.paused = true;
-    this.scene.launch(SCENES.help, { from: SCENES.operations, onClose: () => (this.session.paused = wasPaused) });
+    // A solo clock waits while the help shows; a class's clock runs on (the trainer holds it).
+    const clock = this.session.clock;
+    const wasPaused = clock?.paused ?? false;
+    if (clock) clock.paused = true;
+    this.scene.launch(SCENES.help, {
+      from: SCENES.operations,
+      inClass: this.session.mode === 'class',
+      onClose: () => {
+        if (clock) clock.paused = wasPaused;
+      },
+    });
     this.scene.pause();
   }
 
@@ -275,21 +326,31 @@ export class OperationsScene extends Phaser.Scene {
     this.refresh();
   }
 
-  private decide(decision: Decision): void {
+  private async decide(decision: Decision): Promise<void> {
     const card = this.view.cards[this.selected];
-    if (!card || this.session.state.phase !== 'operations') return;
-    if (!card.previews[decision].available) {
+    if (!card || this.view.phase !== 'operations') return;
+    // A class card whose previews have not arrived yet can still be decided: the server checks.
+    if (card.previews && !card.previews[decision].available) {
       this.showFeedback(
         'No option built for this yet',
         `Build a standard option for "${card.categoryName}" in the planning phase, then you can steer customers to it.`,
       );
       return;
     }
-    const { record } = this.session.decide(card.demand.id, decision);
-    if (!record) return;
-    const explanation = explainDecision(record.outcome, record.card, this.session.scenario);
+    const reply = await this.session.decideCard(card.demand.id, decision);
+    // The screen may have moved on (the round ended) while a class's answer travelled.
+    if (this.leaving || !this.scene.isActive()) return;
+    if (!reply.ok) {
+      if (this.session.mode === 'class') {
+        logEntry(`${card.customerName}, ${card.categoryName}: ${reply.message}`);
+        this.showFeedback(reply.gentle ? 'Already taken care of' : 'Not decided', reply.message);
+      }
+      return;
+    }
+    const explanation = explainDecision(reply.outcome, reply.card, this.session.scenario);
     logEntry(`${card.customerName}, ${card.categoryName}: ${DECISION_STYLE[decision].label}. ${explanation.headline}. ${explanation.why}`);
-    if (this.session.settings.feedback) this.showFeedback(explanation.headline, `${explanation.why}\n\n${explanation.alternatives}`);
+    if (this.session.feedback)
+      this.showFeedback(explanation.headline, [explanation.why, explanation.alternatives].filter(Boolean).join('\n\n'));
     this.refresh();
   }
 
@@ -298,25 +359,18 @@ export class OperationsScene extends Phaser.Scene {
     this.feedbackBody.setY(this.feedbackTitle.y + this.feedbackTitle.height + 8).setText(body);
   }
 
-  private handleOutcomes(outcomes: Outcome[]): void {
-    for (const outcome of outcomes) {
-      if (outcome.kind === 'event-started') {
-        const event = this.session.scenario.events.find((candidate) => candidate.id === outcome.eventId);
-        if (event) {
-          this.bannerText.setText(`⚠ ${event.name}: ${event.description}`);
-          this.banner.setVisible(true);
-          this.bannerUntil = this.time.now + 9000;
-          logEntry(`Event: ${event.name}. ${event.description}`);
-        }
-      } else if (outcome.kind === 'decision' && outcome.resolution === 'ignored') {
-        const customer = this.session.state.teams[0]?.customers[outcome.customerId];
-        const category = this.session.scenario.categories[outcome.category];
-        logEntry(
-          `Ignored: ${customer?.name ?? 'a customer'} gave up waiting on ${category?.name ?? 'a request'}. Loyalty ${(outcome.loyaltyAfter - outcome.loyaltyBefore).toFixed(1)}.`,
-        );
-      } else if (outcome.kind === 'round-ended') {
-        logEntry(outcome.gameEnded ? 'The last round is over.' : `Round ${outcome.round} is over: planning.`);
-        this.scene.start(outcome.gameEnded ? SCENES.debrief : SCENES.planning, { session: this.session });
+  private handleEvents(events: PlayEvent[]): void {
+    for (const event of events) {
+      if (event.kind === 'event') {
+        this.bannerText.setText(`⚠ ${event.name}: ${event.description}`);
+        this.banner.setVisible(true);
+        this.bannerUntil = this.time.now + 9000;
+        logEntry(`Event: ${event.name}. ${event.description}`);
+      } else if (event.kind === 'log') logEntry(event.text);
+      else if (event.kind === 'round-ended') {
+        logEntry(event.gameEnded ? 'The last round is over.' : `Round ${event.round} is over: planning.`);
+        this.leaving = true;
+        this.scene.start(event.gameEnded ? SCENES.debrief : SCENES.planning, { session: this.session });
         return;
       }
     }
@@ -332,7 +386,7 @@ export class OperationsScene extends Phaser.Scene {
     this.header.setText(`Round ${view.round} of ${view.rounds} · Operations`);
     this.clockText.setText(`Hour ${Math.min(view.tick + 1, view.ticksPerRound)} of ${view.ticksPerRound}`);
     this.clockMeter.set((view.tick + session.tickProgress()) / view.ticksPerRound);
-    this.speedText.setText(session.paused ? '❚❚ Paused' : session.held ? '❚❚ Tutorial' : `▶ ×${session.speed}`);
+    this.speedText.setText(session.clockLabel());
 
     const { tiles } = this.layout();
     for (const pool of [this.normalTiles, this.mediumTiles, this.compactTiles]) {
@@ -350,6 +404,7 @@ export class OperationsScene extends Phaser.Scene {
     this.emptyText.setVisible(view.cards.length === 0);
 
     const card = view.cards[this.selected];
+    if (card) session.select(card.demand.id);
     const model = card ? cardModel(card, scenario) : undefined;
     this.selectionText.setText(model ? `${model.customer} (${model.segment}) — ${model.category}, ${model.cares}` : 'No card selected');
     this.decisionButtons.forEach((button, index) => {
@@ -368,7 +423,7 @@ export class OperationsScene extends Phaser.Scene {
     this.figureTexts[2]?.setText(`${Math.round(figures.loyalty)} / 100`);
     this.figureSubs[2]?.setText(`retention ${percent(figures.retention)} · ${figures.customersActive} customers`);
     // The last 48 hours of each figure, beside it: profit on its own scale, the others 0..100.
-    const recent = session.state.teams[0]?.history.slice(-48) ?? [];
+    const recent = session.recentFigures();
     const charts: [(record: (typeof recent)[number]) => number, number, [number, number] | undefined][] = [
       [(record) => record.profitCents, COLOURS.info, undefined],
       [(record) => record.exhaustion, COLOURS.accent, [0, 100]],
@@ -400,10 +455,16 @@ export class OperationsScene extends Phaser.Scene {
       (option) => `${scenario.categories[option.category]?.name ?? '?'}: ${option.status === 'live' ? `${option.uses} uses` : 'building'}`,
     );
     this.optionsText.setText(options.length > 0 ? `★ Options — ${options.join(' · ')}` : 'No standard options yet (built in planning).');
-    if (!this.session.settings.feedback && this.feedbackTitle.text === '')
+    if (!this.session.feedback && this.feedbackTitle.text === '')
       this.showFeedback('Feedback is off', 'Press F to explain each decision again.');
+    if (this.feedTexts.length > 0) {
+      const feed = session.teamFeed().slice(-this.feedTexts.length);
+      this.feedTexts.forEach((text, index) => {
+        text.setText(feed[index] ?? (index === 0 && feed.length === 0 ? 'Your team’s decisions appear here as they happen.' : ''));
+      });
+    }
 
-    const status = statusText(view, scenario.currency, session.paused ? 'Paused' : `Speed ×${session.speed}`);
+    const status = statusText(view, scenario.currency, session.statusExtra());
     if (status !== this.lastStatus) {
       this.lastStatus = status;
       announceStatus(status);

@@ -12,6 +12,8 @@ import {
   type TeamView,
   teamView,
 } from '@ttc/sim';
+import type { FigurePoint } from '../view-model/board-view';
+import type { DecideReply, LocalClock, PlayEvent, PlaySession } from './play-session';
 
 export type GameLength = 'short' | 'full';
 export type Speed = 1 | 2 | 4;
@@ -42,7 +44,8 @@ export interface DecisionRecord {
  * One solo game in the browser: the simulation, a clock that drives its ticks, and the log of
  * accepted commands. It holds no rules: every change goes through the simulation's commands.
  */
-export class SoloSession {
+export class SoloSession implements PlaySession, LocalClock {
+  readonly mode = 'solo';
   readonly game: Game;
   readonly commands: Command[] = [];
   readonly decisions: DecisionRecord[] = [];
@@ -68,6 +71,19 @@ export class SoloSession {
 
   get state() {
     return this.game.state;
+  }
+
+  get feedback(): boolean {
+    return this.settings.feedback;
+  }
+
+  set feedback(on: boolean) {
+    this.settings.feedback = on;
+  }
+
+  /** The solo player holds the clock. */
+  get clock(): LocalClock {
+    return this;
   }
 
   view(): TeamView {
@@ -114,5 +130,55 @@ export class SoloSession {
   cycleSpeed(): Speed {
     this.speed = this.speed === 1 ? 2 : this.speed === 2 ? 4 : 1;
     return this.speed;
+  }
+
+  // ——— PlaySession: what the operations screen needs ———————————————
+
+  advance(deltaMs: number): PlayEvent[] {
+    const events: PlayEvent[] = [];
+    for (const outcome of this.update(deltaMs)) {
+      if (outcome.kind === 'event-started') {
+        const event = this.scenario.events.find((candidate) => candidate.id === outcome.eventId);
+        if (event) events.push({ kind: 'event', name: event.name, description: event.description });
+      } else if (outcome.kind === 'decision' && outcome.resolution === 'ignored') {
+        const customer = this.state.teams[0]?.customers[outcome.customerId];
+        const category = this.scenario.categories[outcome.category];
+        events.push({
+          kind: 'log',
+          text: `Ignored: ${customer?.name ?? 'a customer'} gave up waiting on ${category?.name ?? 'a request'}. Loyalty ${(outcome.loyaltyAfter - outcome.loyaltyBefore).toFixed(1)}.`,
+        });
+      } else if (outcome.kind === 'round-ended') {
+        events.push({ kind: 'round-ended', round: outcome.round, gameEnded: outcome.gameEnded });
+        // Nothing after the round's end belongs to the operations screen.
+        break;
+      }
+    }
+    return events;
+  }
+
+  clockLabel(): string {
+    return this.paused ? '❚❚ Paused' : this.held ? '❚❚ Tutorial' : `▶ ×${this.speed}`;
+  }
+
+  statusExtra(): string {
+    return this.paused ? 'Paused' : `Speed ×${this.speed}`;
+  }
+
+  recentFigures(): FigurePoint[] {
+    return this.state.teams[0]?.history.slice(-48) ?? [];
+  }
+
+  /** A solo player is the whole team. */
+  teamFeed(): readonly string[] {
+    return [];
+  }
+
+  /** Solo cards carry their previews already. */
+  select(_demandId: number): void {}
+
+  decideCard(demandId: number, decision: Decision): Promise<DecideReply> {
+    const { record, result } = this.decide(demandId, decision);
+    if (record) return Promise.resolve({ ok: true, outcome: record.outcome, card: record.card });
+    return Promise.resolve({ ok: false, message: result.ok ? 'Nothing happened.' : result.rejection.reason, gentle: false });
   }
 }

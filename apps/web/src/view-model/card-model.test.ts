@@ -183,4 +183,17 @@ describe('cardModel', () => {
     // The rush delivery option is priced at €25.
     expect(option.summary).toMatch(/^€25\.00 · \d+ % take it · loyalty [+−]?\d+\.\d$/);
   });
+
+  it('shows "…" for each choice of a class card whose previews have not arrived, and keeps them open', () => {
+    const { card } = findCard(scenarioOf('office-supplies'), () => true);
+    const { previews: _previews, ...withoutPreviews } = card;
+    const model = cardModel(withoutPreviews, scenarioOf('office-supplies'));
+    expect(model.choices.map((item) => [item.summary, item.available])).toEqual([
+      ['…', true],
+      ['…', true],
+      ['…', true],
+      ['…', true],
+    ]);
+    expect(model.customer).toBe(card.customerName);
+  });
 });

@@ -1,5 +1,6 @@
-import type { CardView, Decision, DecisionPreview, Scenario } from '@ttc/sim';
+import type { Decision, DecisionPreview, Scenario } from '@ttc/sim';
 import { SEGMENT_SYMBOLS } from '../ui/theme';
+import type { BoardCard } from './board-view';
 import { caresLabel, hours, money, percent, signed } from './format';
 
 export interface DecisionChoice {
@@ -45,8 +46,11 @@ export function choiceSummary(decision: Decision, preview: DecisionPreview, curr
   }
 }
 
+/** Shown in place of a choice's consequences while a class card's previews are on their way. */
+export const PREVIEW_PENDING = '…';
+
 /** Turns what the simulation says about a waiting demand into what its card shows. */
-export function cardModel(card: CardView, scenario: Scenario): CardModel {
+export function cardModel(card: BoardCard, scenario: Scenario): CardModel {
   const totalPatience = Math.max(1, card.demand.deadlineTick - card.demand.arrivedTick);
   const decisions: Decision[] = ['accommodate', 'premium', 'option', 'no'];
   return {
@@ -63,7 +67,9 @@ export function cardModel(card: CardView, scenario: Scenario): CardModel {
     urgent: card.ticksLeft <= 1,
     special: card.demand.eventId !== null,
     choices: decisions.map((decision) => {
-      const preview = card.previews[decision];
+      const preview = card.previews?.[decision];
+      // Not known yet: the choice stays open, the server has the last word.
+      if (!preview) return { decision, available: true, summary: PREVIEW_PENDING };
       return {
         decision,
         available: preview.available,

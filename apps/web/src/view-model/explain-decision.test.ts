@@ -167,4 +167,13 @@ describe('explainDecision', () => {
     expect(explanation.alternatives).toContain('Gentle no: loyalty');
     expect(explanation.alternatives).not.toContain('Offer option');
   });
+
+  it("explains a class decision made before the card's previews arrived, without chances or alternatives", () => {
+    const record = decisionWhere('premium', (candidate) => candidate.outcome.accepted && !candidate.outcome.error);
+    const { previews: _previews, ...card } = record.card;
+    const explanation = explainDecision(record.outcome, card, office);
+    expect(explanation.why).toMatch(new RegExp(`^${firstName(record)} paid €\\d+\\.\\d\\d: `));
+    expect(explanation.why).not.toContain('likely');
+    expect(explanation.alternatives).toBe('');
+  });
 });

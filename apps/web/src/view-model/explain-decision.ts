@@ -1,5 +1,6 @@
-import type { CardView, Decision, DecisionOutcome, Scenario } from '@ttc/sim';
+import type { Decision, DecisionOutcome, Scenario } from '@ttc/sim';
 import { DECISION_STYLE } from '../ui/theme';
+import type { BoardCard } from './board-view';
 import { caresLabel, hours, money, percent, signed } from './format';
 
 export interface Explanation {
@@ -20,7 +21,7 @@ const VERBS: Record<Decision | 'ignored', string> = {
  * Feedback after a decision: what happened, why (from the simulation's own numbers), and
  * what the other decisions would probably have done.
  */
-export function explainDecision(outcome: DecisionOutcome, card: CardView, scenario: Scenario): Explanation {
+export function explainDecision(outcome: DecisionOutcome, card: BoardCard, scenario: Scenario): Explanation {
   const segment = scenario.segments[card.segmentIndex];
   const name = card.customerName.split(' ')[0] ?? card.customerName;
   const cares = caresLabel(card.demand.importance);
@@ -34,12 +35,13 @@ export function explainDecision(outcome: DecisionOutcome, card: CardView, scenar
       parts.push(`${hours(outcome.staffHours)} joined the backlog.`);
       break;
     case 'premium': {
-      const chance = percent(card.previews.premium.acceptChance);
+      // A class card decided before its previews arrived has no chance to quote.
+      const chance = card.previews ? percent(card.previews.premium.acceptChance) : undefined;
       if (outcome.accepted)
         parts.push(
-          `${name} paid ${money(outcome.revenueCents, scenario.currency)} (${chance} likely): ${cares}, and ${segment ? `${segment.name.toLowerCase()} are ${segment.priceSensitivity > 0.6 ? 'price-sensitive' : 'willing to pay'}` : 'willing'}.`,
+          `${name} paid ${money(outcome.revenueCents, scenario.currency)}${chance ? ` (${chance} likely)` : ''}: ${cares}, and ${segment ? `${segment.name.toLowerCase()} are ${segment.priceSensitivity > 0.6 ? 'price-sensitive' : 'willing to pay'}` : 'willing'}.`,
         );
-      else parts.push(`${name} refused to pay (${chance} was the chance): a mild no, ${cares}.`);
+      else parts.push(`${name} refused to pay${chance ? ` (${chance} was the chance)` : ''}: a mild no, ${cares}.`);
       if (outcome.error) parts.push('Then tired staff made a mistake.');
       break;
     }
@@ -63,17 +65,21 @@ export function explainDecision(outcome: DecisionOutcome, card: CardView, scenar
   if (outcome.complaint)
     parts.push(`They complained in public${segment && segment.socialReach > 0.6 ? ', and their voice carries' : ''}: reputation fell.`);
   if (outcome.praise) parts.push('They praised you in public: reputation rose.');
-  const others = (['accommodate', 'premium', 'option', 'no'] as const)
-    .filter((decision) => decision !== outcome.resolution && card.previews[decision].available)
-    .map((decision) => {
-      const preview = card.previews[decision];
-      const cost =
-        decision === 'accommodate' || decision === 'premium'
-          ? `, ${hours(decision === 'premium' ? card.demand.oneOffHours : preview.staffHours)}`
-          : '';
-      const price = decision === 'premium' ? `, ${percent(preview.acceptChance)} pay ${money(preview.priceCents, scenario.currency)}` : '';
-      return `${DECISION_STYLE[decision].label}: loyalty ${signed(preview.loyaltyChange)}${cost}${price}`;
-    });
+  const previews = card.previews;
+  const others = previews
+    ? (['accommodate', 'premium', 'option', 'no'] as const)
+        .filter((decision) => decision !== outcome.resolution && previews[decision].available)
+        .map((decision) => {
+          const preview = previews[decision];
+          const cost =
+            decision === 'accommodate' || decision === 'premium'
+              ? `, ${hours(decision === 'premium' ? card.demand.oneOffHours : preview.staffHours)}`
+              : '';
+          const price =
+            decision === 'premium' ? `, ${percent(preview.acceptChance)} pay ${money(preview.priceCents, scenario.currency)}` : '';
+          return `${DECISION_STYLE[decision].label}: loyalty ${signed(preview.loyaltyChange)}${cost}${price}`;
+        })
+    : [];
   return {
     headline: `${VERBS[outcome.resolution]} — loyalty ${loyalty}${outcome.revenueCents > 0 ? `, +${money(outcome.revenueCents, scenario.currency)}` : ''}`,
     why: parts.join(' '),

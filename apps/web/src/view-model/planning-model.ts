@@ -1,5 +1,6 @@
-import { type Command, planCommands, type RoundReport, type Scenario, type TeamPlan, type TeamView } from '@ttc/sim';
+import { type Command, planCommands, type RoundReport, type Scenario, type TeamPlan } from '@ttc/sim';
 import { SEGMENT_SYMBOLS } from '../ui/theme';
+import type { PlayView } from './board-view';
 import { caresLabel, money } from './format';
 
 export interface PlanningRow {
@@ -26,7 +27,7 @@ export interface PlanCost {
   totalCents: number;
 }
 
-export function planningRows(view: TeamView, scenario: Scenario): PlanningRow[] {
+export function planningRows(view: PlayView, scenario: Scenario): PlanningRow[] {
   const report: RoundReport | undefined = view.lastReport;
   const wagePerHour = scenario.staff.wagePerTickCents / scenario.staff.hoursPerTick;
   return scenario.categories.map((category, index) => {
@@ -63,12 +64,12 @@ export function planningRows(view: TeamView, scenario: Scenario): PlanningRow[] 
 /** The plan being put together; nothing reaches the simulation until it is committed. */
 export type PlanDraft = TeamPlan;
 
-export function emptyDraft(view: TeamView): PlanDraft {
+export function emptyDraft(view: PlayView): PlanDraft {
   return { build: [], retire: [], premiumPrices: {}, optionPrices: {}, hires: 0, restPercent: view.plannedRestPercent };
 }
 
 /** What the plan will cost, shown before it is committed. */
-export function planCost(view: TeamView, scenario: Scenario, draft: PlanDraft): PlanCost {
+export function planCost(view: PlayView, scenario: Scenario, draft: PlanDraft): PlanCost {
   const lines: string[] = [];
   let total = 0;
   for (const id of draft.build) {
@@ -97,6 +98,6 @@ export function planCost(view: TeamView, scenario: Scenario, draft: PlanDraft): 
 }
 
 /** The commands that carry out a draft plan (the simulation's own translation). */
-export function draftCommands(draft: PlanDraft, view: TeamView): Command[] {
+export function draftCommands(draft: PlanDraft, view: PlayView): Command[] {
   return planCommands(view.team, draft, view.plannedRestPercent);
 }

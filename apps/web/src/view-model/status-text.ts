@@ -1,8 +1,8 @@
-import type { TeamView } from '@ttc/sim';
+import type { PlayView } from './board-view';
 import { money } from './format';
 
 /** The one-line summary the role="status" region carries: where we are and the three figures. */
-export function statusText(view: TeamView, currency: string, extra = ''): string {
+export function statusText(view: PlayView, currency: string, extra = ''): string {
   const { figures } = view;
   const phase = view.phase === 'operations' ? 'Operations' : view.phase === 'planning' ? 'Planning' : 'Game over';
   return [

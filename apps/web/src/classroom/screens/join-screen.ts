@@ -1,7 +1,162 @@
+import { logEntry } from '../../a11y/dom-mirror';
+import { showScene } from '../../app-shell';
+import { SCENES } from '../../scenes/scene-keys';
+import { loadPlayer, type PlayerCredentials, savePlayer } from '../credentials';
 import { h } from '../dom';
-import type { ScreenRenderer } from '../router';
+import { checkJoinForm, type JoinProblems, joinRefusal, normaliseCode, normaliseName } from '../learner/join-form';
+import { startLearnerFlow } from '../learner/learner-flow';
+import { leaveClassScreen, type ScreenRenderer } from '../router';
+import '../learner/learner.css';
 
-export const joinScreen: ScreenRenderer = ({ root }) => {
-  root.append(h('section', { class: 'screen' }, h('h1', {}, 'join')));
-  return undefined;
+/** A learner joins with the class's code (filled in from a join link) and a display name. */
+export const joinScreen: ScreenRenderer = ({ root, connection, params, announce }) => {
+  const prefilled = normaliseCode(params.code ?? '');
+  const codeError = h('p', { id: 'join-code-error', class: 'error-text', 'aria-live': 'polite' });
+  const nameError = h('p', { id: 'join-name-error', class: 'error-text', 'aria-live': 'polite' });
+  const formError = h('p', { class: 'error-text', role: 'alert' });
+  const codeInput = h('input', {
+    id: 'join-code',
+    name: 'code',
+    class: 'join-code',
+    value: prefilled,
+    maxlength: 6,
+    autocomplete: 'off',
+    autocapitalize: 'characters',
+    spellcheck: 'false',
+    'aria-describedby': 'join-code-hint join-code-error',
+    autofocus: prefilled === '',
+  });
+  const nameInput = h('input', {
+    id: 'join-name',
+    name: 'name',
+    maxlength: 30,
+    autocomplete: 'nickname',
+    'aria-describedby': 'join-name-hint join-name-error',
+    autofocus: prefilled !== '',
+  });
+  const joinButton = h('button', { type: 'submit', class: 'primary' }, 'Join the class');
+
+  const show = (problems: JoinProblems): void => {
+    codeError.textContent = problems.code ?? '';
+    nameError.textContent = problems.name ?? '';
+    formError.textContent = problems.form ?? '';
+    codeInput.setAttribute('aria-invalid', String(!!problems.code));
+    nameInput.setAttribute('aria-invalid', String(!!problems.name));
+    if (problems.code) codeInput.focus();
+    else if (problems.name) nameInput.focus();
+  };
+
+  const enter = (credentials: PlayerCredentials, team: number): void => {
+    savePlayer(credentials);
+    connection.remember({ type: 'attach', token: credentials.token });
+    logEntry(`You joined the class as ${credentials.name}, in Team ${team + 1}.`);
+    startLearnerFlow(connection, credentials, team);
+  };
+
+  const submit = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    const code = codeInput.value;
+    const name = nameInput.value;
+    const problems = checkJoinForm(code, name);
+    if (problems.code || problems.name) {
+      show(problems);
+      return;
+    }
+    show({});
+    joinButton.disabled = true;
+    joinButton.textContent = 'Joining…';
+    const reply = await connection.send({ type: 'join', joinCode: normaliseCode(code), name: normaliseName(name) });
+    joinButton.disabled = false;
+    joinButton.textContent = 'Join the class';
+    if (!reply.ok) {
+      show(joinRefusal(reply.error, name));
+      return;
+    }
+    const { token, playerId, sessionId, team } = reply;
+    if (typeof token !== 'string' || typeof playerId !== 'string' || typeof sessionId !== 'string' || typeof team !== 'number') {
+      show({ form: 'The server’s answer was incomplete. Try again.' });
+      return;
+    }
+    enter({ sessionId, token, playerId, name: normaliseName(name) }, team);
+  };
+
+  const backToTitle = (): void => {
+    leaveClassScreen();
+    showScene(SCENES.title);
+  };
+
+  const saved = loadPlayer();
+  const continueSeat = saved
+    ? h(
+        'section',
+        { class: 'continue', 'aria-label': 'Your seat' },
+        h('p', { class: 'muted' }, `This browser already has a seat in a class as ${saved.name}.`),
+        h(
+          'button',
+          {
+            type: 'button',
+            onclick: () =>
+              void import('../entry').then(async ({ enterAsPlayer }) => {
+                if (!(await enterAsPlayer(saved))) show({ form: 'That seat no longer exists: join with the code and your name.' });
+              }),
+          },
+          `Continue as ${saved.name}`,
+        ),
+      )
+    : undefined;
+
+  root.append(
+    h(
+      'section',
+      { class: 'screen learner-screen' },
+      h(
+        'div',
+        { class: 'panel learner-card' },
+        h('h1', {}, 'Join a class'),
+        h('p', { class: 'muted' }, 'Type the code your trainer shows on the projector, and the name your team will see.'),
+        h(
+          'form',
+          { novalidate: true, onsubmit: (event: Event) => void submit(event) },
+          h(
+            'label',
+            { for: 'join-code' },
+            'Join code',
+            h('span', { id: 'join-code-hint', class: 'field-hint' }, '6 letters and digits'),
+            codeInput,
+          ),
+          codeError,
+          h(
+            'label',
+            { for: 'join-name' },
+            'Your name',
+            h('span', { id: 'join-name-hint', class: 'field-hint' }, 'Up to 30 characters; it must differ from your classmates’'),
+            nameInput,
+          ),
+          nameError,
+          formError,
+          h(
+            'div',
+            { class: 'actions' },
+            joinButton,
+            h('button', { type: 'button', onclick: backToTitle }, 'Back to title ', h('kbd', {}, 'Esc')),
+          ),
+        ),
+        continueSeat,
+      ),
+    ),
+  );
+
+  const onKey = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') backToTitle();
+  };
+  document.addEventListener('keydown', onKey);
+  announce(
+    `Join a class. ${prefilled ? `Join code ${prefilled} is filled in; type your name` : 'Type the join code and your name'}, then press Enter. Escape goes back to the title.${saved ? ` Or continue as ${saved.name}.` : ''}`,
+  );
+  // The router focuses the heading; the field to type in next is more use to a learner.
+  const focusTimer = setTimeout(() => (prefilled ? nameInput : codeInput).focus(), 0);
+  return () => {
+    clearTimeout(focusTimer);
+    document.removeEventListener('keydown', onKey);
+  };
 };

@@ -1,0 +1,169 @@
+import type { ClientMessage, ServerMessage, ServerReply } from '@ttc/protocol';
+import { applyCommand, createGame, findScenario, type Scenario, teamView } from '@ttc/sim';
+import { describe, expect, it } from 'vitest';
+import { ClassPlaySession } from './class-play-session';
+
+const scenario = findScenario('office-supplies') as Scenario;
+
+function boardPush(team = 0, ticks = 4): { message: ServerMessage; previews: Map<number, unknown> } {
+  const game = createGame({ scenario, seed: 5, teams: 2, rounds: 2, ticksPerRound: 6, teamNames: ['A', 'B'] });
+  for (let tick = 0; tick < ticks; tick++) applyCommand(game, { type: 'tick' });
+  const view = teamView(game, team);
+  if (!view) throw new Error('team exists');
+  const { cards, figures, lastReport: _report, ...rest } = view;
+  const board = { ...rest, figures: { ...figures }, cards: cards.map(({ previews: _previews, ...card }) => card), planCommitted: false };
+  const previews = new Map(cards.map((card) => [card.demand.id, JSON.parse(JSON.stringify(card.previews)) as unknown]));
+  return { message: { type: 'board', board: JSON.parse(JSON.stringify(board)) }, previews };
+}
+
+const sessionPush = (paused = false): ServerMessage => ({
+  type: 'session',
+  sessionId: 's1',
+  scenarioId: scenario.id,
+  status: 'running',
+  paused,
+  tickMs: 2500,
+  round: 1,
+  rounds: 2,
+  tick: 4,
+  ticksPerRound: 6,
+  phase: 'operations',
+  teamCount: 2,
+});
+
+/** A seat with a scripted server: each sent message is kept and answered by `answer`. */
+function seat(answer: (message: ClientMessage) => ServerReply = () => ({ ok: true })) {
+  const sent: ClientMessage[] = [];
+  const logged: string[] = [];
+  const session = new ClassPlaySession(
+    scenario,
+    'Ada',
+    0,
+    async (message) => {
+      sent.push(message);
+      return answer(message);
+    },
+    (text) => logged.push(text),
+  );
+  return { session, sent, logged };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('ClassPlaySession', () => {
+  it('draws its own team’s board and ignores another team’s', () => {
+    const { session } = seat();
+    expect(session.hasBoard()).toBe(false);
+    session.handle(boardPush(1).message);
+    expect(session.hasBoard()).toBe(false);
+    session.handle(boardPush(0).message);
+    expect(session.view().team).toBe(0);
+    expect(session.view().cards.length).toBeGreaterThan(0);
+  });
+
+  it('asks once for a selected card’s previews and shows them when they arrive', async () => {
+    const { message, previews } = boardPush();
+    const { session, sent } = seat((sentMessage) =>
+      sentMessage.type === 'preview' ? { ok: true, previews: previews.get(sentMessage.demandId) } : { ok: true },
+    );
+    session.handle(message);
+    const id = session.view().cards[0]?.demand.id as number;
+    expect(session.view().cards[0]?.previews).toBeUndefined();
+    session.select(id);
+    session.select(id);
+    await flush();
+    expect(sent.filter((item) => item.type === 'preview')).toHaveLength(1);
+    expect(session.view().cards[0]?.previews?.accommodate.available).toBe(true);
+  });
+
+  it('answers a decision a teammate won gently, naming the teammate', async () => {
+    const { session } = seat(() => ({ ok: false, error: { code: 'already-decided', message: 'Demand 3 was already decided.' } }));
+    session.handle(boardPush().message);
+    const card = session.view().cards[0];
+    if (!card) throw new Error('cards arrived');
+    session.handle({
+      type: 'decided',
+      team: 0,
+      demandId: card.demand.id,
+      decision: 'no',
+      by: 'Grace',
+      accepted: false,
+      loyaltyChange: -2,
+      revenueCents: 0,
+    });
+    const reply = await session.decideCard(card.demand.id, 'accommodate');
+    expect(reply).toEqual({ ok: false, message: 'Grace already answered this one.', gentle: true });
+  });
+
+  it('puts teammates’ decisions in the feed and the log, its own only in the feed', () => {
+    const { session, logged } = seat();
+    session.handle(boardPush().message);
+    const [first, second, third] = session.view().cards;
+    if (!first || !second || !third) throw new Error('three cards arrived');
+    const decided = (demandId: number, by: string): ServerMessage => ({
+      type: 'decided',
+      team: 0,
+      demandId,
+      decision: 'premium',
+      by,
+      accepted: true,
+      loyaltyChange: 1,
+      revenueCents: 2500,
+    });
+    session.handle(decided(first.demand.id, 'Grace'));
+    session.handle(decided(second.demand.id, 'Ada'));
+    session.handle(decided(third.demand.id, 'clock'));
+    expect(session.teamFeed()).toEqual([
+      `Grace: ${first.customerName}, ${first.categoryName} — Premium, paid €25.00, loyalty +1.0`,
+      `You: ${second.customerName}, ${second.categoryName} — Premium, paid €25.00, loyalty +1.0`,
+    ]);
+    expect(logged).toEqual([
+      `Grace: ${first.customerName}, ${first.categoryName} — Premium, paid €25.00, loyalty +1.0`,
+      `Ignored: ${third.customerName} gave up waiting on ${third.categoryName}. Loyalty 1.0.`,
+    ]);
+  });
+
+  it('shows the trainer’s clock: paused or the pace, never a speed of its own', () => {
+    const { session } = seat();
+    session.handle(sessionPush(false));
+    expect(session.clock).toBeUndefined();
+    expect(session.statusExtra()).toBe('Pace 2.5 s per hour');
+    session.handle(sessionPush(true));
+    expect(session.statusExtra()).toBe('Paused by your trainer');
+    expect(session.clockLabel()).toBe('❚❚ Paused by your trainer');
+    expect(session.tickProgress()).toBe(0);
+  });
+
+  it('raises the event banner only for its own team', () => {
+    const { session } = seat();
+    session.handle({ type: 'eventStarted', team: 1, eventId: 'e', name: 'Other', description: 'not ours' });
+    session.handle({ type: 'eventStarted', team: 0, eventId: 'e', name: 'Viral complaint', description: 'ours' });
+    expect(session.advance(16)).toEqual([{ kind: 'event', name: 'Viral complaint', description: 'ours' }]);
+    expect(session.advance(16)).toEqual([]);
+  });
+
+  it('keeps the team’s proposals, newest per member, and who committed', async () => {
+    const { session, sent } = seat();
+    const plan = { build: ['rush-delivery'], retire: [], premiumPrices: {}, optionPrices: {}, hires: 0, restPercent: 0 };
+    session.handle({ type: 'planProposed', team: 0, playerId: 'g', by: 'Grace', plan });
+    session.handle({ type: 'planProposed', team: 0, playerId: 'g', by: 'Grace', plan: { ...plan, hires: 1 } });
+    session.handle({ type: 'planProposed', team: 1, playerId: 'x', by: 'Xavier', plan });
+    expect(session.proposals().map((proposal) => [proposal.by, proposal.plan.hires])).toEqual([['Grace', 1]]);
+    expect(session.committedBy()).toBeUndefined();
+    await session.commit(plan);
+    expect(sent.at(-1)).toEqual({ type: 'commitPlan', plan });
+    expect(session.committedBy()).toBe('Ada');
+    session.handle({ type: 'planCommitted', team: 0, by: 'Grace' });
+    expect(session.committedBy()).toBe('Grace');
+  });
+
+  it('follows a move to another team: the new team’s board, an empty feed', () => {
+    const { session } = seat();
+    session.handle(boardPush(0).message);
+    session.moveTo(1);
+    expect(session.team).toBe(1);
+    session.handle(boardPush(1).message);
+    expect(session.view().team).toBe(1);
+    expect(session.teamFeed()).toEqual([]);
+  });
+});

@@ -1,0 +1,263 @@
+import type { ClientMessage, Plan, ServerMessage, ServerReply } from '@ttc/protocol';
+import type { Decision, DecisionPreviews, Scenario } from '@ttc/sim';
+import {
+  accumulateFigures,
+  boardView,
+  type FigurePoint,
+  type LearnerBoard,
+  type PlayView,
+  readBoard,
+  readOutcome,
+  readPreviews,
+} from '../view-model/board-view';
+import { ignoredText, teamDecisionText } from '../view-model/team-feed';
+import type { DecideReply, PlayEvent, PlaySession } from './play-session';
+
+type SessionPush = Extract<ServerMessage, { type: 'session' }>;
+
+export interface Proposal {
+  playerId: string;
+  by: string;
+  plan: Plan;
+}
+
+/** What the class session needs from the connection: sending, so tests can stand in for it. */
+export type Send = (message: ClientMessage) => Promise<ServerReply>;
+
+const FEED_LENGTH = 6;
+
+/**
+ * A learner's seat in a class, as the operations and planning screens see it. The server runs
+ * the simulation; this keeps the team's latest board, the previews asked for, the team's
+ * recent decisions and plan proposals, and sends what the learner decides.
+ */
+export class ClassPlaySession implements PlaySession {
+  readonly mode = 'class';
+  feedback = true;
+  readonly clock = undefined;
+  private board: LearnerBoard | undefined;
+  private session: SessionPush | undefined;
+  private readonly previews = new Map<number, DecisionPreviews>();
+  private readonly asked = new Set<number>();
+  private readonly pending = new Set<number>();
+  /** Who decided each demand, for a gentle "already answered" and the feed. */
+  private readonly decidedBy = new Map<number, string>();
+  private events: PlayEvent[] = [];
+  private history: (FigurePoint & { key: string })[] = [];
+  private readonly feedLines: string[] = [];
+  private readonly proposalsByPlayer = new Map<string, Proposal>();
+  private committer: string | undefined;
+  private lastTick = '';
+  private tickSeenAt = 0;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly playerName: string,
+    public team: number,
+    private readonly send: Send,
+    /** Writes a line to the page's log (role="log"). */
+    private readonly log: (text: string) => void = () => {},
+    private readonly now: () => number = () => Date.now(),
+  ) {}
+
+  /** Takes in one push from the server. */
+  handle(message: ServerMessage): void {
+    switch (message.type) {
+      case 'session':
+        this.session = message;
+        this.noteTick(`${message.round}:${message.tick}`);
+        if (message.phase !== 'planning') {
+          this.proposalsByPlayer.clear();
+          this.committer = undefined;
+        }
+        break;
+      case 'board': {
+        const board = readBoard(message.board);
+        if (!board || board.team !== this.team) return;
+        if (this.board && (board.round !== this.board.round || board.phase !== this.board.phase)) this.newPhase(board);
+        this.board = board;
+        this.noteTick(`${board.round}:${board.tick}`);
+        this.history = accumulateFigures(this.history, board);
+        if (!board.planCommitted) this.committer = undefined;
+        // Previews of cards no longer waiting are of no use.
+        const waiting = new Set(board.cards.map((card) => card.demand.id));
+        for (const id of this.previews.keys()) if (!waiting.has(id)) this.previews.delete(id);
+        for (const id of this.asked) if (!waiting.has(id)) this.asked.delete(id);
+        break;
+      }
+      case 'decided': {
+        if (message.team !== this.team) return;
+        this.decidedBy.set(message.demandId, message.by);
+        const card = this.board?.cards.find((candidate) => candidate.demand.id === message.demandId);
+        if (message.by === 'clock') {
+          // Nobody answered in time: said as in solo play, and kept out of the team's feed.
+          this.log(ignoredText(message, card));
+          break;
+        }
+        const by = message.by === this.playerName ? 'You' : message.by;
+        const line = teamDecisionText({ ...message, by }, card, this.scenario.currency);
+        this.feedLines.push(line);
+        if (this.feedLines.length > FEED_LENGTH) this.feedLines.shift();
+        // Your own decisions are explained in full by the screen; the team's go to the log here.
+        if (message.by !== this.playerName) this.log(line);
+        break;
+      }
+      case 'eventStarted':
+        if (message.team !== this.team) return;
+        this.events.push({ kind: 'event', name: message.name, description: message.description });
+        break;
+      case 'planProposed':
+        if (message.team !== this.team) return;
+        this.proposalsByPlayer.set(message.playerId, { playerId: message.playerId, by: message.by, plan: message.plan });
+        break;
+      case 'planCommitted':
+        if (message.team !== this.team) return;
+        this.committer = message.by;
+        break;
+      default:
+        return;
+    }
+    for (const listener of this.listeners) listener();
+  }
+
+  /** The trainer moved the learner to another team: nothing of the old team's board applies. */
+  moveTo(team: number): void {
+    if (team === this.team) return;
+    this.team = team;
+    // The old board stays on screen until the new team's arrives (the server sends it at once).
+    this.history = [];
+    this.feedLines.length = 0;
+    this.previews.clear();
+    this.asked.clear();
+    this.proposalsByPlayer.clear();
+    this.committer = undefined;
+  }
+
+  private newPhase(board: LearnerBoard): void {
+    this.previews.clear();
+    this.asked.clear();
+    this.decidedBy.clear();
+    if (board.phase === 'operations') this.feedLines.length = 0;
+  }
+
+  private noteTick(key: string): void {
+    if (key === this.lastTick) return;
+    this.lastTick = key;
+    this.tickSeenAt = this.now();
+  }
+
+  /** Calls the listener whenever something the screens draw changed; returns the unsubscribe. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  hasBoard(): boolean {
+    return this.board !== undefined;
+  }
+
+  /** The latest session push: status, phase, the clock. */
+  sessionState(): SessionPush | undefined {
+    return this.session;
+  }
+
+  view(): PlayView {
+    if (!this.board) throw new Error('no board yet: the learner flow shows the board once one has arrived');
+    return boardView(this.board, this.previews);
+  }
+
+  /** Pushes are collected as they arrive; the screen takes them once per frame. */
+  advance(_deltaMs: number): PlayEvent[] {
+    const events = this.events;
+    this.events = [];
+    return events;
+  }
+
+  tickProgress(): number {
+    const session = this.session;
+    if (!session || session.paused || session.phase !== 'operations') return 0;
+    return Math.min(1, (this.now() - this.tickSeenAt) / Math.max(1, session.tickMs));
+  }
+
+  clockLabel(): string {
+    return this.session?.paused ? '❚❚ Paused by your trainer' : `▶ ${this.pace()}`;
+  }
+
+  statusExtra(): string {
+    return this.session?.paused ? 'Paused by your trainer' : `Pace ${this.pace()}`;
+  }
+
+  private pace(): string {
+    const seconds = (this.session?.tickMs ?? 0) / 1000;
+    return `${seconds < 10 ? seconds.toFixed(1).replace(/\.0$/, '') : Math.round(seconds)} s per hour`;
+  }
+
+  recentFigures(): FigurePoint[] {
+    return this.history;
+  }
+
+  /** The team's latest decisions, newest last, e.g. "Grace: Ada Lovelace, Gift wrap — Premium…". */
+  teamFeed(): readonly string[] {
+    return this.feedLines;
+  }
+
+  /** Asks for a card's previews once; the card shows "…" until they arrive. */
+  select(demandId: number): void {
+    if (this.previews.has(demandId) || this.asked.has(demandId)) return;
+    this.asked.add(demandId);
+    void this.send({ type: 'preview', demandId }).then((reply) => {
+      const previews = reply.ok ? readPreviews(reply.previews) : undefined;
+      if (previews && this.asked.has(demandId)) {
+        this.previews.set(demandId, previews);
+        for (const listener of this.listeners) listener();
+      } else this.asked.delete(demandId);
+    });
+  }
+
+  async decideCard(demandId: number, decision: Decision): Promise<DecideReply> {
+    const card = this.board?.cards.find((candidate) => candidate.demand.id === demandId);
+    if (!card) return { ok: false, message: 'That request is no longer waiting.', gentle: true };
+    if (this.pending.has(demandId)) return { ok: false, message: 'Your answer to this one is on its way.', gentle: true };
+    this.pending.add(demandId);
+    const reply = await this.send({ type: 'decide', demandId, decision });
+    this.pending.delete(demandId);
+    const withPreviews = { ...card, previews: this.previews.get(demandId) };
+    if (reply.ok) {
+      const outcome = readOutcome(reply.outcome);
+      if (outcome) return { ok: true, outcome, card: withPreviews };
+      return { ok: false, message: 'Decided; the server sent no outcome to explain.', gentle: true };
+    }
+    if (reply.error.code === 'already-decided') {
+      const by = this.decidedBy.get(demandId);
+      const who = by && by !== this.playerName ? (by === 'bot' ? 'The team bot' : by) : 'A teammate';
+      return { ok: false, message: `${who} already answered this one.`, gentle: true };
+    }
+    return { ok: false, message: reply.error.message, gentle: false };
+  }
+
+  // ——— Planning, shared by the team ————————————————————————————————
+
+  proposals(): Proposal[] {
+    return [...this.proposalsByPlayer.values()];
+  }
+
+  /** Who committed the team's plan this round, when someone has. */
+  committedBy(): string | undefined {
+    if (this.committer) return this.committer;
+    return this.board?.planCommitted ? 'a teammate' : undefined;
+  }
+
+  async propose(plan: Plan): Promise<ServerReply> {
+    return this.send({ type: 'proposePlan', plan });
+  }
+
+  async commit(plan: Plan): Promise<ServerReply> {
+    const reply = await this.send({ type: 'commitPlan', plan });
+    if (reply.ok && !this.committer) {
+      this.committer = this.playerName;
+      for (const listener of this.listeners) listener();
+    }
+    return reply;
+  }
+}
