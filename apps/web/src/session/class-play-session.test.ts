@@ -143,12 +143,15 @@ describe('ClassPlaySession', () => {
   });
 
   it('keeps the team’s proposals, newest per member, and who committed', async () => {
-    const { session, sent } = seat();
+    const { session, sent, logged } = seat();
     const plan = { build: ['rush-delivery'], retire: [], premiumPrices: {}, optionPrices: {}, hires: 0, restPercent: 0 };
     session.handle({ type: 'planProposed', team: 0, playerId: 'g', by: 'Grace', plan });
     session.handle({ type: 'planProposed', team: 0, playerId: 'g', by: 'Grace', plan: { ...plan, hires: 1 } });
     session.handle({ type: 'planProposed', team: 1, playerId: 'x', by: 'Xavier', plan });
     expect(session.proposals().map((proposal) => [proposal.by, proposal.plan.hires])).toEqual([['Grace', 1]]);
+    // Heard as well as seen: only the own team's proposals reach the log.
+    expect(logged.filter((line) => line.includes('proposes'))).toHaveLength(2);
+    expect(logged.at(-1)).toMatch(/^Grace proposes: build .*hire 1/);
     expect(session.committedBy()).toBeUndefined();
     await session.commit(plan);
     expect(sent.at(-1)).toEqual({ type: 'commitPlan', plan });

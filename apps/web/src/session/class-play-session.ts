@@ -10,7 +10,7 @@ import {
   readOutcome,
   readPreviews,
 } from '../view-model/board-view';
-import { ignoredText, teamDecisionText } from '../view-model/team-feed';
+import { ignoredText, planSummary, teamDecisionText } from '../view-model/team-feed';
 import type { DecideReply, PlayEvent, PlaySession } from './play-session';
 
 type SessionPush = Extract<ServerMessage, { type: 'session' }>;
@@ -110,6 +110,8 @@ export class ClassPlaySession implements PlaySession {
       case 'planProposed':
         if (message.team !== this.team) return;
         this.proposalsByPlayer.set(message.playerId, { playerId: message.playerId, by: message.by, plan: message.plan });
+        // Teammates' proposals are heard as well as seen (your own is logged by the planning screen).
+        if (message.by !== this.playerName) this.log(`${message.by} proposes: ${planSummary(message.plan, this.scenario)}.`);
         break;
       case 'planCommitted':
         if (message.team !== this.team) return;

@@ -199,6 +199,17 @@ describe('classDebriefModel', () => {
     expect(quiet.prompts[0]).toMatch(/finished first with \d+ points/);
   });
 
+  it('compares a class the trainer ended early with benchmarks over the rounds it reached', () => {
+    // The record up to the first planning phase, then ended by the trainer.
+    const firstStart = log.entries.findIndex((entry) => entry.command.type === 'startRound');
+    const stopped = { ...log, status: 'ended' as const, entries: log.entries.slice(0, firstStart) };
+    const early = classDebriefModel(stopped, office);
+    expect(early).toMatchObject({ ended: true, finished: false, roundsReached: 1 });
+    const ticksPerRound = log.settings.ticksPerRound;
+    for (const benchmark of early.benchmarks) expect(benchmark.history).toHaveLength(ticksPerRound);
+    expect(model).toMatchObject({ ended: true, finished: true, roundsReached: log.settings.rounds });
+  });
+
   it('gives each team a lesson', () => {
     expect(model.teams[0]?.lesson).toMatch(/^Saying yes to almost everything wore your staff out/);
     for (const team of model.teams) expect(team.lesson.length).toBeGreaterThan(40);

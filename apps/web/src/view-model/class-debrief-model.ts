@@ -69,13 +69,17 @@ export interface ClassDebrief {
   seed: number;
   rounds: number;
   ticksPerRound: number;
-  /** The session ran to its end (a trainer may open the record earlier). */
+  /** The session is over (a trainer may open the record while it runs). */
   ended: boolean;
+  /** The game was played to its last round (a trainer may end a class early). */
+  finished: boolean;
+  /** The last round reached: the benchmarks play this many rounds. */
+  roundsReached: number;
   /** In team order (Team 1, Team 2, …). */
   teams: ClassTeam[];
   /** The same teams, best first. */
   standings: ClassTeam[];
-  /** The benchmark strategies on the same scenario, seed, rounds and round length. */
+  /** The benchmark strategies on the same scenario, seed, round length and rounds reached. */
   benchmarks: DebriefRow[];
   /** The most telling moments across the class, in the order they happened (at most six). */
   highlights: ClassMoment[];
@@ -383,7 +387,10 @@ export function classDebriefModel(log: SessionLog, scenario: Scenario, benchmark
   const replayed = replay(log, scenario);
   const { game } = replayed;
   const { ticksPerRound } = game.state.config;
-  const rows = benchmarks ?? benchmarkRows(game);
+  // A class the trainer ended early is compared with benchmarks over the rounds it reached.
+  const finished = game.state.phase === 'ended';
+  const roundsReached = finished ? game.state.config.rounds : game.state.round;
+  const rows = benchmarks ?? benchmarkRows(game, roundsReached);
   const strategist = rows.find((row) => row.name === 'Strategist');
 
   const teams: ClassTeam[] = game.state.teams.map((state, index) => {
@@ -438,7 +445,9 @@ export function classDebriefModel(log: SessionLog, scenario: Scenario, benchmark
     seed: log.seed,
     rounds: game.state.config.rounds,
     ticksPerRound,
-    ended: game.state.phase === 'ended',
+    ended: log.status === 'ended',
+    finished,
+    roundsReached,
     teams,
     standings,
     benchmarks: rows,

@@ -61,11 +61,14 @@ export function rowOf(game: Game, name: string, you: boolean, teamIndex = 0): De
   };
 }
 
-/** Every benchmark strategy plays your seed, your scenario and your game length. */
-export function benchmarkRows(game: Game): DebriefRow[] {
+/**
+ * Every benchmark strategy plays your seed, your scenario and your game length — or fewer
+ * rounds, when the game was stopped early, so they are compared over the same stretch.
+ */
+export function benchmarkRows(game: Game, rounds = game.state.config.rounds): DebriefRow[] {
   const { config } = game.state;
   return STRATEGY_NAMES.map((name) => {
-    const played = playGame({ scenario: game.scenario, seed: config.seed, rounds: config.rounds, ticksPerRound: config.ticksPerRound }, [
+    const played = playGame({ scenario: game.scenario, seed: config.seed, rounds, ticksPerRound: config.ticksPerRound }, [
       createStrategy(name, config.seed),
     ]);
     return rowOf(played.game, STRATEGY_LABELS[name] ?? name, false);

@@ -90,6 +90,8 @@ export function startLearnerFlow(connection: ClassroomConnection, credentials: P
   };
   stopCurrent = stop;
 
+  // Said on every (re)start of the flow, so a learner back after a reload hears where they sit.
+  logEntry(`You are ${credentials.name}, in Team ${myTeam + 1}.`);
   playSession();
   route();
   // The seat's news on (re)attaching — the session, the board and the team's plan proposals —

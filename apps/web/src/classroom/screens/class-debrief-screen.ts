@@ -147,7 +147,11 @@ export const classDebriefScreen: ScreenRenderer = ({ root, params, announce }) =
     fill(
       subtitle,
       `${model.scenarioName} · seed ${model.seed} · ${model.rounds} rounds × ${model.ticksPerRound} hours · ${model.teams.length} teams`,
-      model.ended ? '' : ' · still running: figures so far',
+      !model.ended
+        ? ' · still running: figures so far'
+        : model.finished
+          ? ''
+          : ` · ended by the trainer in round ${model.roundsReached}: benchmarks over ${model.roundsReached} rounds`,
     );
     fill(actions, exports(model));
     fill(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedItem, plansInText } from './feed';
+import { addToFeed, type FeedItem, feedItem, plansInText } from './feed';
 
 const decided = { type: 'decided' as const, team: 1, demandId: 3, by: 'Ada', accepted: true, loyaltyChange: 2, revenueCents: 0 };
 
@@ -29,5 +29,27 @@ describe('plansInText', () => {
     expect(plansInText(2, 4)).toBe('2 of 4 teams have committed their plan.');
     expect(plansInText(4, 4)).toBe('All 4 teams have committed their plan.');
     expect(plansInText(0, 1)).toBe('0 of 1 team has committed their plan.');
+  });
+});
+
+describe('addToFeed', () => {
+  it('counts a team’s unanswered demands in a row on one line, and keeps the newest items', () => {
+    const feed: FeedItem[] = [];
+    const ignored = feedItem({ ...decided, decision: 'ignored', by: 'clock' });
+    addToFeed(feed, ignored, 3);
+    addToFeed(feed, ignored, 3);
+    addToFeed(feed, feedItem({ ...decided, team: 0, decision: 'ignored', by: 'clock' }), 3);
+    addToFeed(feed, ignored, 3);
+    expect(feed.map((item) => item.text)).toEqual([
+      'Team 2: 2 demands went unanswered',
+      'Team 1: a demand went unanswered',
+      'Team 2: a demand went unanswered',
+    ]);
+    addToFeed(feed, feedItem({ ...decided, decision: 'no' }), 3);
+    expect(feed.map((item) => item.text)).toEqual([
+      'Team 1: a demand went unanswered',
+      'Team 2: a demand went unanswered',
+      'Team 2: Ada chose Gentle no',
+    ]);
   });
 });

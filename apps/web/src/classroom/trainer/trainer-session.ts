@@ -3,7 +3,7 @@ import { findScenario } from '@ttc/sim';
 import type { ClassroomConnection } from '../connection';
 import { loadFacilitator } from '../credentials';
 import { DashboardHistory, historyFromLog } from './dashboard-history';
-import { type FeedItem, type FeedMessage, feedItem } from './feed';
+import { addToFeed, type FeedItem, type FeedMessage, feedItem } from './feed';
 import type { RankFigure } from './leaderboard';
 
 // What the trainer's screens share while a session runs: the figures' history for the
@@ -37,8 +37,7 @@ export class TrainerSession {
         const session = connection.latest('session');
         if (session && session.status !== 'lobby') this.history.record(session.round, session.tick, message.teams);
       } else if (message.type === 'decided' || message.type === 'planCommitted' || message.type === 'eventStarted') {
-        this.feed.push(feedItem(message as FeedMessage));
-        if (this.feed.length > FEED_LENGTH) this.feed.splice(0, this.feed.length - FEED_LENGTH);
+        addToFeed(this.feed, feedItem(message as FeedMessage), FEED_LENGTH);
       }
     });
   }
