@@ -95,6 +95,31 @@ describe('ClassPlaySession', () => {
     expect(reply).toEqual({ ok: false, message: 'Grace already answered this one.', gentle: true });
   });
 
+  it('takes an answered card off the screen at once, before the next board', async () => {
+    const { session } = seat((sent) =>
+      sent.type === 'decide' ? { ok: false, error: { code: 'rejected', message: 'not this time' } } : { ok: true },
+    );
+    session.handle(boardPush().message);
+    const [first, second] = session.view().cards;
+    if (!first || !second) throw new Error('two cards arrived');
+    const before = session.view().cards.length;
+    session.handle({
+      type: 'decided',
+      team: 0,
+      demandId: first.demand.id,
+      decision: 'no',
+      by: 'Grace',
+      accepted: false,
+      loyaltyChange: -2,
+      revenueCents: 0,
+    });
+    expect(session.view().cards.map((card) => card.demand.id)).not.toContain(first.demand.id);
+    expect(session.view().cards).toHaveLength(before - 1);
+    // A refused answer leaves the card where it was.
+    await session.decideCard(second.demand.id, 'accommodate');
+    expect(session.view().cards.map((card) => card.demand.id)).toContain(second.demand.id);
+  });
+
   it('puts teammates’ decisions in the feed and the log, its own only in the feed', () => {
     const { session, logged } = seat();
     session.handle(boardPush().message);

@@ -84,6 +84,7 @@ export class ClassPlaySession implements PlaySession {
         const waiting = new Set(board.cards.map((card) => card.demand.id));
         for (const id of this.previews.keys()) if (!waiting.has(id)) this.previews.delete(id);
         for (const id of this.asked) if (!waiting.has(id)) this.asked.delete(id);
+        for (const id of this.decidedBy.keys()) if (!waiting.has(id)) this.decidedBy.delete(id);
         break;
       }
       case 'decided': {
@@ -166,7 +167,14 @@ export class ClassPlaySession implements PlaySession {
 
   view(): PlayView {
     if (!this.board) throw new Error('no board yet: the learner flow shows the board once one has arrived');
-    return boardView(this.board, this.previews);
+    // A card answered by anyone leaves the screen at once: the board that drops it comes up to a
+    // second later (the server sends boards after a burst of decisions), and a second press on
+    // it would only be refused.
+    const board =
+      this.decidedBy.size === 0
+        ? this.board
+        : { ...this.board, cards: this.board.cards.filter((card) => !this.decidedBy.has(card.demand.id)) };
+    return boardView(board, this.previews);
   }
 
   /** Pushes are collected as they arrive; the screen takes them once per frame. */
@@ -226,6 +234,7 @@ export class ClassPlaySession implements PlaySession {
     this.pending.delete(demandId);
     const withPreviews = { ...card, previews: this.previews.get(demandId) };
     if (reply.ok) {
+      this.decidedBy.set(demandId, this.playerName);
       const outcome = readOutcome(reply.outcome);
       if (outcome) return { ok: true, outcome, card: withPreviews };
       return { ok: false, message: 'Decided; the server sent no outcome to explain.', gentle: true };
