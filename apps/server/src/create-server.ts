@@ -10,6 +10,7 @@ import { readSessionLog } from './classroom/session-log.js';
 import { resultsCsv, sessionResults } from './classroom/session-results.js';
 import { type GatewayOptions, SocketGateway } from './classroom/socket-gateway.js';
 import type { ServerConfig } from './config.js';
+import { replayRoutes } from './replay/replay-routes.js';
 import type { SessionStore } from './storage/session-store.js';
 import { SqliteSessionStore } from './storage/sqlite-session-store.js';
 
@@ -44,7 +45,8 @@ export function createServer(
     }),
   );
   const http = createHttpServer(app);
-  const gateway = new SocketGateway(http, store, logger, { publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`, ...limits });
+  const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  const gateway = new SocketGateway(http, store, logger, { publicUrl, ...limits });
 
   app.get('/api/health', (_request, response) => {
     response.json({ status: 'ok', game: existsSync(join(config.STATIC_DIR, 'index.html')) ? 'built' : 'missing' });
@@ -100,6 +102,7 @@ export function createServer(
       next(error);
     }
   });
+  app.use('/api', replayRoutes({ store, registry: gateway.registry, publicUrl, logger }));
   app.use('/api', (_request, response) => {
     response.status(404).json({ error: 'not-found', message: 'No such API route.' });
   });

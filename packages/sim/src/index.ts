@@ -19,6 +19,15 @@ export {
 } from './play/balance-report.js';
 export { GAME_LOG_FORMAT, type GameLog, gameLogOf, gameLogSchema, type ReplayResult, replayLog } from './play/game-log.js';
 export { type PlayedGame, playGame, stepWithStrategies } from './play/play-game.js';
+export {
+  copyPlain,
+  createReplayIndex,
+  type ReplayIndex,
+  type ReplayIndexOptions,
+  type ReplayMark,
+  type ReplayMarkKind,
+  type ReplayPosition,
+} from './play/replay-index.js';
 export { RandomStream } from './random/random-stream.js';
 export { BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID, findScenario } from './scenario/builtin-scenarios.js';
 export type { Category, EventEffect, Scenario, ScenarioEvent, Segment } from './scenario/scenario-schema.js';

@@ -22,7 +22,8 @@ import {
   teamView,
 } from '@ttc/sim';
 import type { Logger } from 'pino';
-import type { LogEntry, SessionStore, StoredPlayer, StoredSession } from '../storage/session-store.js';
+import { checkpointsAfter, sessionEndCheckpoints, watchState } from '../replay/checkpoints.js';
+import type { LogEntry, SessionStore, StoredCheckpoint, StoredPlayer, StoredSession } from '../storage/session-store.js';
 import type { Broadcaster } from './broadcaster.js';
 
 // biome-ignore lint/complexity/noBannedTypes: an empty extra payload is the common case
@@ -144,9 +145,11 @@ export class ClassroomSession {
   ): Promise<{ accepted: Outcome[][]; rejected?: { index: number; reason: string; code: string } }> {
     const accepted: Outcome[][] = [];
     const entries: LogEntry[] = [];
+    const checkpoints: StoredCheckpoint[] = [];
     let rejected: { index: number; reason: string; code: string } | undefined;
     for (const [index, item] of pending.entries()) {
       const tick = this.game.state.globalTick;
+      const watch = watchState(this.game);
       const result = applyCommand(this.game, item.command);
       if (!result.ok) {
         rejected ??= { index, reason: result.rejection.reason, code: result.rejection.code };
@@ -155,11 +158,13 @@ export class ClassroomSession {
       }
       accepted.push(result.outcomes);
       entries.push({ seq: this.seq + entries.length + 1, tick, command: item.command, actor: item.actor });
+      checkpoints.push(...checkpointsAfter(this.game, watch, this.seq + entries.length));
     }
     if (entries.length > 0) {
       try {
         await this.store.appendLog(this.id, entries);
         this.seq += entries.length;
+        await this.recordCheckpoints(checkpoints);
       } catch (error) {
         // Nothing is acknowledged that is not stored: go back to what the log says.
         this.logger.error({ err: error, session: this.id }, 'could not append to the log; rebuilding from it');
@@ -168,6 +173,14 @@ export class ClassroomSession {
       }
     }
     return rejected ? { accepted, rejected } : { accepted };
+  }
+
+  /** State hashes for replays to be checked against; the log stays the record, so a failed write only loses these. */
+  private async recordCheckpoints(checkpoints: StoredCheckpoint[]): Promise<void> {
+    if (checkpoints.length === 0) return;
+    await this.store
+      .appendCheckpoints(this.id, checkpoints)
+      .catch((error) => this.logger.warn({ err: error, session: this.id }, 'could not record checkpoints'));
   }
 
   private async rebuild(): Promise<void> {
@@ -363,6 +376,7 @@ export class ClassroomSession {
     this.stopClock();
     this.status = 'ended';
     await this.store.updateSession(this.id, { status: 'ended' });
+    await this.recordCheckpoints(sessionEndCheckpoints(this.game, this.seq));
     this.publishSession();
     this.publishDashboard();
   }

@@ -1,5 +1,5 @@
 import { classroomTeamNames, type SessionLog } from '@ttc/protocol';
-import type { SessionStore } from '../storage/session-store.js';
+import type { SessionStore, StoredPlayer, StoredSession } from '../storage/session-store.js';
 import { hashSecret } from './secrets.js';
 
 export type SessionLogAnswer = { ok: true; log: SessionLog } | { ok: false; status: 403 | 404; error: string; message: string };
@@ -24,20 +24,23 @@ export async function readSessionLog(
   if (!byKey && !byToken) return missing;
   if (!byKey && session.status !== 'ended')
     return { ok: false, status: 403, error: 'forbidden', message: 'Players can open the session record once the session has ended.' };
-  const entries = await store.readLog(sessionId);
+  return { ok: true, log: await sessionRecord(store, session, players) };
+}
+
+/** The record of a session already authorised (by key, token or share link). */
+export async function sessionRecord(store: SessionStore, session: StoredSession, players?: StoredPlayer[]): Promise<SessionLog> {
+  const seats = players ?? (await store.listPlayers(session.id));
+  const entries = await store.readLog(session.id);
   return {
-    ok: true,
-    log: {
-      sessionId: session.id,
-      joinCode: session.joinCode,
-      scenarioId: session.settings.scenarioId,
-      seed: session.seed,
-      settings: session.settings,
-      status: session.status,
-      createdAt: session.createdAt,
-      teamNames: classroomTeamNames(session.settings.teamCount),
-      players: players.map(({ id, name, team, removed }) => ({ id, name, team, removed })),
-      entries: entries.map(({ seq, tick, actor, command }) => ({ seq, tick, actor, command })),
-    },
+    sessionId: session.id,
+    joinCode: session.joinCode,
+    scenarioId: session.settings.scenarioId,
+    seed: session.seed,
+    settings: session.settings,
+    status: session.status,
+    createdAt: session.createdAt,
+    teamNames: classroomTeamNames(session.settings.teamCount),
+    players: seats.map(({ id, name, team, removed }) => ({ id, name, team, removed })),
+    entries: entries.map(({ seq, tick, actor, command }) => ({ seq, tick, actor, command })),
   };
 }

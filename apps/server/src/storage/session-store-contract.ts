@@ -86,16 +86,85 @@ export function sessionStoreContract(
       await store.close();
     });
 
+    it('keeps the checkpoints recorded during play, by seq, one per seq and reason', async () => {
+      const { store } = await open();
+      await store.createSession(session('s'));
+      await store.createSession(session('t', 'HJKMNP'));
+      await store.appendCheckpoints('s', [
+        { seq: 4, tick: 2, hash: 'aaaa', reason: 'key-moment' },
+        { seq: 9, tick: 4, hash: 'bbbb', reason: 'round-end' },
+      ]);
+      await store.appendCheckpoints('s', [
+        { seq: 9, tick: 4, hash: 'bbbb', reason: 'round-end' },
+        { seq: 9, tick: 4, hash: 'bbbb', reason: 'key-moment' },
+      ]);
+      await store.appendCheckpoints('t', [{ seq: 1, tick: 0, hash: 'cccc', reason: 'session-end' }]);
+      const checkpoints = await store.readCheckpoints('s');
+      expect(checkpoints.map((checkpoint) => [checkpoint.seq, checkpoint.reason])).toEqual([
+        [4, 'key-moment'],
+        [9, 'round-end'],
+        [9, 'key-moment'],
+      ]);
+      expect(checkpoints[0]).toEqual({ seq: 4, tick: 2, hash: 'aaaa', reason: 'key-moment' });
+      expect(await store.readCheckpoints('nope')).toEqual([]);
+      await store.close();
+    });
+
+    it('adds, edits, deletes and lists notes by tick, per session', async () => {
+      const { store } = await open();
+      await store.createSession(session('s'));
+      await store.createSession(session('t', 'HJKMNP'));
+      const note = { sessionId: 's', tick: 12, createdAt: '2026-11-22T10:00:00.000Z', updatedAt: null };
+      await store.addNote({ ...note, id: 'n1', text: 'Team 2 says no to everything' });
+      await store.addNote({ ...note, id: 'n2', tick: 3, text: 'first storm' });
+      await store.addNote({ ...note, id: 'n3', sessionId: 't', text: 'elsewhere' });
+      expect((await store.listNotes('s')).map((stored) => stored.id)).toEqual(['n2', 'n1']);
+      const edited = await store.updateNote('s', 'n1', { text: 'Team 2 refuses', updatedAt: '2026-11-22T11:00:00.000Z' });
+      expect(edited).toEqual({ ...note, id: 'n1', text: 'Team 2 refuses', updatedAt: '2026-11-22T11:00:00.000Z' });
+      expect(await store.updateNote('t', 'n1', { tick: 1, updatedAt: '2026-11-22T11:00:00.000Z' })).toBeUndefined();
+      expect(await store.deleteNote('t', 'n2')).toBe(false);
+      expect(await store.deleteNote('s', 'n2')).toBe(true);
+      expect(await store.deleteNote('s', 'n2')).toBe(false);
+      expect(await store.listNotes('s')).toEqual([edited]);
+      expect((await store.listNotes('t')).map((stored) => stored.text)).toEqual(['elsewhere']);
+      await store.close();
+    });
+
+    it('creates share links, finds them by token hash and revokes them once', async () => {
+      const { store } = await open();
+      await store.createSession(session('s'));
+      const link = { id: 'l1', sessionId: 's', tokenHash: 'th1', createdAt: '2026-11-22T10:00:00.000Z', revokedAt: null };
+      await store.createShareLink(link);
+      await store.createShareLink({ ...link, id: 'l2', tokenHash: 'th2' });
+      expect(await store.findShareLinkByTokenHash('th1')).toEqual(link);
+      expect(await store.findShareLinkByTokenHash('zz')).toBeUndefined();
+      expect(await store.revokeShareLink('other', 'l1', '2026-11-22T12:00:00.000Z')).toBe(false);
+      expect(await store.revokeShareLink('s', 'l1', '2026-11-22T12:00:00.000Z')).toBe(true);
+      await store.revokeShareLink('s', 'l1', '2026-11-22T13:00:00.000Z');
+      expect((await store.findShareLinkByTokenHash('th1'))?.revokedAt).toBe('2026-11-22T12:00:00.000Z');
+      expect((await store.listShareLinks('s')).map((stored) => [stored.id, stored.revokedAt])).toEqual([
+        ['l1', '2026-11-22T12:00:00.000Z'],
+        ['l2', null],
+      ]);
+      await store.close();
+    });
+
     it('keeps everything after closing and reopening', async () => {
       const { store, reopen } = await open();
       await store.createSession(session('s'));
       await store.savePlayer({ id: 'p1', sessionId: 's', tokenHash: 't1', name: 'Ada', team: 0, removed: false });
       await store.appendLog('s', [{ seq: 1, tick: 0, command: { type: 'tick' }, actor: 'clock' }]);
+      await store.appendCheckpoints('s', [{ seq: 1, tick: 1, hash: 'aaaa', reason: 'round-end' }]);
+      await store.addNote({ id: 'n1', sessionId: 's', tick: 1, text: 'kept', createdAt: '2026-11-22T10:00:00.000Z', updatedAt: null });
+      await store.createShareLink({ id: 'l1', sessionId: 's', tokenHash: 'th', createdAt: '2026-11-22T10:00:00.000Z', revokedAt: null });
       await store.close();
       const again = await reopen();
       expect((await again.getSession('s'))?.joinCode).toBe('ACDEFG');
       expect(await again.listPlayers('s')).toHaveLength(1);
       expect(await again.readLog('s')).toHaveLength(1);
+      expect(await again.readCheckpoints('s')).toHaveLength(1);
+      expect((await again.listNotes('s')).map((note) => note.text)).toEqual(['kept']);
+      expect((await again.findShareLinkByTokenHash('th'))?.id).toBe('l1');
       await again.close();
     });
   });

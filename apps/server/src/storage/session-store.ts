@@ -36,6 +36,40 @@ export interface LogEntry {
   actor: string;
 }
 
+/** Why a state hash was recorded during play. */
+export type CheckpointReason = 'key-moment' | 'round-end' | 'game-end' | 'session-end';
+
+/**
+ * The state hash the live session had right after the command with this seq: a replay of the
+ * first `seq` commands must give the same hash (docs/replays.md).
+ */
+export interface StoredCheckpoint {
+  seq: number;
+  /** The global tick after that command. */
+  tick: number;
+  hash: string;
+  reason: CheckpointReason;
+}
+
+/** A facilitator's note pinned to a global tick of a session. */
+export interface StoredNote {
+  id: string;
+  sessionId: string;
+  tick: number;
+  text: string;
+  createdAt: string;
+  updatedAt: string | null;
+}
+
+/** A read-only replay link: only the SHA-256 of its token is kept. */
+export interface StoredShareLink {
+  id: string;
+  sessionId: string;
+  tokenHash: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
 /**
  * Durable storage for classroom sessions. Every method resolves only once the data is safe
  * (a crash right after loses nothing). SQLite is the embedded default; the contract suite in
@@ -53,5 +87,25 @@ export interface SessionStore {
   /** Appends commands in order; their seq must follow the last stored one. */
   appendLog(sessionId: string, entries: readonly LogEntry[]): Promise<void>;
   readLog(sessionId: string): Promise<LogEntry[]>;
+  /** Adds state hashes recorded during play; one per seq and reason. */
+  appendCheckpoints(sessionId: string, checkpoints: readonly StoredCheckpoint[]): Promise<void>;
+  /** A session's checkpoints by seq. */
+  readCheckpoints(sessionId: string): Promise<StoredCheckpoint[]>;
+  addNote(note: StoredNote): Promise<void>;
+  /** Changes a note's tick or text; undefined when the session has no such note. */
+  updateNote(
+    sessionId: string,
+    id: string,
+    change: Partial<Pick<StoredNote, 'tick' | 'text'>> & { updatedAt: string },
+  ): Promise<StoredNote | undefined>;
+  /** False when the session has no such note. */
+  deleteNote(sessionId: string, id: string): Promise<boolean>;
+  /** A session's notes by tick, then by creation. */
+  listNotes(sessionId: string): Promise<StoredNote[]>;
+  createShareLink(link: StoredShareLink): Promise<void>;
+  findShareLinkByTokenHash(tokenHash: string): Promise<StoredShareLink | undefined>;
+  listShareLinks(sessionId: string): Promise<StoredShareLink[]>;
+  /** Marks a link revoked (once); false when the session has no such link. */
+  revokeShareLink(sessionId: string, id: string, revokedAt: string): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -1,7 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { LogEntry, SessionStatus, SessionStore, StoredPlayer, StoredSession } from './session-store.js';
+import type {
+  CheckpointReason,
+  LogEntry,
+  SessionStatus,
+  SessionStore,
+  StoredCheckpoint,
+  StoredNote,
+  StoredPlayer,
+  StoredSession,
+  StoredShareLink,
+} from './session-store.js';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS sessions (
@@ -33,6 +43,31 @@ const SCHEMA = `
     actor TEXT NOT NULL,
     PRIMARY KEY (session_id, seq)
   );
+  CREATE TABLE IF NOT EXISTS checkpoints (
+    session_id TEXT NOT NULL REFERENCES sessions (id),
+    seq INTEGER NOT NULL,
+    tick INTEGER NOT NULL,
+    hash TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (session_id, seq, reason)
+  );
+  CREATE TABLE IF NOT EXISTS notes (
+    session_id TEXT NOT NULL REFERENCES sessions (id),
+    id TEXT NOT NULL,
+    tick INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT,
+    PRIMARY KEY (session_id, id)
+  );
+  CREATE TABLE IF NOT EXISTS share_links (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions (id),
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
+  );
+  CREATE INDEX IF NOT EXISTS share_links_session ON share_links (session_id);
 `;
 
 interface SessionRow {
@@ -54,6 +89,31 @@ interface PlayerRow {
   name: string;
   team: number;
   removed: number;
+}
+
+interface NoteRow {
+  session_id: string;
+  id: string;
+  tick: number;
+  text: string;
+  created_at: string;
+  updated_at: string | null;
+}
+
+interface ShareLinkRow {
+  id: string;
+  session_id: string;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+function toNote(row: NoteRow): StoredNote {
+  return { id: row.id, sessionId: row.session_id, tick: row.tick, text: row.text, createdAt: row.created_at, updatedAt: row.updated_at };
+}
+
+function toShareLink(row: ShareLinkRow): StoredShareLink {
+  return { id: row.id, sessionId: row.session_id, tokenHash: row.token_hash, createdAt: row.created_at, revokedAt: row.revoked_at };
 }
 
 function toSession(row: SessionRow | undefined): StoredSession | undefined {
@@ -111,6 +171,25 @@ export class SqliteSessionStore implements SessionStore {
       readLog: this.db.prepare<[string], { seq: number; tick: number; command: string; actor: string }>(
         'SELECT seq, tick, command, actor FROM command_log WHERE session_id = ? ORDER BY seq',
       ),
+      appendCheckpoint: this.db.prepare('INSERT OR REPLACE INTO checkpoints (session_id, seq, tick, hash, reason) VALUES (?, ?, ?, ?, ?)'),
+      readCheckpoints: this.db.prepare<[string], { seq: number; tick: number; hash: string; reason: CheckpointReason }>(
+        'SELECT seq, tick, hash, reason FROM checkpoints WHERE session_id = ? ORDER BY seq, rowid',
+      ),
+      insertNote: this.db.prepare(
+        'INSERT INTO notes (session_id, id, tick, text, created_at, updated_at) VALUES (@sessionId, @id, @tick, @text, @createdAt, @updatedAt)',
+      ),
+      getNote: this.db.prepare<[string, string], NoteRow>('SELECT * FROM notes WHERE session_id = ? AND id = ?'),
+      updateNote: this.db.prepare(
+        'UPDATE notes SET tick = @tick, text = @text, updated_at = @updatedAt WHERE session_id = @sessionId AND id = @id',
+      ),
+      deleteNote: this.db.prepare('DELETE FROM notes WHERE session_id = ? AND id = ?'),
+      listNotes: this.db.prepare<[string], NoteRow>('SELECT * FROM notes WHERE session_id = ? ORDER BY tick, created_at, rowid'),
+      insertShareLink: this.db.prepare(
+        'INSERT INTO share_links (id, session_id, token_hash, created_at, revoked_at) VALUES (@id, @sessionId, @tokenHash, @createdAt, @revokedAt)',
+      ),
+      findShareLink: this.db.prepare<[string], ShareLinkRow>('SELECT * FROM share_links WHERE token_hash = ?'),
+      listShareLinks: this.db.prepare<[string], ShareLinkRow>('SELECT * FROM share_links WHERE session_id = ? ORDER BY created_at, rowid'),
+      revokeShareLink: this.db.prepare('UPDATE share_links SET revoked_at = COALESCE(revoked_at, ?) WHERE session_id = ? AND id = ?'),
     };
   }
 
@@ -179,6 +258,59 @@ export class SqliteSessionStore implements SessionStore {
     return this.statements.readLog
       .all(sessionId)
       .map((row) => ({ seq: row.seq, tick: row.tick, command: JSON.parse(row.command), actor: row.actor }));
+  }
+
+  async appendCheckpoints(sessionId: string, checkpoints: readonly StoredCheckpoint[]): Promise<void> {
+    const append = this.db.transaction((batch: readonly StoredCheckpoint[]) => {
+      for (const checkpoint of batch)
+        this.statements.appendCheckpoint.run(sessionId, checkpoint.seq, checkpoint.tick, checkpoint.hash, checkpoint.reason);
+    });
+    append(checkpoints);
+  }
+
+  async readCheckpoints(sessionId: string): Promise<StoredCheckpoint[]> {
+    return this.statements.readCheckpoints.all(sessionId).map(({ seq, tick, hash, reason }) => ({ seq, tick, hash, reason }));
+  }
+
+  async addNote(note: StoredNote): Promise<void> {
+    this.statements.insertNote.run(note);
+  }
+
+  async updateNote(
+    sessionId: string,
+    id: string,
+    change: Partial<Pick<StoredNote, 'tick' | 'text'>> & { updatedAt: string },
+  ): Promise<StoredNote | undefined> {
+    const row = this.statements.getNote.get(sessionId, id);
+    if (!row) return undefined;
+    const note = { ...toNote(row), ...change };
+    this.statements.updateNote.run(note);
+    return note;
+  }
+
+  async deleteNote(sessionId: string, id: string): Promise<boolean> {
+    return this.statements.deleteNote.run(sessionId, id).changes > 0;
+  }
+
+  async listNotes(sessionId: string): Promise<StoredNote[]> {
+    return this.statements.listNotes.all(sessionId).map(toNote);
+  }
+
+  async createShareLink(link: StoredShareLink): Promise<void> {
+    this.statements.insertShareLink.run(link);
+  }
+
+  async findShareLinkByTokenHash(tokenHash: string): Promise<StoredShareLink | undefined> {
+    const row = this.statements.findShareLink.get(tokenHash);
+    return row ? toShareLink(row) : undefined;
+  }
+
+  async listShareLinks(sessionId: string): Promise<StoredShareLink[]> {
+    return this.statements.listShareLinks.all(sessionId).map(toShareLink);
+  }
+
+  async revokeShareLink(sessionId: string, id: string, revokedAt: string): Promise<boolean> {
+    return this.statements.revokeShareLink.run(revokedAt, sessionId, id).changes > 0;
   }
 
   async close(): Promise<void> {

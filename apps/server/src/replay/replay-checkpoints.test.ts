@@ -1,0 +1,93 @@
+import { checkpointMismatches, type HostSettings, replayBundleSchema, replayIndexOfSessionLog, replaySessionLog } from '@ttc/protocol';
+import { findScenario, stateHash } from '@ttc/sim';
+import { afterAll, describe, expect, it } from 'vitest';
+import { expectOk, TestClient } from '../test-support/classroom-client.js';
+import { type RunningServer, startTestServer } from '../test-support/test-server.js';
+
+const clients: TestClient[] = [];
+const servers: RunningServer[] = [];
+
+afterAll(async () => {
+  for (const client of clients) client.close();
+  for (const running of servers) await running.server.close().catch(() => undefined);
+});
+
+async function facilitatorOf(running: RunningServer, settings: HostSettings) {
+  const facilitator = new TestClient(running.url);
+  clients.push(facilitator);
+  await facilitator.connected();
+  const hosted = expectOk(await facilitator.send({ type: 'host', settings }));
+  return { facilitator, sessionId: hosted.sessionId as string, key: hosted.facilitatorKey as string };
+}
+
+const settings: HostSettings = {
+  scenarioId: 'office-supplies',
+  rounds: 2,
+  ticksPerRound: 4,
+  teamCount: 3,
+  tickMs: 100,
+  botsForEmptyTeams: true,
+  seed: 31,
+};
+
+async function bundleOf(running: RunningServer, sessionId: string, key: string) {
+  const response = await fetch(`${running.url}/api/sessions/${sessionId}/replay?key=${key}`);
+  expect(response.status).toBe(200);
+  return replayBundleSchema.parse(await response.json());
+}
+
+describe('state hashes recorded during play (checkpoints)', () => {
+  it('a class of bots played to the end: the replay gives the recorded hash at every key moment, round end and the end', async () => {
+    const running = await startTestServer();
+    servers.push(running);
+    const { facilitator, sessionId, key } = await facilitatorOf(running, settings);
+    expectOk(await facilitator.send({ type: 'start' }));
+    // An event is a key moment for every team, whatever the bots decide.
+    expectOk(await facilitator.send({ type: 'injectEvent', target: 'all', eventId: 'flu-season' }));
+    await facilitator.next('session', (message) => message.phase === 'planning', 20_000);
+    expectOk(await facilitator.send({ type: 'nextRound' }));
+    await facilitator.next('session', (message) => message.status === 'ended', 20_000);
+
+    const bundle = await bundleOf(running, sessionId, key);
+    const reasons = new Set(bundle.checkpoints.map((checkpoint) => checkpoint.reason));
+    expect([...reasons].sort()).toEqual(['game-end', 'key-moment', 'round-end']);
+    expect(bundle.checkpoints.filter((checkpoint) => checkpoint.reason === 'round-end')).toHaveLength(1);
+    const scenario = findScenario(bundle.log.scenarioId);
+    if (!scenario) throw new Error('scenario missing');
+    const index = replayIndexOfSessionLog(bundle.log, scenario);
+    expect(checkpointMismatches(index, bundle.checkpoints)).toEqual([]);
+    // Every key moment of the game has its checkpoint at the command that marked it.
+    const momentPositions = new Set(index.marks.filter((mark) => mark.kind === 'key-moment').map((mark) => mark.position));
+    const momentCheckpoints = new Set(bundle.checkpoints.filter((c) => c.reason === 'key-moment').map((c) => c.seq));
+    expect(momentCheckpoints).toEqual(momentPositions);
+    // The end: the live game, the replayed record and the last checkpoint agree.
+    const end = bundle.checkpoints.find((checkpoint) => checkpoint.reason === 'game-end');
+    const live = running.server.gateway.registry.get(sessionId)?.game;
+    expect(end?.seq).toBe(bundle.log.entries.length);
+    expect(live && stateHash(live.state)).toBe(end?.hash);
+    expect(stateHash(replaySessionLog(bundle.log, scenario).state)).toBe(end?.hash);
+  });
+
+  it('a session ended early records its last state; a changed record no longer matches its checkpoints', async () => {
+    const running = await startTestServer();
+    servers.push(running);
+    const { facilitator, sessionId, key } = await facilitatorOf(running, { ...settings, rounds: 3 });
+    expectOk(await facilitator.send({ type: 'start' }));
+    await facilitator.next('session', (message) => message.phase === 'planning', 20_000);
+    expectOk(await facilitator.send({ type: 'end' }));
+
+    const bundle = await bundleOf(running, sessionId, key);
+    const last = bundle.checkpoints.at(-1);
+    expect(last).toMatchObject({ reason: 'session-end', seq: bundle.log.entries.length, tick: 4 });
+    const scenario = findScenario(bundle.log.scenarioId);
+    if (!scenario) throw new Error('scenario missing');
+    expect(checkpointMismatches(replayIndexOfSessionLog(bundle.log, scenario), bundle.checkpoints)).toEqual([]);
+
+    // Drop a bot's decision from the record: it still replays, but not to the recorded states.
+    const decision = bundle.log.entries.findIndex((entry) => entry.command.type === 'decide');
+    expect(decision).toBeGreaterThanOrEqual(0);
+    const altered = { ...bundle.log, entries: bundle.log.entries.filter((_, index) => index !== decision) };
+    const mismatches = checkpointMismatches(replayIndexOfSessionLog(altered, scenario), bundle.checkpoints);
+    expect(mismatches.length).toBeGreaterThan(0);
+  });
+});
