@@ -22,6 +22,8 @@ const { values } = parseArgs({
     'decide-every-ms': { type: 'string', default: '3000' },
     /** Real milliseconds per simulated hour: 1000 is a brisk classroom (the solo game's ×1 is 3000). */
     'tick-ms': { type: 'string', default: '1000' },
+    /** Also print the figures as one JSON line (for bench/compare.ts). */
+    json: { type: 'boolean', default: false },
   },
 });
 const SESSIONS = Number(values.sessions);
@@ -67,6 +69,25 @@ function processUsage(pid: number): { cpuSeconds: number; rssMb: number } {
   return { cpuSeconds: ticks / 100, rssMb: Number(rss ?? 0) / 1024 };
 }
 
+/**
+ * CPU the whole machine spent (user + system + the rest, in seconds over all cores) and the
+ * time some task waited for a CPU (/proc/pressure/cpu, seconds): with the server's and the load
+ * generator's own CPU subtracted, it shows how much else ran during a run. p99 means little
+ * when other work competed for the two cores.
+ */
+function machineUsage(): { busySeconds: number; waitSeconds: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
+  // user nice system idle iowait irq softirq steal: busy is everything but idle and iowait.
+  const busy = fields.slice(0, 8).reduce((sum, value, index) => (index === 3 || index === 4 ? sum : sum + value), 0);
+  let wait = 0;
+  try {
+    wait = Number(/some .*total=(\d+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'))?.[1] ?? 0) / 1e6;
+  } catch {
+    // No pressure stall information on this kernel.
+  }
+  return { busySeconds: busy / 100, waitSeconds: wait };
+}
+
 function connect(url: string): Promise<Socket> {
   const socket = io(url, { auth: { protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], forceNew: true, reconnection: false });
   return new Promise((resolve, reject) => {
@@ -98,7 +119,7 @@ async function setUpServerSession(url: string, index: number): Promise<Member[]>
       rounds: 6,
       ticksPerRound: 48,
       teamCount: TEAMS,
-      tickMs: 1000,
+      tickMs: TICK_MS,
       botsForEmptyTeams: false,
       seed: index,
     },
@@ -188,13 +209,18 @@ for (let index = 0; index < SESSIONS; index += 10) {
 const setUpSeconds = (performance.now() - setUpStarted) / 1000;
 await new Promise((resolve) => setTimeout(resolve, 1500));
 const before = processUsage(child.pid as number);
+const machineBefore = machineUsage();
 const clientCpuBefore = process.cpuUsage();
 const until = performance.now() + SECONDS * 1000;
 await Promise.all(sessions.flat().map((member) => decideLoop(member, until)));
 const after = processUsage(child.pid as number);
+const machineAfter = machineUsage();
 const cpuPercent = ((after.cpuSeconds - before.cpuSeconds) / SECONDS) * 100;
 const clientCpu = process.cpuUsage(clientCpuBefore);
 const clientCpuPercent = ((clientCpu.user + clientCpu.system) / 1e6 / SECONDS) * 100;
+const machinePercent = ((machineAfter.busySeconds - machineBefore.busySeconds) / SECONDS) * 100;
+const otherPercent = Math.max(0, machinePercent - cpuPercent - clientCpuPercent);
+const waitPercent = ((machineAfter.waitSeconds - machineBefore.waitSeconds) / SECONDS) * 100;
 
 console.log(
   `${MODE === 'relay' ? 'bare relay' : `tame-the-chaos (a tick every ${TICK_MS} ms)`}: ${SESSIONS} sessions × ${CLIENTS} clients, ${SECONDS} s, a decision every ~${DECIDE_EVERY_MS / 1000} s per client (set-up ${setUpSeconds.toFixed(1)} s)`,
@@ -210,6 +236,28 @@ console.log(
 );
 console.log(`  server: CPU ${cpuPercent.toFixed(0)} % of one core, memory ${after.rssMb.toFixed(0)} MB resident`);
 console.log(`  load generator (all clients, one process): CPU ${clientCpuPercent.toFixed(0)} % of one core`);
+console.log(
+  `  everything else on the machine: CPU ${otherPercent.toFixed(0)} % of one core; some task waiting for a CPU ${waitPercent.toFixed(0)} % of the time`,
+);
+if (values.json)
+  console.log(
+    JSON.stringify({
+      mode: MODE,
+      sessions: SESSIONS,
+      clients: CLIENTS,
+      decisions: ackLatencies.length,
+      broadcasts: teammateLatencies.length,
+      ackP50: percentile(ackLatencies, 0.5),
+      ackP99: percentile(ackLatencies, 0.99),
+      teammatesP50: percentile(teammateLatencies, 0.5),
+      teammatesP99: percentile(teammateLatencies, 0.99),
+      serverCpuPercent: cpuPercent,
+      serverRssMb: after.rssMb,
+      generatorCpuPercent: clientCpuPercent,
+      otherCpuPercent: otherPercent,
+      cpuWaitPercent: waitPercent,
+    }),
+  );
 for (const member of sessions.flat()) member.socket.close();
 child.kill('SIGTERM');
 await new Promise((resolve) => child.once('exit', resolve));

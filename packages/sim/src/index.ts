@@ -7,7 +7,15 @@ export { planCommands, type TeamPlan } from './commands/team-plan.js';
 export { type DecisionPreview, type DecisionPreviews, previewDecisions } from './figures/decision-preview.js';
 export { stateHash } from './figures/state-hash.js';
 export { balancedScore, profitIndex, readAllFigures, readFigures, type TeamFigures } from './figures/team-figures.js';
-export { type CardView, type StaffMemberView, type TeamView, teamView } from './figures/team-view.js';
+export {
+  type BoardCard,
+  type CardView,
+  type StaffMemberView,
+  type TeamBoard,
+  type TeamView,
+  teamBoard,
+  teamView,
+} from './figures/team-view.js';
 export {
   BALANCE_FIGURES,
   type BalanceFigure,

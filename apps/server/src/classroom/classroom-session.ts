@@ -19,6 +19,7 @@ import {
   readAllFigures,
   type Scenario,
   type Strategy,
+  teamBoard,
   teamView,
 } from '@ttc/sim';
 import type { Logger } from 'pino';
@@ -516,15 +517,13 @@ export class ClassroomSession {
   }
 
   boardMessage(team: number): ServerMessage | undefined {
-    const view = teamView(this.game, team);
+    const view = teamBoard(this.game, team);
     if (!view) return undefined;
     // Plain data with short numbers; the round report only when there is planning to do. Cards
     // go without their previews: a member asks for those when they select a card ("preview").
-    const { figures, lastReport, cards, ...rest } = view;
+    const { lastReport, ...rest } = view;
     const board = {
       ...rest,
-      cards: cards.map(({ previews, ...card }) => card),
-      figures: { ...figures },
       ...(view.phase === 'planning' ? { lastReport } : {}),
       planCommitted: this.game.state.teams[team]?.planCommitted ?? false,
     };

@@ -8,8 +8,8 @@ import type { Cents, Hours } from '../state/units.js';
 import { type DecisionPreviews, previewDemand } from './decision-preview.js';
 import { type TeamFigures, teamFigures } from './team-figures.js';
 
-/** A demand card as the team sees it. */
-export interface CardView {
+/** A demand card as a board shows it: everything but the previews. */
+export interface BoardCard {
   demand: Demand;
   customerName: string;
   segmentIndex: number;
@@ -20,6 +20,10 @@ export interface CardView {
   categoryName: string;
   requestText: string;
   ticksLeft: number;
+}
+
+/** A demand card as the team sees it. */
+export interface CardView extends BoardCard {
   previews: DecisionPreviews;
 }
 
@@ -59,13 +63,13 @@ export interface TeamView {
   activeEventIds: string[];
 }
 
-export function cardView(game: Game, team: TeamState, demand: Demand): CardView | undefined {
+/** A card without its previews: cheap enough to build for every card on every tick. */
+export function boardCard(game: Game, team: TeamState, demand: Demand): BoardCard | undefined {
   const { scenario, state } = game;
   const customer = team.customers[demand.customerId];
   const segment = customer ? scenario.segments[customer.segment] : undefined;
   const category = scenario.categories[demand.category];
-  const previews = previewDemand(game, team, demand);
-  if (!customer || !segment || !category || !previews) return undefined;
+  if (!customer || !segment || !category) return undefined;
   return {
     demand,
     customerName: customer.name,
@@ -76,20 +80,20 @@ export function cardView(game: Game, team: TeamState, demand: Demand): CardView 
     categoryName: category.name,
     requestText: category.requests[demand.text] ?? category.name,
     ticksLeft: Math.max(0, demand.deadlineTick - state.globalTick),
-    previews,
   };
 }
 
-export function teamView(game: Game, teamIndex: number): TeamView | undefined {
+export function cardView(game: Game, team: TeamState, demand: Demand): CardView | undefined {
+  const card = boardCard(game, team, demand);
+  const previews = card && previewDemand(game, team, demand);
+  return card && previews ? { ...card, previews } : undefined;
+}
+
+/** What a team view and a board share: everything but the cards and the figures. */
+type TeamBasics = Omit<TeamView, 'cards' | 'figures'>;
+
+function teamBasics(game: Game, teamIndex: number, team: TeamState): TeamBasics {
   const { scenario, state } = game;
-  const team = state.teams[teamIndex];
-  if (!team) return undefined;
-  const cards: CardView[] = [];
-  let figures: TeamFigures | undefined;
-  for (const demand of team.demands) {
-    const card = cardView(game, team, demand);
-    if (card) cards.push(card);
-  }
   return {
     team: teamIndex,
     round: state.round,
@@ -100,11 +104,6 @@ export function teamView(game: Game, teamIndex: number): TeamView | undefined {
     cashCents: team.cashCents,
     backlogHours: team.backlogHours,
     exhaustion: meanExhaustion(team),
-    get figures() {
-      figures ??= teamFigures(game, team);
-      return figures;
-    },
-    cards,
     capacityPerTick: normalCapacity(scenario, team, eventModifiers(scenario, team).capacity),
     staff: team.staff.map((member) => ({
       name: member.name,
@@ -120,4 +119,44 @@ export function teamView(game: Game, teamIndex: number): TeamView | undefined {
     lastReport: team.reports[team.reports.length - 1],
     activeEventIds: team.activeEvents.map((active) => active.eventId),
   };
+}
+
+export function teamView(game: Game, teamIndex: number): TeamView | undefined {
+  const team = game.state.teams[teamIndex];
+  if (!team) return undefined;
+  const cards: CardView[] = [];
+  let figures: TeamFigures | undefined;
+  for (const demand of team.demands) {
+    const card = cardView(game, team, demand);
+    if (card) cards.push(card);
+  }
+  return {
+    ...teamBasics(game, teamIndex, team),
+    get figures() {
+      figures ??= teamFigures(game, team);
+      return figures;
+    },
+    cards,
+  };
+}
+
+/**
+ * A team's board: the team view with its figures and cards without their previews (what the
+ * classroom server sends every member every tick; a member asks for one card's previews when
+ * selecting it). The same cards and figures as teamView, at a fraction of the cost.
+ */
+export interface TeamBoard extends TeamBasics {
+  figures: TeamFigures;
+  cards: BoardCard[];
+}
+
+export function teamBoard(game: Game, teamIndex: number): TeamBoard | undefined {
+  const team = game.state.teams[teamIndex];
+  if (!team) return undefined;
+  const cards: BoardCard[] = [];
+  for (const demand of team.demands) {
+    const card = boardCard(game, team, demand);
+    if (card) cards.push(card);
+  }
+  return { ...teamBasics(game, teamIndex, team), figures: teamFigures(game, team), cards };
 }
