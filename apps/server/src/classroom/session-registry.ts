@@ -10,6 +10,8 @@ import { hashSecret, newId, newJoinCode, newSecret } from './secrets.js';
 export class SessionRegistry {
   private readonly sessions = new Map<string, ClassroomSession>();
   private readonly byJoinCode = new Map<string, ClassroomSession>();
+  /** Seats by the hash of their token, so a reconnect does not scan every seat of every session. */
+  private readonly seatsByTokenHash = new Map<string, { session: ClassroomSession; playerId: string }>();
 
   constructor(
     private readonly store: SessionStore,
@@ -36,6 +38,7 @@ export class SessionRegistry {
   private add(session: ClassroomSession): void {
     this.sessions.set(session.id, session);
     this.byJoinCode.set(session.joinCode, session);
+    for (const player of session.players.values()) this.seatsByTokenHash.set(player.tokenHash, { session, playerId: player.id });
   }
 
   async host(settings: HostSettings): Promise<Result<{ session: ClassroomSession; facilitatorKey: string }>> {
@@ -91,17 +94,15 @@ export class SessionRegistry {
       removed: false,
     };
     await session.addPlayer(player);
+    this.seatsByTokenHash.set(player.tokenHash, { session, playerId: player.id });
     return { ok: true, player, token };
   }
 
   forToken(token: string): { session: ClassroomSession; player: StoredPlayer } | undefined {
-    const tokenHash = hashSecret(token);
-    for (const session of this.sessions.values()) {
-      for (const player of session.players.values()) {
-        if (player.tokenHash === tokenHash && !player.removed) return { session, player };
-      }
-    }
-    return undefined;
+    const seat = this.seatsByTokenHash.get(hashSecret(token));
+    // The session's own record of the player is the truth: moved to another team, or removed.
+    const player = seat?.session.players.get(seat.playerId);
+    return seat && player && !player.removed ? { session: seat.session, player } : undefined;
   }
 
   stopAll(): void {
