@@ -54,6 +54,8 @@ export class ClassroomSession {
   status: StoredSession['status'];
   paused: boolean;
   tickMs: number;
+  /** When the session ended in this process (ended sessions leave memory a while later). */
+  endedAt: number | undefined;
   game: Game;
   readonly players = new Map<string, StoredPlayer>();
   private seq = 0;
@@ -376,6 +378,7 @@ export class ClassroomSession {
   private async finish(): Promise<void> {
     this.stopClock();
     this.status = 'ended';
+    this.endedAt = Date.now();
     await this.store.updateSession(this.id, { status: 'ended' });
     await this.recordCheckpoints(sessionEndCheckpoints(this.game, this.seq));
     this.publishSession();

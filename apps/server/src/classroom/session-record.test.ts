@@ -87,6 +87,11 @@ describe('the session record (GET /api/sessions/:id/log)', () => {
     const { facilitator, sessionId, key } = await classInPlanning(first);
     expectOk(await facilitator.send({ type: 'end' }));
     const before = await (await fetch(`${first.url}/api/sessions/${sessionId}/results.csv?key=${key}`)).text();
+    // Ended sessions leave memory after a while; their results still come from the record.
+    expect(first.server.gateway.registry.forgetEnded(60_000)).toBe(0);
+    expect(first.server.gateway.registry.forgetEnded(60_000, Date.now() + 60_001)).toBe(1);
+    expect(first.server.gateway.registry.get(sessionId)).toBeUndefined();
+    expect(await (await fetch(`${first.url}/api/sessions/${sessionId}/results.csv?key=${key}`)).text()).toBe(before);
     await first.server.close();
 
     const second = await startTestServer({}, first.databasePath);

@@ -105,6 +105,24 @@ export class SessionRegistry {
     return seat && player && !player.removed ? { session: seat.session, player } : undefined;
   }
 
+  /**
+   * Lets go of sessions that ended more than `keepMs` ago: their record stays in the database,
+   * where results, debriefs and replays read it, so memory does not grow with every class.
+   * Returns how many were let go.
+   */
+  forgetEnded(keepMs: number, now = Date.now()): number {
+    let forgotten = 0;
+    for (const session of this.sessions.values()) {
+      if (session.status !== 'ended' || session.endedAt === undefined || now - session.endedAt < keepMs) continue;
+      session.dispose();
+      this.sessions.delete(session.id);
+      if (this.byJoinCode.get(session.joinCode) === session) this.byJoinCode.delete(session.joinCode);
+      for (const player of session.players.values()) this.seatsByTokenHash.delete(player.tokenHash);
+      forgotten++;
+    }
+    return forgotten;
+  }
+
   stopAll(): void {
     for (const session of this.sessions.values()) session.dispose();
   }

@@ -28,6 +28,9 @@ interface SocketData {
 
 type Reply = (reply: ServerReply) => void;
 
+const ENDED_SESSIONS_KEPT_MS = 2 * 60 * 60 * 1000;
+const SWEEP_EVERY_MS = 10 * 60 * 1000;
+
 const room = {
   session: (id: string) => `s:${id}`,
   team: (id: string, team: number) => `s:${id}:t:${team}`,
@@ -51,6 +54,7 @@ export class SocketGateway implements Broadcaster {
   readonly io: Server;
   readonly registry: SessionRegistry;
   private readonly failedJoins: FailureWindow;
+  private readonly sweep: NodeJS.Timeout;
 
   constructor(
     http: HttpServer,
@@ -60,6 +64,12 @@ export class SocketGateway implements Broadcaster {
   ) {
     this.io = new Server(http, { maxHttpBufferSize: MAX_MESSAGE_BYTES * 2, serveClient: false, pingInterval: 10_000, pingTimeout: 8_000 });
     this.registry = new SessionRegistry(store, this, logger);
+    // Ended classes leave memory two hours after their end; the database keeps their record.
+    this.sweep = setInterval(() => {
+      const forgotten = this.registry.forgetEnded(ENDED_SESSIONS_KEPT_MS);
+      if (forgotten > 0) logger.info({ sessions: forgotten }, 'ended sessions let go from memory');
+    }, SWEEP_EVERY_MS);
+    this.sweep.unref();
     this.failedJoins = new FailureWindow(options.failedJoinsPerMinute ?? 10, 60_000);
     this.io.use((socket, next) => {
       const version = (socket.handshake.auth as { protocolVersion?: unknown } | undefined)?.protocolVersion;
@@ -281,6 +291,7 @@ export class SocketGateway implements Broadcaster {
   }
 
   close(): Promise<void> {
+    clearInterval(this.sweep);
     this.registry.stopAll();
     return new Promise((resolve) => {
       this.io.close(() => resolve());
