@@ -57,3 +57,61 @@ export function forgetPlayer(): void {
 export function consoleLink(credentials: FacilitatorCredentials, origin = window.location.origin): string {
   return `${origin}/?session=${encodeURIComponent(credentials.sessionId)}&key=${encodeURIComponent(credentials.facilitatorKey)}`;
 }
+
+/** A class this browser hosted: the key stays so its replay can be opened after the class. */
+export interface HostedClass {
+  sessionId: string;
+  facilitatorKey: string;
+  joinCode: string;
+  /** When this browser first hosted or took over the class (ISO date). */
+  hostedAt: string;
+}
+
+const HOSTED = 'ttc:replay:hosted';
+/** The server answers summaries for at most this many sessions at a time. */
+export const MAX_HOSTED_CLASSES = 50;
+
+function isHostedClass(value: unknown): value is HostedClass {
+  return (
+    !!value &&
+    typeof value === 'object' &&
+    strings(value as Record<string, unknown>, ['sessionId', 'facilitatorKey', 'joinCode', 'hostedAt'])
+  );
+}
+
+/** The classes this browser hosted, newest first. */
+export function loadHostedClasses(): HostedClass[] {
+  try {
+    const value = JSON.parse(localStorage.getItem(HOSTED) ?? '[]') as unknown;
+    return Array.isArray(value) ? value.filter(isHostedClass) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Adds a class to the front of the list (or refreshes its join code), keeping the newest
+ * `MAX_HOSTED_CLASSES`. The first date is kept: it is when the class was hosted.
+ */
+export function withHostedClass(list: readonly HostedClass[], entry: HostedClass): HostedClass[] {
+  const earlier = list.find((item) => item.sessionId === entry.sessionId);
+  const merged: HostedClass = earlier ? { ...entry, hostedAt: earlier.hostedAt, joinCode: entry.joinCode || earlier.joinCode } : entry;
+  return [merged, ...list.filter((item) => item.sessionId !== entry.sessionId)].slice(0, MAX_HOSTED_CLASSES);
+}
+
+export function rememberHostedClass(
+  credentials: Pick<FacilitatorCredentials, 'sessionId' | 'facilitatorKey' | 'joinCode'>,
+  now = new Date(),
+): void {
+  const entry: HostedClass = {
+    sessionId: credentials.sessionId,
+    facilitatorKey: credentials.facilitatorKey,
+    joinCode: credentials.joinCode,
+    hostedAt: now.toISOString(),
+  };
+  try {
+    localStorage.setItem(HOSTED, JSON.stringify(withHostedClass(loadHostedClasses(), entry)));
+  } catch {
+    // A full or blocked storage only costs the list entry; the class itself goes on.
+  }
+}

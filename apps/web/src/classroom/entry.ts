@@ -8,10 +8,13 @@ import {
   loadFacilitator,
   loadPlayer,
   type PlayerCredentials,
+  rememberHostedClass,
   saveFacilitator,
 } from './credentials';
 import { startLearnerFlow } from './learner/learner-flow';
 import { openClassScreen } from './router';
+
+export { downloadSoloReplay } from '../session/solo-replay-export';
 
 /** The connection the banner follows: a new one (after leaving a class) needs its own. */
 let watched: ClassroomConnection | undefined;
@@ -43,6 +46,7 @@ export async function enterAsFacilitator(credentials: FacilitatorCredentials): P
     joinUrl: String(reply.joinUrl ?? credentials.joinUrl),
   };
   saveFacilitator(saved);
+  rememberHostedClass(saved);
   const status = connection.latest('session')?.status;
   await openClassScreen(status === 'ended' ? 'class-debrief' : status === 'running' ? 'console' : 'lobby');
   return true;
@@ -65,6 +69,12 @@ export async function enterAsPlayer(credentials: PlayerCredentials): Promise<boo
 /** The first visit to the title screen: a join link, a console link, or a seat to take again. */
 export async function resumeFromPage(): Promise<boolean> {
   const params = new URLSearchParams(window.location.search);
+  // A read-only replay link: the token stays in the address while the viewer shows, so a reload reopens it.
+  const replay = params.get('replay');
+  if (replay) {
+    await openClassScreen('replay', { source: 'share', token: replay });
+    return true;
+  }
   const join = params.get('join');
   const sessionId = params.get('session');
   const key = params.get('key');
@@ -86,6 +96,11 @@ export async function resumeFromPage(): Promise<boolean> {
 export function openHostScreen(): void {
   watchConnection();
   void openClassScreen('host');
+}
+
+/** The classes this browser hosted, with their replays, and a solo replay file to open. */
+export function openPastClasses(): void {
+  void openClassScreen('past-classes');
 }
 
 export function openJoinScreen(): void {

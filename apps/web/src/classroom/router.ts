@@ -5,7 +5,7 @@ import { type ClassroomConnection, classroomConnection } from './connection';
 import './classroom.css';
 
 /** The classroom's HTML screens. A learner's board and planning are Phaser scenes. */
-export type ClassScreen = 'host' | 'lobby' | 'console' | 'projector' | 'join' | 'waiting' | 'class-debrief';
+export type ClassScreen = 'host' | 'lobby' | 'console' | 'projector' | 'join' | 'waiting' | 'class-debrief' | 'past-classes' | 'replay';
 
 export interface ScreenContext {
   root: HTMLElement;
@@ -28,6 +28,8 @@ const loaders: Record<ClassScreen, () => Promise<ScreenRenderer>> = {
   join: () => import('./screens/join-screen').then((module) => module.joinScreen),
   waiting: () => import('./screens/waiting-screen').then((module) => module.waitingScreen),
   'class-debrief': () => import('./screens/class-debrief-screen').then((module) => module.classDebriefScreen),
+  'past-classes': () => import('./screens/past-classes-screen').then((module) => module.pastClassesScreen),
+  replay: () => import('./screens/replay-screen').then((module) => module.replayScreen),
 };
 
 let closeCurrent: (() => void) | undefined;

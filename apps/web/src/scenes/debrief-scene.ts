@@ -83,9 +83,18 @@ export class DebriefScene extends Phaser.Scene {
       hint: 'Esc',
       onPress: () => this.scene.start(SCENES.title),
     });
-    focus.set([again, fresh, title], 0);
+    const exportFile = new Button(this, 1330, 16, {
+      width: 260,
+      height: 56,
+      label: 'Export replay file',
+      hint: 'E',
+      // The writer rides with the classroom code: solo play loads it only for this.
+      onPress: () => void import('../classroom/entry').then((entry) => entry.downloadSoloReplay(session)),
+    });
+    focus.set([again, fresh, title, exportFile], 0);
     onKey(this, (event) => {
       if (event.key === 'n' || event.key === 'N') fresh.press();
+      else if (event.key === 'e' || event.key === 'E') exportFile.press();
       else if (event.key === 'Escape') title.press();
     });
 
@@ -95,7 +104,7 @@ export class DebriefScene extends Phaser.Scene {
     );
     announceStatus(`Game over. Rank ${model.rank} of ${model.rows.length}. ${rows[0]}.`);
     announceScreen(
-      `Debrief. ${rows.join('. ')}. Lesson: ${model.lesson} Press Enter to play the same seed again, N for a new seed, Escape for the title.`,
+      `Debrief. ${rows.join('. ')}. Lesson: ${model.lesson} Press Enter to play the same seed again, N for a new seed, E to export a replay file, Escape for the title.`,
     );
     logEntry(`Game over: you placed ${model.rank} of ${model.rows.length}.`);
   }

@@ -15,7 +15,8 @@ export const SHORTCUTS: [string, string][] = [
   ['C', 'Planning: commit the plan and start the next round (in a class: commit the team plan)'],
   ['P', 'Planning in a class: propose your draft to your team · Title: past games'],
   ['N', 'Debrief: new game with a new seed'],
-  ['H  ·  J', 'Title: host a class (trainer) · join a class'],
+  ['H  ·  J  ·  R', 'Title: host a class · join a class · past classes and replays'],
+  ['E', 'Debrief: export a replay file'],
   ['Esc', 'Back, or close this help'],
   ['?', 'Show or hide this help'],
 ];
@@ -48,7 +49,7 @@ export class HelpScene extends Phaser.Scene {
     this.add.text(WIDTH / 2, 150, 'Keyboard shortcuts', textStyle('heading')).setOrigin(0.5);
     const shortcuts = shortcutsFor(data.inClass ?? false);
     shortcuts.forEach(([keys, action], index) => {
-      const y = 205 + index * 42;
+      const y = 200 + index * 39;
       this.add.text(230, y, keys, textStyle('body', COLOURS.focusCss, { fontStyle: 'bold' }));
       this.add.text(480, y, action, textStyle('body'));
     });

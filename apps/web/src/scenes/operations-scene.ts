@@ -15,7 +15,7 @@ import { explainDecision } from '../view-model/explain-decision';
 import { hours, money, percent } from '../view-model/format';
 import { statusText } from '../view-model/status-text';
 import { markScreen, SCENES } from './scene-keys';
-import { TutorialOverlay } from './tutorial-overlay';
+import type { TutorialOverlay } from './tutorial-overlay';
 
 const CARDS = { x: 20, y: 120, width: 1040, height: 500 };
 const NORMAL = { columns: 3, rows: 3, width: 340, height: 160 };
@@ -63,6 +63,8 @@ export class OperationsScene extends Phaser.Scene {
   private bannerText!: Phaser.GameObjects.Text;
   private bannerUntil = 0;
   private tutorial: TutorialOverlay | undefined;
+  /** The walk-through is on its way: keys wait for it. */
+  private tutorialLoading = false;
   private lastStatus = '';
   /** The team's latest decisions, in a class. */
   private feedTexts: Phaser.GameObjects.Text[] = [];
@@ -77,6 +79,7 @@ export class OperationsScene extends Phaser.Scene {
     if (!data.session) clearLog();
     this.leaving = false;
     this.tutorial = undefined;
+    this.tutorialLoading = false;
     this.feedTexts = [];
     this.figureTexts = [];
     this.figureSubs = [];
@@ -103,9 +106,15 @@ export class OperationsScene extends Phaser.Scene {
       // Let the first customers arrive, then walk through the screen before the clock runs.
       for (let hour = 0; hour < 4 && solo.view().cards.length === 0; hour++) solo.apply({ type: 'tick' });
       solo.held = true;
-      this.tutorial = new TutorialOverlay(this, () => {
-        solo.held = false;
-        this.tutorial = undefined;
+      this.tutorialLoading = true;
+      // Loaded only for the guided game, so the first download stays small.
+      void import('./tutorial-overlay').then(({ TutorialOverlay }) => {
+        this.tutorialLoading = false;
+        if (!this.scene.isActive()) return;
+        this.tutorial = new TutorialOverlay(this, () => {
+          solo.held = false;
+          this.tutorial = undefined;
+        });
       });
     }
     this.refresh();
@@ -231,6 +240,7 @@ export class OperationsScene extends Phaser.Scene {
     const keyboard = this.input.keyboard;
     if (!keyboard) return;
     onKey(this, (event) => {
+      if (this.tutorialLoading) return;
       if (this.tutorial) {
         this.tutorial.handleKey(event);
         return;

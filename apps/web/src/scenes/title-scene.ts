@@ -22,13 +22,13 @@ export class TitleScene extends Phaser.Scene {
   create(): void {
     markScreen('title');
     announceScreen(
-      'Title screen. Solo practice, Guided tutorial game, Host a class, Join a class, Past games and personal bests, Keyboard shortcuts.',
+      'Title screen. Solo practice, Guided tutorial game, Host a class, Join a class, Past games and personal bests, Past classes and replays, Keyboard shortcuts.',
     );
     if (!resumeChecked) {
       resumeChecked = true;
       // A join link, a console link, or a classroom seat this browser held before a reload.
       const { search } = window.location;
-      if (/[?&](join|session)=/.test(search) || /ttc:classroom:/.test(Object.keys(localStorage).join(' ')))
+      if (/[?&](join|session|replay)=/.test(search) || /ttc:classroom:/.test(Object.keys(localStorage).join(' ')))
         void classroomEntry().then((entry) => entry.resumeFromPage());
     }
     addText(this, WIDTH / 2, 150, 'Tame the Chaos', 'title').setOrigin(0.5);
@@ -47,11 +47,12 @@ export class TitleScene extends Phaser.Scene {
       ['Host a class (trainer)', 'H', () => void classroomEntry().then((entry) => entry.openHostScreen())],
       ['Join a class', 'J', () => void classroomEntry().then((entry) => entry.openJoinScreen())],
       ['Past games and personal bests', 'P', () => this.scene.start(SCENES.pastGames)],
+      ['Past classes and replays', 'R', () => void classroomEntry().then((entry) => entry.openPastClasses())],
       ['Keyboard shortcuts', '?', () => this.scene.launch(SCENES.help, { from: SCENES.title })],
     ];
     const buttons = entries.map(
       ([label, hint, onPress], index) =>
-        new Button(this, WIDTH / 2 - 260, 300 + index * 80, { width: 520, height: 64, label, hint, onPress, textRole: 'large' }),
+        new Button(this, WIDTH / 2 - 260, 280 + index * 74, { width: 520, height: 60, label, hint, onPress, textRole: 'large' }),
     );
     focus.set(buttons, 0);
     onKey(this, (event) => {
@@ -60,7 +61,8 @@ export class TitleScene extends Phaser.Scene {
       else if (key === 'h') buttons[2]?.press();
       else if (key === 'j') buttons[3]?.press();
       else if (key === 'p') buttons[4]?.press();
-      else if (key === '?') buttons[5]?.press();
+      else if (key === 'r') buttons[5]?.press();
+      else if (key === '?') buttons[6]?.press();
     });
     addText(
       this,

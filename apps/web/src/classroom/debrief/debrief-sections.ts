@@ -17,7 +17,7 @@ export function teamColour(index: number): string {
   return TEAM_COLOURS[index % TEAM_COLOURS.length] ?? '#f2f5f9';
 }
 
-function teamMarker(index: number): Marker {
+export function teamMarker(index: number): Marker {
   return TEAM_MARKERS[index % TEAM_MARKERS.length] ?? 'circle';
 }
 

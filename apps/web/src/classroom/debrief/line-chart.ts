@@ -28,6 +28,8 @@ export interface LineChartSpec {
   /** Values the axis must reach (zero, say); otherwise it spans the data. */
   min?: number;
   max?: number;
+  /** Draw a vertical cursor (the replay's current hour), moved with `placeChartCursor`. */
+  cursor?: boolean;
 }
 
 const WIDTH = 640;
@@ -234,5 +236,29 @@ export function lineChart(spec: LineChartSpec): SVGSVGElement {
       ),
     );
   });
+  if (spec.cursor) {
+    chart.dataset.hours = String(Math.max(1, total));
+    chart.append(
+      svg('line', {
+        class: 'chart-cursor',
+        x1: PLOT.left,
+        x2: PLOT.left,
+        y1: PLOT.top - 4,
+        y2: PLOT.bottom,
+        stroke: '#f0e442',
+        'stroke-width': 2.5,
+      }),
+    );
+  }
   return chart;
+}
+
+/** Moves a chart's cursor to an hour (a chart drawn with `cursor: true`). */
+export function placeChartCursor(chart: SVGSVGElement, hour: number): void {
+  const cursor = chart.querySelector('.chart-cursor');
+  if (!cursor) return;
+  const hours = Number(chart.dataset.hours ?? 1);
+  const x = PLOT.left + (Math.max(0, Math.min(hours, hour)) / hours) * (PLOT.right - PLOT.left);
+  cursor.setAttribute('x1', x.toFixed(1));
+  cursor.setAttribute('x2', x.toFixed(1));
 }

@@ -1,4 +1,4 @@
-import { loadFacilitator, saveFacilitator } from '../credentials';
+import { loadFacilitator, rememberHostedClass, saveFacilitator } from '../credentials';
 import { fill, h } from '../dom';
 import { enterAsFacilitator } from '../entry';
 import type { ScreenRenderer } from '../router';
@@ -142,6 +142,7 @@ export const hostScreen: ScreenRenderer = ({ root, connection, go, announce }) =
       return;
     }
     saveFacilitator({ sessionId, facilitatorKey, joinCode, joinUrl });
+    rememberHostedClass({ sessionId, facilitatorKey, joinCode });
     connection.remember({ type: 'attachFacilitator', sessionId, facilitatorKey });
     go('lobby');
   };

@@ -1,0 +1,238 @@
+import { readFileSync } from 'node:fs';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+
+// Replays, in a real browser against the real server: a short class played by bots, its replay
+// opened from the past classes list, scrubbed, a key moment, a note that survives a reload, a
+// read-only share link in a fresh browser, its revocation, and a solo game's replay file
+// (exported from a solo debrief) opened as it is and tampered with.
+
+const SCREENS = 'test-results/screens';
+const SMALL = { width: 1280, height: 720 };
+const LARGE = { width: 1920, height: 1080 };
+
+const status = (page: Page) => page.getByRole('status');
+
+async function onScreen(page: Page, name: string, timeout = 60_000): Promise<void> {
+  await expect(page.locator('body')).toHaveAttribute('data-screen', name, { timeout });
+  await page.waitForTimeout(200);
+}
+
+async function snapBoth(page: Page, name: string): Promise<void> {
+  const own = page.viewportSize() ?? SMALL;
+  for (const size of [SMALL, LARGE]) {
+    await page.setViewportSize(size);
+    await page.evaluate(() => document.getElementById('classroom')?.scrollTo(0, 0));
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `${SCREENS}/replay-${name}-${size.width}.png` });
+  }
+  await page.setViewportSize(own);
+}
+
+async function openPage(browser: Browser, url = '/'): Promise<Page> {
+  const context = await browser.newContext({ viewport: SMALL, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+const scrubber = (page: Page) => page.getByRole('slider', { name: 'Position in the session (hours)' });
+
+test('a facilitator reviews a class: list, scrub, key moment, notes, share link, revocation', async ({ browser }) => {
+  test.setTimeout(300_000);
+
+  // ——— A short class: two teams, both played by bots, two rounds of four hours at 1 s an hour ———
+  const trainer = await openPage(browser);
+  await onScreen(trainer, 'title');
+  await trainer.keyboard.press('h');
+  await onScreen(trainer, 'host');
+  await trainer.locator('#host-rounds').fill('2');
+  await trainer.locator('#host-hours').fill('4');
+  await trainer.locator('#host-teams').fill('2');
+  await trainer.locator('#host-pace').selectOption('1');
+  await trainer.getByRole('button', { name: 'Host the class' }).click();
+  await onScreen(trainer, 'lobby');
+  const code = ((await trainer.locator('#join-code').textContent()) ?? '').replace(/\s/g, '');
+  await trainer.getByRole('button', { name: /Start the session/ }).click();
+  await onScreen(trainer, 'console');
+  await expect(status(trainer)).toContainText('Planning after round 1 of 2', { timeout: 60_000 });
+  await trainer.getByRole('button', { name: /Start next round/ }).click();
+  await onScreen(trainer, 'class-debrief');
+
+  // ——— The past classes list, from the title screen ———
+  await trainer.getByRole('button', { name: 'Back to title' }).click();
+  await onScreen(trainer, 'title');
+  await trainer.keyboard.press('r');
+  await onScreen(trainer, 'past-classes');
+  await expect(trainer.getByRole('heading', { name: 'Past classes and replays' })).toBeVisible();
+  const row = trainer.getByRole('row').filter({ hasText: `code ${code}` });
+  await expect(row).toContainText('Ended');
+  await expect(row).toContainText('Team 1');
+  await expect(row).toContainText('Team 2');
+  await snapBoth(trainer, 'list');
+
+  // ——— The viewer ———
+  await trainer.getByRole('button', { name: `Open the replay of class ${code}` }).click();
+  await onScreen(trainer, 'replay');
+  await expect(trainer.getByRole('heading', { name: 'Replay', exact: true })).toBeVisible();
+  await expect(trainer.locator('#replay-check')).toContainText('Verified against the live session');
+  await expect(trainer.locator('#replay-time')).toContainText('Round 1 · hour 0 of 4');
+  // Scrub: arrow keys on the slider move an hour at a time, the board and clock follow.
+  await scrubber(trainer).focus();
+  await trainer.keyboard.press('ArrowRight');
+  await trainer.keyboard.press('ArrowRight');
+  await trainer.keyboard.press('ArrowRight');
+  await expect(trainer.locator('#replay-time')).toContainText('Round 1 · hour 3 of 4');
+  await expect(scrubber(trainer)).toHaveValue('3');
+  // Play at ×16: the rest of the class passes in a moment.
+  await trainer.getByRole('heading', { name: 'Replay', exact: true }).focus();
+  await trainer.keyboard.press('Home');
+  await expect(trainer.locator('#replay-time')).toContainText('Round 1 · hour 0 of 4');
+  await trainer.getByRole('button', { name: '×16' }).click();
+  await trainer.keyboard.press('Space');
+  await expect(status(trainer)).toContainText('The end of the replay', { timeout: 10_000 });
+  await expect(trainer.locator('#replay-time')).toContainText('Game over');
+  // Jump back to a decision, then to the first key moment (a round's end counts as one).
+  await trainer.keyboard.press(',');
+  await expect(status(trainer)).toContainText(/Decision, Team \d: Bot chose/);
+  await trainer.keyboard.press('Home');
+  await trainer.keyboard.press(']');
+  await expect(status(trainer)).toContainText(/Key moment, Team \d: |End of round 1/);
+  await trainer.keyboard.press('.');
+  await expect(status(trainer)).toContainText(/Decision, Team \d: Bot chose/);
+  const at = (await trainer.locator('#replay-time').textContent()) ?? '';
+  // The decisions list: bots decided, filters narrow it.
+  await trainer.locator('#decisions-team').selectOption({ label: 'Team 2' });
+  const decisions = trainer.getByRole('list', { name: 'Decisions, oldest first' });
+  await expect(decisions).toContainText('Team 2');
+  await expect(decisions).not.toContainText('Team 1');
+  await trainer.locator('#decisions-team').selectOption({ label: 'All teams' });
+  // Board of the other team with a digit key.
+  await trainer.getByRole('heading', { name: 'Replay', exact: true }).focus();
+  await trainer.keyboard.press('2');
+  await expect(trainer.getByRole('heading', { name: 'Team 2’s board' })).toBeVisible();
+
+  // ——— A note at the current hour, kept on the server ———
+  await trainer.keyboard.press('n');
+  await expect(trainer.getByLabel(/New note/)).toBeFocused();
+  await trainer.getByLabel(/New note/).fill('Team 2 said yes to everything here: watch the backlog.');
+  await trainer.getByRole('button', { name: 'Add note' }).click();
+  await expect(status(trainer)).toContainText('Note added at');
+  const notes = trainer.getByRole('list', { name: 'Notes by hour' });
+  await expect(notes).toContainText('watch the backlog');
+  expect(at).not.toBe('');
+  // Edit it.
+  await notes.getByRole('button', { name: /^Edit the note/ }).click();
+  await trainer.getByLabel(/^Edit the note/).fill('Team 2 said yes to everything here: watch the backlog grow.');
+  await trainer.getByRole('button', { name: 'Save note' }).click();
+  await expect(notes).toContainText('watch the backlog grow.');
+  await snapBoth(trainer, 'viewer');
+
+  // Reload: back through the list, the note is still there.
+  await trainer.reload();
+  await onScreen(trainer, 'title');
+  await trainer.keyboard.press('r');
+  await onScreen(trainer, 'past-classes');
+  await trainer.getByRole('button', { name: `Open the replay of class ${code}` }).click();
+  await onScreen(trainer, 'replay');
+  await expect(trainer.getByRole('list', { name: 'Notes by hour' })).toContainText('watch the backlog grow.');
+
+  // ——— A share link, opened in a fresh browser: read-only ———
+  await trainer.getByRole('button', { name: 'Create a share link' }).click();
+  await expect(status(trainer)).toContainText('Share link made');
+  const url = await trainer.getByLabel('The new share link').inputValue();
+  const token = new URL(url).searchParams.get('replay') ?? '';
+  expect(token.length).toBeGreaterThanOrEqual(22);
+  const guest = await openPage(browser, `/?replay=${token}`);
+  await onScreen(guest, 'replay');
+  await expect(guest.getByText('Read-only link')).toBeVisible();
+  await expect(guest.getByRole('list', { name: 'Notes by hour' })).toContainText('watch the backlog grow.');
+  await expect(guest.getByRole('button', { name: 'Add note' })).toHaveCount(0);
+  await expect(guest.getByRole('button', { name: /^Edit the note/ })).toHaveCount(0);
+  await expect(guest.getByRole('button', { name: /^Delete the note/ })).toHaveCount(0);
+  await expect(guest.getByRole('button', { name: 'Create a share link' })).toHaveCount(0);
+  await expect(guest.locator('#replay-check')).toContainText('Verified against the live session');
+  await guest.keyboard.press('End');
+  await expect(guest.locator('#replay-time')).toContainText('Game over');
+  await snapBoth(guest, 'share');
+
+  // Revoked: the same link is refused.
+  await trainer.getByRole('button', { name: /^Revoke the link/ }).click();
+  await expect(status(trainer)).toContainText('Share link revoked');
+  await guest.reload();
+  await onScreen(guest, 'replay');
+  await expect(guest.getByRole('alert')).toContainText('withdrawn this replay link');
+
+  // Delete the note: it leaves the list.
+  await trainer.getByRole('button', { name: /^Delete the note/ }).click();
+  await expect(status(trainer)).toContainText('deleted');
+  await expect(trainer.getByRole('list', { name: 'Notes by hour' })).toContainText('No notes yet.');
+});
+
+test('a solo game exported from its debrief opens in the viewer; a tampered copy is refused', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize(SMALL);
+  await page.goto('/');
+  await onScreen(page, 'title');
+  await page.evaluate(() => localStorage.setItem('ttc.tutorialSeen.v1', 'yes'));
+  // A short solo game at ×4, nobody deciding: the clock runs it to its end.
+  await page.keyboard.press('Enter');
+  await onScreen(page, 'setup');
+  await page.keyboard.press('s');
+  await onScreen(page, 'operations');
+  await page.keyboard.press('s');
+  await page.keyboard.press('s');
+  await expect(status(page)).toContainText('Speed ×4');
+  for (let round = 1; round <= 2; round++) {
+    await onScreen(page, 'planning');
+    await page.keyboard.press('c');
+  }
+  await onScreen(page, 'debrief');
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('e');
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^tame-the-chaos-solo-[a-z0-9-]+-\d+\.json$/);
+  const path = await file.path();
+  const text = readFileSync(path, 'utf8');
+  await expect(status(page)).toContainText('Replay file saved');
+
+  // The trainer's side: the list screen opens the file.
+  await page.keyboard.press('Escape');
+  await onScreen(page, 'title');
+  await page.keyboard.press('r');
+  await onScreen(page, 'past-classes');
+  const input = page.getByLabel('Open a solo replay file');
+
+  // A tampered copy first: one decision changed, or the recorded hash changed.
+  const data = JSON.parse(text) as { commands: { type: string }[]; finalHash: string };
+  const tick = data.commands.findIndex((command) => command.type === 'tick');
+  const tampered = { ...data, commands: data.commands.filter((_, index) => index !== tick) };
+  await input.setInputFiles({ name: 'tampered.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tampered)) });
+  await expect(page.locator('#solo-file-error')).toContainText('This replay file has been altered');
+  const rehashed = { ...data, finalHash: '0123456789abcdef' };
+  await input.setInputFiles({ name: 'rehashed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(rehashed)) });
+  await expect(page.locator('#solo-file-error')).toHaveText(
+    'This replay file has been altered: replaying it does not end in the state it records.',
+  );
+  await input.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
+  await expect(page.locator('#solo-file-error')).toContainText('This file is not a Tame the Chaos replay file.');
+  await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ not json') });
+  await expect(page.locator('#solo-file-error')).toContainText('it is not JSON text');
+  await expect(page.getByRole('heading', { name: 'Past classes and replays' })).toBeVisible();
+
+  // The file as exported.
+  await input.setInputFiles({ name: file.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(text) });
+  await onScreen(page, 'replay');
+  await expect(page.getByText(/Solo replay file/)).toBeVisible();
+  await expect(page.locator('#replay-check')).toContainText('Verified: the replay ends on the state the file records');
+  await expect(page.getByRole('button', { name: 'Add note' })).toHaveCount(0);
+  await page.keyboard.press('End');
+  await expect(page.locator('#replay-time')).toContainText('Game over');
+  await expect(page.getByRole('list', { name: 'Decisions, oldest first' })).toContainText('Nobody (unanswered)');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('#replay-time')).toContainText('Round 1 · hour 2 of 12');
+  await snapBoth(page, 'solo');
+  await page.keyboard.press('Escape');
+  await onScreen(page, 'past-classes');
+});

@@ -1,0 +1,186 @@
+import {
+  applyCommand,
+  type Command,
+  createGame,
+  type GameSetup,
+  type Phase,
+  type ReplayIndex,
+  type ReplayMark,
+  type ReplayMarkKind,
+  type ReplayPosition,
+  type Resolution,
+} from '@ttc/sim';
+
+// What the replay viewer shows, worked out without the DOM: who decided what and when, the
+// filters over that list, the labels of a point in time, and where the keys jump to.
+
+/** One decision in the replay: a player's, a bot's, or a demand nobody answered in time. */
+export interface DecisionRow {
+  /** The replay position right after the decision: seeking there shows what followed. */
+  position: ReplayPosition;
+  /** Global hours played when it was made. */
+  tick: number;
+  round: number;
+  /** Hours played in its round. */
+  hour: number;
+  team: number;
+  teamName: string;
+  resolution: Resolution;
+  /** Who made it, as people read it: a player's name, "Bot", "Facilitator", "You" or "Nobody". */
+  actor: string;
+  customer: string;
+  request: string;
+  /** For a premium or an option: whether the customer took it. */
+  accepted: boolean;
+}
+
+export const RESOLUTION_LABELS: Record<Resolution, string> = {
+  accommodate: 'Accommodate',
+  premium: 'Premium',
+  option: 'Option',
+  no: 'Gentle no',
+  ignored: 'Ran out of patience',
+};
+
+export const RESOLUTIONS: Resolution[] = ['accommodate', 'premium', 'option', 'no', 'ignored'];
+
+/** A record's actor ("bot", "clock", "facilitator", a player id, "you") as a name. */
+export function actorName(actor: string, players: readonly { id: string; name: string }[]): string {
+  if (actor === 'bot') return 'Bot';
+  if (actor === 'clock') return 'Nobody (unanswered)';
+  if (actor === 'facilitator') return 'Facilitator';
+  if (actor === 'you') return 'You';
+  return players.find((player) => player.id === actor)?.name ?? 'A player who left';
+}
+
+/**
+ * Plays the log once and lists every decision with the customer and request it answered. The
+ * demands a tick let lapse are listed too: the clock "decided" them by nobody answering.
+ */
+export function decisionRows(
+  setup: GameSetup,
+  commands: readonly Command[],
+  actors: readonly string[],
+  players: readonly { id: string; name: string }[],
+): DecisionRow[] {
+  const game = createGame(setup);
+  const rows: DecisionRow[] = [];
+  commands.forEach((command, index) => {
+    const { state, scenario } = game;
+    const round = state.round;
+    const hour = state.tick;
+    const tick = state.globalTick;
+    const result = applyCommand(game, command);
+    if (!result.ok) throw new Error(`Command ${index + 1} of the log does not apply (${result.rejection.reason}).`);
+    for (const outcome of result.outcomes) {
+      if (outcome.kind !== 'decision') continue;
+      const team = game.state.teams[outcome.team];
+      rows.push({
+        position: index + 1,
+        tick,
+        round,
+        hour,
+        team: outcome.team,
+        teamName: team?.name ?? `Team ${outcome.team + 1}`,
+        resolution: outcome.resolution,
+        actor: actorName(outcome.resolution === 'ignored' ? 'clock' : (actors[index] ?? 'clock'), players),
+        customer: team?.customers[outcome.customerId]?.name ?? 'A customer',
+        request: scenario.categories[outcome.category]?.name ?? 'a request',
+        accepted: outcome.accepted,
+      });
+    }
+  });
+  return rows;
+}
+
+export interface DecisionFilter {
+  team: number | 'all';
+  resolution: Resolution | 'all';
+}
+
+export function filterDecisions(rows: readonly DecisionRow[], filter: DecisionFilter): DecisionRow[] {
+  return rows.filter(
+    (row) => (filter.team === 'all' || row.team === filter.team) && (filter.resolution === 'all' || row.resolution === filter.resolution),
+  );
+}
+
+/** "Premium (taken)" / "Option (refused)" / "Gentle no". */
+export function resolutionText(row: Pick<DecisionRow, 'resolution' | 'accepted'>): string {
+  const label = RESOLUTION_LABELS[row.resolution];
+  if (row.resolution === 'premium' || row.resolution === 'option') return `${label} (${row.accepted ? 'taken' : 'refused'})`;
+  return label;
+}
+
+/** Where the game is at a position: "Round 2 · hour 3 of 6", "Round 1 · planning", "Game over". */
+export function momentLabel(round: number, hour: number, ticksPerRound: number, phase: Phase): string {
+  if (phase === 'ended') return 'Game over';
+  if (phase === 'planning') return `Round ${round} · planning`;
+  return `Round ${round} · hour ${hour} of ${ticksPerRound}`;
+}
+
+/** A global tick as round and hour, for notes and marks: the hour that tick ended. */
+export function tickLabel(tick: number, ticksPerRound: number): string {
+  const round = Math.max(1, Math.ceil(tick / ticksPerRound));
+  return `Round ${round} · hour ${tick - (round - 1) * ticksPerRound}`;
+}
+
+export const SPEEDS = [1, 2, 4, 8, 16] as const;
+export type ReplaySpeed = (typeof SPEEDS)[number];
+
+export function nextSpeed(speed: ReplaySpeed): ReplaySpeed {
+  return SPEEDS[(SPEEDS.indexOf(speed) + 1) % SPEEDS.length] ?? 1;
+}
+
+/** Real milliseconds per simulated hour at ×1: one hour a second. */
+export const HOUR_MS = 1000;
+
+/**
+ * Where playing moves to after some real time: whole hours pass at `speed` hours a second,
+ * the rest is carried to the next frame. Playing stops at the end of the log.
+ */
+export function playStep(
+  index: Pick<ReplayIndex, 'tickAt' | 'positionOfTick' | 'length'>,
+  position: ReplayPosition,
+  carriedMs: number,
+  deltaMs: number,
+  speed: ReplaySpeed,
+): { position: ReplayPosition; carriedMs: number; ended: boolean } {
+  const elapsed = carriedMs + deltaMs * speed;
+  const hours = Math.floor(elapsed / HOUR_MS);
+  if (hours === 0) return { position, carriedMs: elapsed, ended: position >= index.length };
+  const target = index.positionOfTick(index.tickAt(position) + hours);
+  // A round's planning is no hour: past it, playing goes on to the next round's first hour.
+  const next = target > position ? target : index.length;
+  return { position: next, carriedMs: elapsed - hours * HOUR_MS, ended: next >= index.length };
+}
+
+/** What the jump keys move between: key moments (with the ends of rounds), or decisions. */
+export type JumpKind = 'moment' | 'decision';
+
+const JUMP_MARKS: Record<JumpKind, ReplayMarkKind[]> = { moment: ['key-moment', 'round-end'], decision: ['decision'] };
+
+/** The mark a jump key lands on, or undefined at either end; `team` limits it to a team's marks (round ends are everyone's). */
+export function jumpTarget(
+  index: Pick<ReplayIndex, 'nextMark' | 'previousMark'>,
+  position: ReplayPosition,
+  kind: JumpKind,
+  direction: 1 | -1,
+  team?: number,
+): ReplayMark | undefined {
+  let from = position;
+  for (;;) {
+    const mark = direction > 0 ? index.nextMark(from, JUMP_MARKS[kind]) : index.previousMark(from, JUMP_MARKS[kind]);
+    if (!mark || team === undefined || mark.kind === 'round-end' || mark.team === team) return mark;
+    from = mark.position;
+  }
+}
+
+/** Key-moment ticks across the session, as fractions of its length, for the scrubber's marks. */
+export function keyMomentStops(marks: readonly ReplayMark[], lastTick: number): { tick: number; fraction: number; text: string }[] {
+  const stops = new Map<number, string[]>();
+  for (const mark of marks) {
+    if (mark.kind !== 'key-moment') continue;
+    stops.set(mark.tick, [...(stops.get(mark.tick) ?? []), mark.text]);
+  }
+  return [...stops].map(([tick, texts]) => ({ tick, fraction: lastTick > 0 ? tick / lastTick : 0, text: texts.join(' · ') }));
+}
