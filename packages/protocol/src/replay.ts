@@ -1,6 +1,6 @@
 import { createReplayIndex, type ReplayIndex, type ReplayIndexOptions, type Scenario, stateHash } from '@ttc/sim';
 import { z } from 'zod';
-import { type SessionLog, sessionLogSchema } from './session-log.js';
+import { gameSetupOfSessionLog, type SessionLog, sessionLogSchema } from './session-log.js';
 
 /**
  * What the replay viewer and the past-sessions list receive from the server, and what they
@@ -135,20 +135,8 @@ export const sessionSummariesResponseSchema = z.strictObject({ sessions: z.array
  * so entry `entries[p - 1]` says who caused position p. Throws on a record that does not apply.
  */
 export function replayIndexOfSessionLog(log: SessionLog, scenario: Scenario, options: ReplayIndexOptions = {}): ReplayIndex {
-  if (scenario.id !== log.scenarioId) throw new Error(`The session was played on "${log.scenarioId}", not "${scenario.id}".`);
   const commands = log.entries.map((entry) => entry.command);
-  return createReplayIndex(
-    {
-      scenario,
-      seed: log.seed,
-      teams: log.settings.teamCount,
-      rounds: log.settings.rounds,
-      ticksPerRound: log.settings.ticksPerRound,
-      teamNames: log.teamNames,
-    },
-    commands,
-    options,
-  );
+  return createReplayIndex(gameSetupOfSessionLog(log, scenario), commands, options);
 }
 
 /** The checkpoints whose recorded hash the replay does not reproduce: empty for a faithful record. */

@@ -1,4 +1,4 @@
-import { applyCommand, commandSchema, createGame, type Game, type Scenario } from '@ttc/sim';
+import { applyCommand, commandSchema, createGame, type Game, type GameSetup, type Scenario } from '@ttc/sim';
 import { z } from 'zod';
 import { hostSettingsSchema } from './client-messages.js';
 
@@ -35,19 +35,27 @@ export function classroomTeamNames(teamCount: number): string[] {
 }
 
 /**
- * Rebuilds a session's game from its record. Every entry was accepted once and must apply
- * again; one that does not means the record was altered, and the replay stops with that entry.
+ * The new game a session's record is replayed on: its scenario, seed, teams, rounds and round
+ * length. Refuses a scenario other than the one the session was played on.
  */
-export function replaySessionLog(log: SessionLog, scenario: Scenario): Game {
-  if (scenario.id !== log.scenarioId) throw new Error(`The session was played on "${log.scenarioId}", not "${scenario.id}".`);
-  const game = createGame({
+export function gameSetupOfSessionLog(log: SessionLog, scenario: Scenario): GameSetup {
+  if (scenario.id !== log.scenarioId) throw new Error(`The session was played on "${log.scenarioId}", not on "${scenario.id}".`);
+  return {
     scenario,
     seed: log.seed,
     teams: log.settings.teamCount,
     rounds: log.settings.rounds,
     ticksPerRound: log.settings.ticksPerRound,
     teamNames: log.teamNames,
-  });
+  };
+}
+
+/**
+ * Rebuilds a session's game from its record. Every entry was accepted once and must apply
+ * again; one that does not means the record was altered, and the replay stops with that entry.
+ */
+export function replaySessionLog(log: SessionLog, scenario: Scenario): Game {
+  const game = createGame(gameSetupOfSessionLog(log, scenario));
   for (const entry of log.entries) {
     const result = applyCommand(game, entry.command);
     if (!result.ok) throw new Error(`Entry ${entry.seq} of the session record does not apply (${result.rejection.reason}).`);

@@ -1,4 +1,4 @@
-import type { SessionLog } from '@ttc/protocol';
+import { gameSetupOfSessionLog, type SessionLog } from '@ttc/protocol';
 import {
   applyCommand,
   createGame,
@@ -175,15 +175,7 @@ interface Replay {
  * applies means the record was altered or damaged: the replay stops with a clear error.
  */
 function replay(log: SessionLog, scenario: Scenario): Replay {
-  if (scenario.id !== log.scenarioId) throw new Error(`The session was played on "${log.scenarioId}", not on "${scenario.id}".`);
-  const game = createGame({
-    scenario,
-    seed: log.seed,
-    teams: log.settings.teamCount,
-    rounds: log.settings.rounds,
-    ticksPerRound: log.settings.ticksPerRound,
-    teamNames: log.teamNames,
-  });
+  const game = createGame(gameSetupOfSessionLog(log, scenario));
   const names = new Map(log.players.map((player) => [player.id, player.name]));
   const actorName = (actor: string): string => (actor === 'bot' ? 'the bot' : (names.get(actor) ?? actor));
   const notes: DecisionNote[] = [];

@@ -1,4 +1,4 @@
-import type { Checkpoint, ReplayBundle, ReplayNote } from '@ttc/protocol';
+import { type Checkpoint, gameSetupOfSessionLog, type ReplayBundle, type ReplayNote } from '@ttc/protocol';
 import type { Command, GameLog, GameSetup, Scenario } from '@ttc/sim';
 
 /**
@@ -37,14 +37,7 @@ export function sourceOfBundle(bundle: ReplayBundle, scenario: Scenario, key: st
     playedAt: log.createdAt,
     ended: log.status === 'ended',
     scenario,
-    setup: {
-      scenario,
-      seed: log.seed,
-      teams: log.settings.teamCount,
-      rounds: log.settings.rounds,
-      ticksPerRound: log.settings.ticksPerRound,
-      teamNames: log.teamNames,
-    },
+    setup: gameSetupOfSessionLog(log, scenario),
     commands: log.entries.map((entry) => entry.command),
     actors: log.entries.map((entry) => entry.actor),
     players: log.players.map(({ id, name }) => ({ id, name })),

@@ -1,4 +1,4 @@
-import type { SessionLog, TeamFiguresRow } from '@ttc/protocol';
+import { gameSetupOfSessionLog, type SessionLog, type TeamFiguresRow } from '@ttc/protocol';
 import { applyCommand, createGame, readAllFigures, type Scenario } from '@ttc/sim';
 
 // The console's sparklines: each team's profit, exhaustion and loyalty, one point per
@@ -80,14 +80,7 @@ export class DashboardHistory {
 
 /** Replays a session's log and records every team's figures after each simulated hour. */
 export function historyFromLog(log: SessionLog, scenario: Scenario): DashboardHistory {
-  const game = createGame({
-    scenario,
-    seed: log.seed,
-    teams: log.settings.teamCount,
-    rounds: log.settings.rounds,
-    ticksPerRound: log.settings.ticksPerRound,
-    teamNames: log.teamNames,
-  });
+  const game = createGame(gameSetupOfSessionLog(log, scenario));
   const history = new DashboardHistory();
   const snapshot = () =>
     history.record(
