@@ -228,4 +228,9 @@ test('a trainer runs a class: four learners in two teams, two rounds, an event, 
       .map((line) => line.split(',').slice(1, 3).join(' '))
       .sort(),
   ).toEqual(['Team 1 1', 'Team 1 2', 'Team 2 1', 'Team 2 2']);
+
+  // From the debrief, the trainer opens the class's replay: it matches what was played.
+  await trainer.getByRole('button', { name: 'Open the replay' }).click();
+  await onScreen(trainer, 'replay');
+  await expect(trainer.locator('#replay-check')).toContainText('Verified against the live session', { timeout: 30_000 });
 });

@@ -92,7 +92,7 @@ function nextPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-export const classDebriefScreen: ScreenRenderer = ({ root, params, announce }) => {
+export const classDebriefScreen: ScreenRenderer = ({ root, params, announce, go }) => {
   const seat = seatFor(params.role);
   let closed = false;
 
@@ -110,6 +110,8 @@ export const classDebriefScreen: ScreenRenderer = ({ root, params, announce }) =
     return [
       h('a', { class: 'button', href: `${base}.csv?key=${key}`, download: `tame-the-chaos-${model.sessionId}.csv` }, 'Export CSV'),
       h('a', { class: 'button', href: `${base}.json?key=${key}`, download: `tame-the-chaos-${model.sessionId}.json` }, 'Export JSON'),
+      // Review the class decision by decision, with notes (docs/replays.md).
+      h('button', { type: 'button', onclick: () => go('replay', { source: 'session', sessionId: model.sessionId }) }, 'Open the replay'),
     ];
   };
 
