@@ -15,6 +15,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '20' },
     'tick-ms': { type: 'string', default: '1000' },
     runs: { type: 'string', default: '5' },
+    /** Passed on to bench/load.ts: the generator decodes every message in full (the old way). */
+    'full-parse': { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(values.runs);
@@ -34,8 +36,11 @@ interface Run {
 
 function runOnce(mode: Run['mode']): Run {
   const script = new URL('./load.ts', import.meta.url).pathname;
-  const args = ['--import', 'tsx', '--conditions=source', script, '--json', '--mode', mode];
+  // The generator gets a larger young generation (docs/performance.md): fewer of its scavenges
+  // land between a broadcast arriving and the moment it is timed.
+  const args = ['--max-semi-space-size=64', '--import', 'tsx', '--conditions=source', script, '--json', '--mode', mode];
   for (const name of ['sessions', 'clients', 'seconds', 'tick-ms'] as const) args.push(`--${name}`, values[name]);
+  if (values['full-parse']) args.push('--full-parse');
   const result = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   const line = result.stdout.split('\n').find((text) => text.startsWith('{'));
   if (result.status !== 0 || !line) throw new Error(`load.ts --mode ${mode} failed (${result.status}):\n${result.stdout}`);

@@ -1,17 +1,23 @@
 // Load benchmark for classroom sessions (a script, not a test). Run from apps/server:
-//   npx tsx --conditions=source bench/load.ts --sessions 100 [--clients 30] [--seconds 20] [--tick-ms 1000] [--mode server|relay]
+//   node --max-semi-space-size=64 --import tsx --conditions=source bench/load.ts --sessions 100 \
+//     [--clients 30] [--seconds 20] [--tick-ms 1000] [--mode server|relay] [--full-parse]
+// (the flag gives the generator, one process playing every client, a young generation large
+// enough that its own scavenges rarely fall between a broadcast arriving and its timing; the
+// server child, our server or the relay alike, gets the flags of `npm start`: CHILD_NODE_FLAGS.)
 // N sessions × 30 clients on loopback; each client decides a waiting card every few seconds.
 // Reports p50/p99 from a decision to its acknowledgement and to the broadcast reaching
 // teammates, with the server's CPU and memory. --mode relay runs the same load against a bare
 // socket.io relay as the floor.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { CLIENT_EVENT, PROTOCOL_VERSION, SERVER_EVENT, type ServerMessage, type ServerReply } from '@ttc/protocol';
 import { io, type Socket } from 'socket.io-client';
 import { freePort } from '../src/test-support/free-port.js';
+import * as leanParser from './lean-parser.js';
 
 const { values } = parseArgs({
   options: {
@@ -22,6 +28,11 @@ const { values } = parseArgs({
     'decide-every-ms': { type: 'string', default: '3000' },
     /** Real milliseconds per simulated hour: 1000 is a brisk classroom (the solo game's ×1 is 3000). */
     'tick-ms': { type: 'string', default: '1000' },
+    /**
+     * Decode every pushed message in full, as the generator did before 2026-11-22 (see
+     * bench/lean-parser.ts): only for comparing the two generators.
+     */
+    'full-parse': { type: 'boolean', default: false },
     /** Also print the figures as one JSON line (for bench/compare.ts). */
     json: { type: 'boolean', default: false },
   },
@@ -33,6 +44,14 @@ const MODE = values.mode === 'relay' ? 'relay' : 'server';
 const DECIDE_EVERY_MS = Number(values['decide-every-ms']);
 const TICK_MS = Number(values['tick-ms']);
 const TEAMS = 4;
+const FULL_PARSE = values['full-parse'];
+
+/**
+ * Node flags for the server child, the same for our server and the bare relay: by default those
+ * of `npm start` (a 64 MB young generation: fewer scavenges, see docs/performance.md);
+ * SERVER_NODE_FLAGS replaces them (SERVER_NODE_FLAGS= for none).
+ */
+const CHILD_NODE_FLAGS = process.env.SERVER_NODE_FLAGS ?? '--max-semi-space-size=64';
 
 function startChild(port: number): Promise<ChildProcess> {
   const script =
@@ -40,7 +59,7 @@ function startChild(port: number): Promise<ChildProcess> {
   const profile = process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : [];
   const child = spawn(
     process.execPath,
-    [...profile, ...(process.env.SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', '--conditions=source', script],
+    [...profile, ...CHILD_NODE_FLAGS.split(' ').filter(Boolean), '--import', 'tsx', '--conditions=source', script],
     {
       env: {
         ...process.env,
@@ -55,6 +74,8 @@ function startChild(port: number): Promise<ChildProcess> {
   );
   return new Promise((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
+      // SERVER_STDOUT=file keeps what the server printed (say, with SERVER_NODE_FLAGS=--trace-gc).
+      if (process.env.SERVER_STDOUT) appendFileSync(process.env.SERVER_STDOUT, chunk);
       if (/running at|listening on/.test(chunk.toString())) resolve(child);
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -89,7 +110,13 @@ function machineUsage(): { busySeconds: number; waitSeconds: number } {
 }
 
 function connect(url: string): Promise<Socket> {
-  const socket = io(url, { auth: { protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], forceNew: true, reconnection: false });
+  const socket = io(url, {
+    auth: { protocolVersion: PROTOCOL_VERSION },
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    ...(FULL_PARSE ? {} : { parser: leanParser }),
+  });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', reject);
@@ -107,7 +134,30 @@ let refused = 0;
 interface Member {
   socket: Socket;
   key: string;
+  /** The cards waiting on the latest board. */
   cards: number[];
+  /** Cards "decided" since that board. */
+  decidedSince: Set<number>;
+}
+
+/** The cards a member can still decide: its latest board's, less those decided since. */
+function waitingCards(member: Member): number[] {
+  if (member.decidedSince.size > 0) {
+    member.cards = member.cards.filter((id) => !member.decidedSince.has(id));
+    member.decidedSince.clear();
+  }
+  return member.cards;
+}
+
+let checkedCardIds = false;
+/** Once a run: reading card ids from a board's text must agree with parsing the board. */
+function checkCardIds(raw: string): void {
+  if (checkedCardIds) return;
+  checkedCardIds = true;
+  const [, message] = JSON.parse(raw.slice(1)) as [string, Extract<ServerMessage, { type: 'board' }>];
+  const parsed = message.board.cards.map((card) => card.demand.id).join(',');
+  const read = leanParser.cardIds(raw).join(',');
+  if (parsed !== read) throw new Error(`lean parser misreads card ids: ${read} instead of ${parsed}`);
 }
 
 async function setUpServerSession(url: string, index: number): Promise<Member[]> {
@@ -128,11 +178,18 @@ async function setUpServerSession(url: string, index: number): Promise<Member[]>
   const members: Member[] = [];
   for (let client = 0; client < CLIENTS; client++) {
     const socket = await connect(url);
-    const member: Member = { socket, key: hosted.sessionId, cards: [] };
-    socket.on(SERVER_EVENT, (message: ServerMessage) => {
-      if (message.type === 'board') member.cards = message.board.cards.map((card) => card.demand.id);
+    const member: Member = { socket, key: hosted.sessionId, cards: [], decidedSince: new Set() };
+    socket.on(SERVER_EVENT, (message: ServerMessage | leanParser.RawMessage) => {
+      if (message.type === 'board') {
+        if ('raw' in message) {
+          checkCardIds(message.raw);
+          member.cards = leanParser.cardIds(message.raw);
+        } else member.cards = (message as Extract<ServerMessage, { type: 'board' }>).board.cards.map((card) => card.demand.id);
+        member.decidedSince.clear();
+      }
+      if ('raw' in message) return;
       // Like a real client, drop a card as soon as anyone has decided it.
-      if (message.type === 'decided') member.cards = member.cards.filter((id) => id !== message.demandId);
+      if (message.type === 'decided') member.decidedSince.add(message.demandId);
       if (message.type === 'decided' && message.by !== 'clock') {
         const started = sentAt.get(`${member.key}:${message.team}:${message.demandId}`);
         if (started !== undefined) teammateLatencies.push(performance.now() - started);
@@ -155,7 +212,7 @@ async function setUpRelaySession(url: string, index: number): Promise<Member[]> 
     const team = client % TEAMS;
     const room = `s${index}:t${team}`;
     await socket.timeout(10_000).emitWithAck('join-room', room);
-    const member: Member = { socket, key: room, cards: [] };
+    const member: Member = { socket, key: room, cards: [], decidedSince: new Set() };
     socket.on('update', (message: { demandId: number }) => {
       const started = sentAt.get(`${room}:${message.demandId}`);
       if (started !== undefined) teammateLatencies.push(performance.now() - started);
@@ -177,7 +234,8 @@ async function decideLoop(member: Member & { team?: number }, until: number): Pr
       await member.socket.timeout(30_000).emitWithAck('message', { room: member.key, demandId });
       ackLatencies.push(performance.now() - started);
     } else {
-      const demandId = member.cards[Math.floor(Math.random() * member.cards.length)];
+      const cards = waitingCards(member);
+      const demandId = cards[Math.floor(Math.random() * cards.length)];
       if (demandId !== undefined) {
         sentAt.set(`${member.key}:${member.team}:${demandId}`, started);
         const reply = await send(member.socket, { type: 'decide', demandId, decision: 'premium' });
@@ -211,8 +269,12 @@ await new Promise((resolve) => setTimeout(resolve, 1500));
 const before = processUsage(child.pid as number);
 const machineBefore = machineUsage();
 const clientCpuBefore = process.cpuUsage();
+// How late the generator's own event loop ran: a late loop delays every arrival it observes.
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
 const until = performance.now() + SECONDS * 1000;
 await Promise.all(sessions.flat().map((member) => decideLoop(member, until)));
+loopDelay.disable();
 const after = processUsage(child.pid as number);
 const machineAfter = machineUsage();
 const cpuPercent = ((after.cpuSeconds - before.cpuSeconds) / SECONDS) * 100;
@@ -223,7 +285,7 @@ const otherPercent = Math.max(0, machinePercent - cpuPercent - clientCpuPercent)
 const waitPercent = ((machineAfter.waitSeconds - machineBefore.waitSeconds) / SECONDS) * 100;
 
 console.log(
-  `${MODE === 'relay' ? 'bare relay' : `tame-the-chaos (a tick every ${TICK_MS} ms)`}: ${SESSIONS} sessions × ${CLIENTS} clients, ${SECONDS} s, a decision every ~${DECIDE_EVERY_MS / 1000} s per client (set-up ${setUpSeconds.toFixed(1)} s)`,
+  `${MODE === 'relay' ? 'bare relay' : `tame-the-chaos (a tick every ${TICK_MS} ms)`}${FULL_PARSE ? ' [generator parses every message]' : ''}: ${SESSIONS} sessions × ${CLIENTS} clients, ${SECONDS} s, a decision every ~${DECIDE_EVERY_MS / 1000} s per client (set-up ${setUpSeconds.toFixed(1)} s)`,
 );
 console.log(
   `  decisions ${ackLatencies.length}${MODE === 'server' ? ` (${refused} refused, mostly already decided by a teammate)` : ''}, broadcasts received ${teammateLatencies.length}`,
@@ -235,7 +297,9 @@ console.log(
   `  decision → teammates:       p50 ${percentile(teammateLatencies, 0.5).toFixed(1)} ms, p99 ${percentile(teammateLatencies, 0.99).toFixed(1)} ms`,
 );
 console.log(`  server: CPU ${cpuPercent.toFixed(0)} % of one core, memory ${after.rssMb.toFixed(0)} MB resident`);
-console.log(`  load generator (all clients, one process): CPU ${clientCpuPercent.toFixed(0)} % of one core`);
+console.log(
+  `  load generator (all clients, one process${process.execArgv.some((flag) => flag.startsWith('--max-semi-space-size')) ? '' : ', WITHOUT --max-semi-space-size=64: see docs/performance.md'}): CPU ${clientCpuPercent.toFixed(0)} % of one core; its event loop late by p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms, at most ${(loopDelay.max / 1e6).toFixed(1)} ms`,
+);
 console.log(
   `  everything else on the machine: CPU ${otherPercent.toFixed(0)} % of one core; some task waiting for a CPU ${waitPercent.toFixed(0)} % of the time`,
 );
@@ -243,6 +307,7 @@ if (values.json)
   console.log(
     JSON.stringify({
       mode: MODE,
+      fullParse: FULL_PARSE,
       sessions: SESSIONS,
       clients: CLIENTS,
       decisions: ackLatencies.length,
@@ -254,6 +319,8 @@ if (values.json)
       serverCpuPercent: cpuPercent,
       serverRssMb: after.rssMb,
       generatorCpuPercent: clientCpuPercent,
+      generatorLoopDelayP99: loopDelay.percentile(99) / 1e6,
+      generatorLoopDelayMax: loopDelay.max / 1e6,
       otherCpuPercent: otherPercent,
       cpuWaitPercent: waitPercent,
     }),
