@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -7,7 +8,12 @@ const defaultStaticDir = fileURLToPath(new URL('../../web/dist/', import.meta.ur
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
-  STATIC_DIR: z.string().min(1).default(defaultStaticDir),
+  /** Resolved against the working directory: Express serves files only from absolute paths. */
+  STATIC_DIR: z
+    .string()
+    .min(1)
+    .default(defaultStaticDir)
+    .transform((dir) => resolve(dir)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The embedded database file, created on first start. */
   DATABASE_PATH: z.string().min(1).default('data/tame-the-chaos.db'),

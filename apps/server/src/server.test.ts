@@ -55,4 +55,9 @@ describe('configuration', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toContain('PORT');
   });
+
+  it('resolves a relative STATIC_DIR against the working directory (Express serves only absolute paths)', () => {
+    const result = readConfig({ STATIC_DIR: 'apps/web/dist' });
+    expect(result.ok && result.config.STATIC_DIR).toBe(join(process.cwd(), 'apps/web/dist'));
+  });
 });
