@@ -1,40 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { LARGE, log, onScreen, openPage, SMALL, snapBoth, status } from './support';
 
 // A live class: one trainer and four learners, each in their own browser context, against the
 // real server. Assertions read what people see: visible text, headings, buttons, and the
 // role="status" / role="log" regions a screen reader would announce.
-
-const SCREENS = 'test-results/screens';
-const SMALL = { width: 1280, height: 720 };
-const LARGE = { width: 1920, height: 1080 };
-
-const status = (page: Page) => page.getByRole('status');
-const log = (page: Page) => page.getByRole('log');
-
-async function onScreen(page: Page, name: string, timeout = 60_000): Promise<void> {
-  await expect(page.locator('body')).toHaveAttribute('data-screen', name, { timeout });
-  // Phaser reads keys once per frame: give a new canvas screen a few frames to listen.
-  await page.waitForTimeout(200);
-}
-
-/** Saves the screen at 1280×720 and at 1920×1080, then goes back to the page's own size. */
-async function snapBoth(page: Page, name: string): Promise<void> {
-  const own = page.viewportSize() ?? SMALL;
-  for (const size of [SMALL, LARGE]) {
-    await page.setViewportSize(size);
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: `${SCREENS}/class-${name}-${size.width}.png` });
-  }
-  await page.setViewportSize(own);
-}
-
-async function openPage(browser: Browser, url = '/', viewport = SMALL): Promise<Page> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(url);
-  return page;
-}
 
 /** A learner joins from the title screen with the code typed in. */
 async function joinByCode(browser: Browser, code: string, name: string, viewport = SMALL): Promise<Page> {
@@ -108,7 +78,7 @@ test('a trainer runs a class: four learners in two teams, two rounds, an event, 
   await expect(ada.getByRole('heading', { name: 'You are in Team 1' })).toBeVisible();
   await expect(grace.getByRole('heading', { name: 'You are in Team 2' })).toBeVisible();
   await expect(trainer.locator('#lobby-headcount')).toContainText('4 learners in 2 teams');
-  await snapBoth(trainer, 'lobby');
+  await snapBoth(trainer, 'class', 'lobby');
 
   // The trainer swaps Alan and Grace: Ada with Grace, Alan with Edsger.
   await trainer.getByLabel('Team for Alan').selectOption({ label: 'Team 2' });
@@ -137,8 +107,8 @@ test('a trainer runs a class: four learners in two teams, two rounds, an event, 
   await trainer.getByRole('button', { name: /^Pause/ }).click();
   await expect(status(ada)).toContainText('Paused by your trainer');
   await expect(status(trainer)).toContainText('Paused');
-  await snapBoth(trainer, 'console');
-  await snapBoth(ada, 'learner-board');
+  await snapBoth(trainer, 'class', 'console');
+  await snapBoth(ada, 'class', 'learner-board');
 
   // An event injected into Team 2 only: Alan and Edsger hear it, Ada and Grace do not.
   await trainer.locator('#inject-event').selectOption({ label: 'Flu season' });
@@ -162,7 +132,7 @@ test('a trainer runs a class: four learners in two teams, two rounds, an event, 
   await expect(trainer.getByRole('table', { name: 'Leaderboard' })).toContainText('Team 2');
   await trainer.keyboard.press('1');
   await expect(status(trainer)).toContainText('Leaderboard ranked by profit');
-  await snapBoth(trainer, 'projector');
+  await snapBoth(trainer, 'class', 'projector');
   await trainer.keyboard.press('a');
   await expect(status(trainer)).toContainText('anonymised');
   await expect(trainer.getByRole('table', { name: 'Leaderboard' })).not.toContainText('Team 2');
@@ -180,13 +150,13 @@ test('a trainer runs a class: four learners in two teams, two rounds, an event, 
   await ada.keyboard.press('p');
   await expect(log(ada)).toContainText('You proposed:');
   await expect(log(grace)).toContainText('Ada proposes:');
-  await snapBoth(grace, 'learner-planning');
+  await snapBoth(grace, 'class', 'learner-planning');
   await grace.keyboard.press('c');
   await expect(log(ada)).toContainText('Plan committed by Grace');
   await alan.keyboard.press('c');
   await expect(log(edsger)).toContainText('Plan committed by Alan');
   await expect(trainer.locator('#console-plans')).toContainText('All 2 teams have committed their plan.');
-  await snapBoth(trainer, 'dashboard');
+  await snapBoth(trainer, 'class', 'dashboard');
   await trainer.locator('#console-speed').selectOption({ label: '3 s per hour' });
   await trainer.getByRole('button', { name: /Start next round/ }).click();
 
@@ -208,13 +178,13 @@ test('a trainer runs a class: four learners in two teams, two rounds, an event, 
   for (const name of ['Team 1', 'Team 2', 'Strategist', 'Always accommodate', 'Always no']) await expect(standings).toContainText(name);
   await expect(trainer.getByRole('heading', { name: 'Discussion prompts' })).toBeVisible();
   await expect(trainer.getByRole('heading', { name: 'Profit over time' })).toBeVisible();
-  await snapBoth(trainer, 'debrief');
+  await snapBoth(trainer, 'class', 'debrief');
 
   // Every learner reaches the debrief, their own team first.
   for (const learner of [ada, grace, alan, edsger]) await onScreen(learner, 'class-debrief');
   await expect(ada.getByRole('heading', { name: /Your team: Team 1/ })).toBeVisible({ timeout: 30_000 });
   await expect(alan.getByRole('heading', { name: /Your team: Team 2/ })).toBeVisible({ timeout: 30_000 });
-  await snapBoth(alan, 'learner-debrief');
+  await snapBoth(alan, 'class', 'learner-debrief');
 
   // The CSV export: a header and one row per team and round played.
   const download = trainer.waitForEvent('download');

@@ -1,39 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
+import { onScreen, openPage, SMALL, snapBoth, status } from './support';
 
 // Replays, in a real browser against the real server: a short class played by bots, its replay
 // opened from the past classes list, scrubbed, a key moment, a note that survives a reload, a
 // read-only share link in a fresh browser, its revocation, and a solo game's replay file
 // (exported from a solo debrief) opened as it is and tampered with.
-
-const SCREENS = 'test-results/screens';
-const SMALL = { width: 1280, height: 720 };
-const LARGE = { width: 1920, height: 1080 };
-
-const status = (page: Page) => page.getByRole('status');
-
-async function onScreen(page: Page, name: string, timeout = 60_000): Promise<void> {
-  await expect(page.locator('body')).toHaveAttribute('data-screen', name, { timeout });
-  await page.waitForTimeout(200);
-}
-
-async function snapBoth(page: Page, name: string): Promise<void> {
-  const own = page.viewportSize() ?? SMALL;
-  for (const size of [SMALL, LARGE]) {
-    await page.setViewportSize(size);
-    await page.evaluate(() => document.getElementById('classroom')?.scrollTo(0, 0));
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: `${SCREENS}/replay-${name}-${size.width}.png` });
-  }
-  await page.setViewportSize(own);
-}
-
-async function openPage(browser: Browser, url = '/'): Promise<Page> {
-  const context = await browser.newContext({ viewport: SMALL, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(url);
-  return page;
-}
 
 const scrubber = (page: Page) => page.getByRole('slider', { name: 'Position in the session (hours)' });
 
@@ -68,7 +40,7 @@ test('a facilitator reviews a class: list, scrub, key moment, notes, share link,
   await expect(row).toContainText('Ended');
   await expect(row).toContainText('Team 1');
   await expect(row).toContainText('Team 2');
-  await snapBoth(trainer, 'list');
+  await snapBoth(trainer, 'replay', 'list');
 
   // ——— The viewer ———
   await trainer.getByRole('button', { name: `Open the replay of class ${code}` }).click();
@@ -125,7 +97,7 @@ test('a facilitator reviews a class: list, scrub, key moment, notes, share link,
   await trainer.getByLabel(/^Edit the note/).fill('Team 2 said yes to everything here: watch the backlog grow.');
   await trainer.getByRole('button', { name: 'Save note' }).click();
   await expect(notes).toContainText('watch the backlog grow.');
-  await snapBoth(trainer, 'viewer');
+  await snapBoth(trainer, 'replay', 'viewer');
 
   // Reload: back through the list, the note is still there.
   await trainer.reload();
@@ -153,7 +125,7 @@ test('a facilitator reviews a class: list, scrub, key moment, notes, share link,
   await expect(guest.locator('#replay-check')).toContainText('Verified against the live session');
   await guest.keyboard.press('End');
   await expect(guest.locator('#replay-time')).toContainText('Game over');
-  await snapBoth(guest, 'share');
+  await snapBoth(guest, 'replay', 'share');
 
   // Revoked: the same link is refused.
   await trainer.getByRole('button', { name: /^Revoke the link/ }).click();
@@ -232,7 +204,7 @@ test('a solo game exported from its debrief opens in the viewer; a tampered copy
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('#replay-time')).toContainText('Round 1 · hour 2 of 12');
-  await snapBoth(page, 'solo');
+  await snapBoth(page, 'replay', 'solo');
   await page.keyboard.press('Escape');
   await onScreen(page, 'past-classes');
 });

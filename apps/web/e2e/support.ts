@@ -1,0 +1,38 @@
+import { type Browser, expect, type Page } from '@playwright/test';
+
+// What the end-to-end tests share: waiting for a screen, the regions a screen reader hears,
+// fresh browser contexts, and screenshots at the two sizes every screen must fit.
+
+export const SCREENS = 'test-results/screens';
+export const SMALL = { width: 1280, height: 720 };
+export const LARGE = { width: 1920, height: 1080 };
+
+export const status = (page: Page) => page.getByRole('status');
+export const log = (page: Page) => page.getByRole('log');
+
+/** Waits until the page shows a screen (`body[data-screen]`). */
+export async function onScreen(page: Page, name: string, timeout = 60_000): Promise<void> {
+  await expect(page.locator('body')).toHaveAttribute('data-screen', name, { timeout });
+  // Phaser reads keys once per frame: give a new canvas screen a few frames to listen.
+  await page.waitForTimeout(200);
+}
+
+/** Saves the screen at 1280×720 and at 1920×1080 as `<prefix>-<name>-<width>.png`, then goes back to the page's own size. */
+export async function snapBoth(page: Page, prefix: string, name: string): Promise<void> {
+  const own = page.viewportSize() ?? SMALL;
+  for (const size of [SMALL, LARGE]) {
+    await page.setViewportSize(size);
+    await page.evaluate(() => document.getElementById('classroom')?.scrollTo(0, 0));
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `${SCREENS}/${prefix}-${name}-${size.width}.png` });
+  }
+  await page.setViewportSize(own);
+}
+
+/** A page in a browser context of its own: another person on another computer. */
+export async function openPage(browser: Browser, url = '/', viewport = SMALL): Promise<Page> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
