@@ -1,23 +1,12 @@
 import { type HostSettings, replaySessionLog, sessionLogSchema } from '@ttc/protocol';
 import { findScenario, stateHash } from '@ttc/sim';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expectOk, TestClient } from '../test-support/classroom-client.js';
-import { type RunningServer, startTestServer } from '../test-support/test-server.js';
+import { expectOk } from '../test-support/classroom-client.js';
+import { TestRig } from '../test-support/test-rig.js';
+import type { RunningServer } from '../test-support/test-server.js';
 
-const clients: TestClient[] = [];
-const servers: RunningServer[] = [];
-
-afterAll(async () => {
-  for (const client of clients) client.close();
-  for (const running of servers) await running.server.close().catch(() => undefined);
-});
-
-async function client(url: string): Promise<TestClient> {
-  const created = new TestClient(url);
-  clients.push(created);
-  await created.connected();
-  return created;
-}
+const rig = new TestRig();
+afterAll(() => rig.close());
 
 const settings: HostSettings = {
   scenarioId: 'office-supplies',
@@ -31,22 +20,20 @@ const settings: HostSettings = {
 
 /** A class of two players in two teams, played into the first planning phase. */
 async function classInPlanning(running: RunningServer) {
-  const facilitator = await client(running.url);
-  const hosted = expectOk(await facilitator.send({ type: 'host', settings }));
+  const { facilitator, sessionId, joinCode, key } = await rig.host(running.url, settings);
   const tokens: string[] = [];
   for (const name of ['Ada', 'Grace']) {
-    const player = await client(running.url);
-    tokens.push(expectOk(await player.send({ type: 'join', joinCode: hosted.joinCode, name })).token as string);
+    const player = await rig.client(running.url);
+    tokens.push(expectOk(await player.send({ type: 'join', joinCode, name })).token as string);
   }
   expectOk(await facilitator.send({ type: 'start' }));
   await facilitator.next('session', (message) => message.phase === 'planning', 20_000);
-  return { facilitator, sessionId: hosted.sessionId as string, key: hosted.facilitatorKey as string, token: tokens[0] ?? '' };
+  return { facilitator, sessionId, key, token: tokens[0] ?? '' };
 }
 
 describe('the session record (GET /api/sessions/:id/log)', () => {
   it('opens with the facilitator key at any time and with a player token only once the session is over; it replays to the live state', async () => {
-    const running = await startTestServer();
-    servers.push(running);
+    const running = await rig.server();
     const { facilitator, sessionId, key, token } = await classInPlanning(running);
     const url = (query: string) => `${running.url}/api/sessions/${sessionId}/log?${query}`;
     expect((await fetch(url(`token=${token}`))).status).toBe(403);
@@ -69,8 +56,7 @@ describe('the session record (GET /api/sessions/:id/log)', () => {
   });
 
   it('a tampered record is refused by the replay, naming the entry', async () => {
-    const running = await startTestServer();
-    servers.push(running);
+    const running = await rig.server();
     const { sessionId, key } = await classInPlanning(running);
     const log = sessionLogSchema.parse(await (await fetch(`${running.url}/api/sessions/${sessionId}/log?key=${key}`)).json());
     const scenario = findScenario(log.scenarioId);
@@ -82,8 +68,7 @@ describe('the session record (GET /api/sessions/:id/log)', () => {
   });
 
   it('serves the results of an ended session after the server restarts, rebuilt from the record', async () => {
-    const first = await startTestServer();
-    servers.push(first);
+    const first = await rig.server();
     const { facilitator, sessionId, key } = await classInPlanning(first);
     expectOk(await facilitator.send({ type: 'end' }));
     const before = await (await fetch(`${first.url}/api/sessions/${sessionId}/results.csv?key=${key}`)).text();
@@ -94,8 +79,7 @@ describe('the session record (GET /api/sessions/:id/log)', () => {
     expect(await (await fetch(`${first.url}/api/sessions/${sessionId}/results.csv?key=${key}`)).text()).toBe(before);
     await first.server.close();
 
-    const second = await startTestServer({}, first.databasePath);
-    servers.push(second);
+    const second = await rig.server(first.databasePath);
     expect(second.server.gateway.registry.get(sessionId)).toBeUndefined();
     const response = await fetch(`${second.url}/api/sessions/${sessionId}/results.csv?key=${key}`);
     expect(response.status).toBe(200);

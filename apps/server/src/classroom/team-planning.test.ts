@@ -1,26 +1,19 @@
 import type { HostSettings, Plan } from '@ttc/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectOk, TestClient } from '../test-support/classroom-client.js';
-import { type RunningServer, startTestServer } from '../test-support/test-server.js';
+import { expectOk, type TestClient } from '../test-support/classroom-client.js';
+import { TestRig } from '../test-support/test-rig.js';
+import type { RunningServer } from '../test-support/test-server.js';
 
+const rig = new TestRig();
 let running: RunningServer;
-const clients: TestClient[] = [];
 
 beforeAll(async () => {
-  running = await startTestServer();
+  running = await rig.server();
 });
 
-afterAll(async () => {
-  for (const client of clients) client.close();
-  await running.server.close();
-});
+afterAll(() => rig.close());
 
-async function client(): Promise<TestClient> {
-  const created = new TestClient(running.url);
-  clients.push(created);
-  await created.connected();
-  return created;
-}
+const client = (): Promise<TestClient> => rig.client(running.url);
 
 const settings: HostSettings = {
   scenarioId: 'office-supplies',

@@ -1,24 +1,14 @@
 import { checkpointMismatches, type HostSettings, replayBundleSchema, replayIndexOfSessionLog, replaySessionLog } from '@ttc/protocol';
 import { findScenario, stateHash } from '@ttc/sim';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expectOk, TestClient } from '../test-support/classroom-client.js';
-import { type RunningServer, startTestServer } from '../test-support/test-server.js';
+import { expectOk } from '../test-support/classroom-client.js';
+import { TestRig } from '../test-support/test-rig.js';
+import type { RunningServer } from '../test-support/test-server.js';
 
-const clients: TestClient[] = [];
-const servers: RunningServer[] = [];
+const rig = new TestRig();
+afterAll(() => rig.close());
 
-afterAll(async () => {
-  for (const client of clients) client.close();
-  for (const running of servers) await running.server.close().catch(() => undefined);
-});
-
-async function facilitatorOf(running: RunningServer, settings: HostSettings) {
-  const facilitator = new TestClient(running.url);
-  clients.push(facilitator);
-  await facilitator.connected();
-  const hosted = expectOk(await facilitator.send({ type: 'host', settings }));
-  return { facilitator, sessionId: hosted.sessionId as string, key: hosted.facilitatorKey as string };
-}
+const facilitatorOf = (running: RunningServer, settings: HostSettings) => rig.host(running.url, settings);
 
 const settings: HostSettings = {
   scenarioId: 'office-supplies',
@@ -38,8 +28,7 @@ async function bundleOf(running: RunningServer, sessionId: string, key: string) 
 
 describe('state hashes recorded during play (checkpoints)', () => {
   it('a class of bots played to the end: the replay gives the recorded hash at every key moment, round end and the end', async () => {
-    const running = await startTestServer();
-    servers.push(running);
+    const running = await rig.server();
     const { facilitator, sessionId, key } = await facilitatorOf(running, settings);
     expectOk(await facilitator.send({ type: 'start' }));
     // An event is a key moment for every team, whatever the bots decide.
@@ -69,8 +58,7 @@ describe('state hashes recorded during play (checkpoints)', () => {
   });
 
   it('a session ended early records its last state; a changed record no longer matches its checkpoints', async () => {
-    const running = await startTestServer();
-    servers.push(running);
+    const running = await rig.server();
     const { facilitator, sessionId, key } = await facilitatorOf(running, { ...settings, rounds: 3 });
     expectOk(await facilitator.send({ type: 'start' }));
     await facilitator.next('session', (message) => message.phase === 'planning', 20_000);

@@ -8,22 +8,14 @@ import {
   shareLinksResponseSchema,
 } from '@ttc/protocol';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expectOk, TestClient } from '../test-support/classroom-client.js';
-import { type RunningServer, startTestServer } from '../test-support/test-server.js';
+import { expectOk } from '../test-support/classroom-client.js';
+import { TestRig } from '../test-support/test-rig.js';
+import type { RunningServer } from '../test-support/test-server.js';
 
-const clients: TestClient[] = [];
-const servers: RunningServer[] = [];
+const rig = new TestRig();
+afterAll(() => rig.close());
 
-afterAll(async () => {
-  for (const client of clients) client.close();
-  for (const running of servers) await running.server.close().catch(() => undefined);
-});
-
-async function server(databasePath?: string): Promise<RunningServer> {
-  const running = await startTestServer({}, ...(databasePath ? [databasePath] : []));
-  servers.push(running);
-  return running;
-}
+const server = (databasePath?: string) => rig.server(databasePath);
 
 const settings: HostSettings = {
   scenarioId: 'office-supplies',
@@ -36,16 +28,13 @@ const settings: HostSettings = {
 };
 
 async function host(running: RunningServer, played = true) {
-  const facilitator = new TestClient(running.url);
-  clients.push(facilitator);
-  await facilitator.connected();
-  const hosted = expectOk(await facilitator.send({ type: 'host', settings }));
+  const { facilitator, sessionId, key } = await rig.host(running.url, settings);
   if (played) {
     expectOk(await facilitator.send({ type: 'start' }));
     await facilitator.next('session', (message) => message.phase === 'planning', 20_000);
     expectOk(await facilitator.send({ type: 'end' }));
   }
-  return { facilitator, sessionId: hosted.sessionId as string, key: hosted.facilitatorKey as string };
+  return { facilitator, sessionId, key };
 }
 
 function send(url: string, method: string, body?: unknown, headers: Record<string, string> = {}) {

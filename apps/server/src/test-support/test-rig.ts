@@ -1,0 +1,50 @@
+import type { HostSettings } from '@ttc/protocol';
+import { expectOk, TestClient } from './classroom-client.js';
+import { type RunningServer, startTestServer } from './test-server.js';
+
+export interface HostedClass {
+  facilitator: TestClient;
+  sessionId: string;
+  joinCode: string;
+  key: string;
+}
+
+/**
+ * What a server test file opens — real servers on free ports and real socket clients — kept
+ * so that all of it is closed at the file's end (`afterAll(() => rig.close())`).
+ */
+export class TestRig {
+  private readonly clients: TestClient[] = [];
+  private readonly servers: RunningServer[] = [];
+
+  /** A real server with its own database file, or on an existing one (a restart). */
+  async server(databasePath?: string): Promise<RunningServer> {
+    const running = await startTestServer({}, ...(databasePath ? [databasePath] : []));
+    this.servers.push(running);
+    return running;
+  }
+
+  async client(url: string): Promise<TestClient> {
+    const client = new TestClient(url);
+    this.clients.push(client);
+    await client.connected();
+    return client;
+  }
+
+  /** A facilitator hosts a class on the server. */
+  async host(url: string, settings: HostSettings): Promise<HostedClass> {
+    const facilitator = await this.client(url);
+    const hosted = expectOk(await facilitator.send({ type: 'host', settings }));
+    return {
+      facilitator,
+      sessionId: hosted.sessionId as string,
+      joinCode: hosted.joinCode as string,
+      key: hosted.facilitatorKey as string,
+    };
+  }
+
+  async close(): Promise<void> {
+    for (const client of this.clients) client.close();
+    for (const running of this.servers) await running.server.close().catch(() => undefined);
+  }
+}
