@@ -12,6 +12,9 @@ export interface FigurePoint {
 }
 
 /** Enough for the longest session the server allows (12 rounds of 48 hours) plus its starts. */
+/** What a history needs of a dashboard row: the team and its three figures. */
+export type FigureRow = Pick<TeamFiguresRow, 'team' | 'profitCents' | 'exhaustion' | 'loyalty'>;
+
 const MAX_POINTS = 12 * 49 + 1;
 
 export class DashboardHistory {
@@ -20,7 +23,7 @@ export class DashboardHistory {
   private readonly series = new Map<number, FigurePoint[]>();
 
   /** Records the figures of one push, made during the given round and hour. */
-  record(round: number, tick: number, rows: readonly TeamFiguresRow[]): void {
+  record(round: number, tick: number, rows: readonly FigureRow[]): void {
     const key = `${round}:${tick}`;
     const replace = this.keys[this.keys.length - 1] === key;
     if (!replace) this.keys.push(key);
@@ -88,17 +91,9 @@ export function historyFromLog(log: SessionLog, scenario: Scenario): DashboardHi
       game.state.tick,
       readAllFigures(game).map((figures) => ({
         team: figures.team,
-        name: '',
-        bot: false,
         profitCents: figures.profitCents,
         exhaustion: figures.exhaustion.current,
         loyalty: figures.loyalty,
-        reputation: figures.reputation,
-        balancedScore: figures.balancedScore,
-        waitingDemands: figures.waitingDemands,
-        connectedPlayers: 0,
-        players: 0,
-        planCommitted: false,
       })),
     );
   snapshot();
