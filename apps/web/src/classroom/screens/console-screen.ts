@@ -291,9 +291,11 @@ export const consoleScreen: ScreenRenderer = ({ root, connection, go, announce }
     .catch((error: unknown) => {
       if (!closed) eventAbout.textContent = `The events could not be loaded: ${error instanceof Error ? error.message : 'no answer'}.`;
     });
-  // After a reload the sparklines would start from now; the session's log has the hours before.
+  // After a reload the sparklines and the feed would start from now; the session's log has the hours before.
   void shared.rebuildHistory().then((rebuilt) => {
-    if (rebuilt && !closed) drawDashboard();
+    if (!rebuilt || closed) return;
+    drawDashboard();
+    drawFeed();
   });
 
   const stopMessages = connection.onMessage((message) => {

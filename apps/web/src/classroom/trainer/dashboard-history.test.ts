@@ -1,7 +1,7 @@
-import type { SessionLog, TeamFiguresRow } from '@ttc/protocol';
-import { BUILTIN_SCENARIOS } from '@ttc/sim';
+import { gameSetupOfSessionLog, type SessionLog, type TeamFiguresRow } from '@ttc/protocol';
+import { applyCommand, BUILTIN_SCENARIOS, createGame } from '@ttc/sim';
 import { describe, expect, it } from 'vitest';
-import { DashboardHistory, historyFromLog, sparklinePoints } from './dashboard-history';
+import { DashboardHistory, rebuildConsole, sparklinePoints } from './dashboard-history';
 
 function row(team: number, profitCents: number): TeamFiguresRow {
   return {
@@ -45,8 +45,8 @@ describe('DashboardHistory', () => {
   });
 });
 
-describe('historyFromLog', () => {
-  it('replays the log and records a point after every hour', () => {
+describe('rebuildConsole', () => {
+  it('replays the log: a point after every hour, and the feed with who decided what', () => {
     const scenario = BUILTIN_SCENARIOS[0];
     if (!scenario) throw new Error('no scenario');
     const log: SessionLog = {
@@ -58,12 +58,21 @@ describe('historyFromLog', () => {
       status: 'running',
       createdAt: '2026-11-22T10:00:00Z',
       teamNames: ['Team 1', 'Team 2'],
-      players: [],
+      players: [{ id: 'p1', name: 'Ada', team: 1, removed: false }],
       entries: [1, 2, 3].map((seq) => ({ seq, tick: seq - 1, actor: 'clock', command: { type: 'tick' as const } })),
     };
-    const history = historyFromLog(log, scenario);
+    // Ada answers the first demand waiting for Team 2 after three hours.
+    const game = createGame(gameSetupOfSessionLog(log, scenario));
+    for (const entry of log.entries) applyCommand(game, entry.command);
+    const demand = game.state.teams[1]?.demands[0];
+    if (!demand) throw new Error('a demand is waiting');
+    log.entries.push({ seq: 4, tick: 3, actor: 'p1', command: { type: 'decide', team: 1, demandId: demand.id, decision: 'no' } });
+
+    const { history, feed } = rebuildConsole(log, scenario);
     expect(history.length).toBe(4);
     expect(history.points(1)).toHaveLength(4);
+    expect(feed.at(-1)).toMatchObject({ type: 'decided', team: 1, demandId: demand.id, decision: 'no', by: 'Ada' });
+    expect(feed.every((message) => message.type !== 'decided' || message.by === 'Ada' || message.by === 'clock')).toBe(true);
   });
 });
 

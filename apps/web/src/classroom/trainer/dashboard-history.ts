@@ -1,5 +1,6 @@
 import { gameSetupOfSessionLog, type SessionLog, type TeamFiguresRow } from '@ttc/protocol';
 import { applyCommand, createGame, readAllFigures, type Scenario } from '@ttc/sim';
+import type { FeedMessage } from './feed';
 
 // The console's sparklines: each team's profit, exhaustion and loyalty, one point per
 // simulated hour, gathered from the dashboard pushes (or rebuilt from the session's log after
@@ -81,10 +82,22 @@ export class DashboardHistory {
   }
 }
 
-/** Replays a session's log and records every team's figures after each simulated hour. */
-export function historyFromLog(log: SessionLog, scenario: Scenario): DashboardHistory {
+/** What a console reloaded mid-class gets back from the session's log. */
+export interface RebuiltConsole {
+  history: DashboardHistory;
+  /** The pushes the feed would have shown, oldest first, as the server sends them. */
+  feed: FeedMessage[];
+}
+
+/**
+ * Replays a session's log: every team's figures after each simulated hour (the sparklines),
+ * and the decisions, events and committed plans the feed shows, with who made them.
+ */
+export function rebuildConsole(log: SessionLog, scenario: Scenario): RebuiltConsole {
   const game = createGame(gameSetupOfSessionLog(log, scenario));
   const history = new DashboardHistory();
+  const feed: FeedMessage[] = [];
+  const names = new Map(log.players.map((player) => [player.id, player.name]));
   const snapshot = () =>
     history.record(
       game.state.round,
@@ -100,9 +113,35 @@ export function historyFromLog(log: SessionLog, scenario: Scenario): DashboardHi
   for (const entry of log.entries) {
     const result = applyCommand(game, entry.command);
     if (!result.ok) break;
+    const by = names.get(entry.actor) ?? entry.actor;
+    for (const outcome of result.outcomes) {
+      if (outcome.kind === 'decision')
+        feed.push({
+          type: 'decided',
+          team: outcome.team,
+          demandId: outcome.demandId,
+          decision: outcome.resolution,
+          by: outcome.resolution === 'ignored' ? 'clock' : by,
+          accepted: outcome.accepted,
+          loyaltyChange: outcome.loyaltyAfter - outcome.loyaltyBefore,
+          revenueCents: outcome.revenueCents,
+        });
+      else if (outcome.kind === 'event-started') {
+        const event = scenario.events.find((candidate) => candidate.id === outcome.eventId);
+        feed.push({
+          type: 'eventStarted',
+          team: outcome.team,
+          eventId: outcome.eventId,
+          name: event?.name ?? outcome.eventId,
+          description: event?.description ?? '',
+        });
+      }
+    }
+    // The server tells the room when a learner commits a plan (a bot's plan goes unannounced).
+    if (entry.command.type === 'commitPlan' && entry.actor !== 'bot') feed.push({ type: 'planCommitted', team: entry.command.team, by });
     if (entry.command.type === 'tick') snapshot();
   }
-  return history;
+  return { history, feed };
 }
 
 /**

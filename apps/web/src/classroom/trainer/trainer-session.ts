@@ -2,7 +2,7 @@ import { sessionLogSchema } from '@ttc/protocol';
 import { findScenario } from '@ttc/sim';
 import type { ClassroomConnection } from '../connection';
 import { loadFacilitator } from '../credentials';
-import { DashboardHistory, historyFromLog } from './dashboard-history';
+import { DashboardHistory, rebuildConsole } from './dashboard-history';
 import { addToFeed, type FeedItem, type FeedMessage, feedItem } from './feed';
 import type { RankFigure } from './leaderboard';
 
@@ -44,8 +44,8 @@ export class TrainerSession {
 
   /**
    * After a reload the pushes before it are gone: the session's log has them all. Replaying it
-   * with the simulation rebuilds the sparklines. Done once per session; a failure only means
-   * the lines start from now.
+   * with the simulation rebuilds the sparklines and the feed. Done once per session; a failure
+   * only means the lines and the feed start from now.
    */
   async rebuildHistory(): Promise<boolean> {
     const credentials = loadFacilitator();
@@ -59,7 +59,14 @@ export class TrainerSession {
       const log = sessionLogSchema.safeParse(await response.json());
       const scenario = log.success ? findScenario(log.data.scenarioId) : undefined;
       if (!log.success || !scenario) return false;
-      this.history.adopt(historyFromLog(log.data, scenario));
+      const rebuilt = rebuildConsole(log.data, scenario);
+      this.history.adopt(rebuilt.history);
+      // The log holds everything the feed has heard since the reload, and what came before.
+      if (rebuilt.feed.length > 0) {
+        const feed: FeedItem[] = [];
+        for (const message of rebuilt.feed) addToFeed(feed, feedItem(message), FEED_LENGTH);
+        this.feed.splice(0, this.feed.length, ...feed);
+      }
       return true;
     } catch {
       return false;
