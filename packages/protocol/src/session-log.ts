@@ -1,4 +1,4 @@
-import { applyCommand, commandSchema, createGame, type Game, type GameSetup, type Scenario } from '@ttc/sim';
+import { commandSchema, type Game, type GameSetup, ReplayRejection, type ReplayStep, replayCommands, type Scenario } from '@ttc/sim';
 import { z } from 'zod';
 import { hostSettingsSchema } from './client-messages.js';
 
@@ -50,15 +50,38 @@ export function gameSetupOfSessionLog(log: SessionLog, scenario: Scenario): Game
   };
 }
 
-/**
- * Rebuilds a session's game from its record. Every entry was accepted once and must apply
- * again; one that does not means the record was altered, and the replay stops with that entry.
- */
-export function replaySessionLog(log: SessionLog, scenario: Scenario): Game {
-  const game = createGame(gameSetupOfSessionLog(log, scenario));
-  for (const entry of log.entries) {
-    const result = applyCommand(game, entry.command);
-    if (!result.ok) throw new Error(`Entry ${entry.seq} of the session record does not apply (${result.rejection.reason}).`);
+/** An entry of a session record that no longer applies: the record was altered or damaged. */
+export class SessionRecordError extends Error {
+  constructor(
+    readonly entry: SessionLog['entries'][number],
+    readonly reason: string,
+  ) {
+    super(`Entry ${entry.seq} of the session record does not apply (${reason}).`);
   }
-  return game;
+}
+
+/**
+ * Rebuilds a session's game from its record, showing each entry and what it did to `observe`
+ * (a debrief, a console's feed); `start` sees the new game first. Every entry was accepted once and must apply again; one that
+ * does not means the record was altered, and the replay stops with a SessionRecordError.
+ */
+export function replaySessionLog(
+  log: SessionLog,
+  scenario: Scenario,
+  observe?: (step: ReplayStep, entry: SessionLog['entries'][number]) => void,
+  start?: (game: Game) => void,
+): Game {
+  const entryAt = (step: ReplayStep) => log.entries[step.position - 1] as SessionLog['entries'][number];
+  try {
+    return replayCommands(
+      gameSetupOfSessionLog(log, scenario),
+      log.entries.map((entry) => entry.command),
+      observe && ((step) => observe(step, entryAt(step))),
+      start,
+    );
+  } catch (error) {
+    if (error instanceof ReplayRejection)
+      throw new SessionRecordError(log.entries[error.index] as SessionLog['entries'][number], error.reason);
+    throw error;
+  }
 }

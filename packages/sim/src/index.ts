@@ -25,8 +25,9 @@ export {
   type StrategyStats,
   summariseBalance,
 } from './play/balance-report.js';
-export { GAME_LOG_FORMAT, type GameLog, gameLogOf, gameLogSchema, type ReplayResult, replayLog } from './play/game-log.js';
+export { GAME_LOG_FORMAT, type GameLog, gameLogOf, gameLogSchema, gameSetupOfLog, type ReplayResult, replayLog } from './play/game-log.js';
 export { type PlayedGame, playGame, stepWithStrategies } from './play/play-game.js';
+export { ReplayRejection, type ReplayStep, replayCommands } from './play/replay-commands.js';
 export {
   copyPlain,
   createReplayIndex,

@@ -1,14 +1,5 @@
-import { gameSetupOfSessionLog, type SessionLog } from '@ttc/protocol';
-import {
-  applyCommand,
-  createGame,
-  type DecisionCounts,
-  type Game,
-  type KeyMomentKind,
-  type Resolution,
-  type Scenario,
-  type TickRecord,
-} from '@ttc/sim';
+import { replaySessionLog, type SessionLog, SessionRecordError } from '@ttc/protocol';
+import type { DecisionCounts, Game, KeyMomentKind, Resolution, Scenario, TickRecord } from '@ttc/sim';
 import { benchmarkRows, type DebriefRow, lessonFor, rowOf } from './debrief-model';
 
 // The class debrief: the whole session rebuilt from its record, so that every chart, moment and
@@ -175,36 +166,33 @@ interface Replay {
  * applies means the record was altered or damaged: the replay stops with a clear error.
  */
 function replay(log: SessionLog, scenario: Scenario): Replay {
-  const game = createGame(gameSetupOfSessionLog(log, scenario));
   const names = new Map(log.players.map((player) => [player.id, player.name]));
   const actorName = (actor: string): string => (actor === 'bot' ? 'the bot' : (names.get(actor) ?? actor));
   const notes: DecisionNote[] = [];
-  const builders = game.state.teams.map(() => new Map<string, string>());
-  for (const entry of log.entries) {
-    const round = game.state.round;
-    const result = applyCommand(game, entry.command);
-    if (!result.ok) {
-      throw new Error(
-        `The session record is damaged: entry ${entry.seq} (${entry.command.type}) does not apply (${result.rejection.reason}).`,
-      );
-    }
-    const { command } = entry;
-    if (command.type === 'buildOption') builders[command.team]?.set(command.category, actorName(entry.actor));
-    for (const outcome of result.outcomes) {
-      if (outcome.kind !== 'decision') continue;
-      const customer = game.state.teams[outcome.team]?.customers[outcome.customerId];
-      notes.push({
-        team: outcome.team,
-        tick: entry.tick,
-        round,
-        actor: command.type === 'decide' ? actorName(entry.actor) : undefined,
-        resolution: outcome.resolution,
-        segment: scenario.segments[customer?.segment ?? -1]?.name ?? 'customers',
-        complaint: outcome.complaint,
-      });
-    }
+  const builders: Map<string, string>[] = Array.from({ length: log.settings.teamCount }, () => new Map<string, string>());
+  try {
+    const game = replaySessionLog(log, scenario, ({ command, outcomes, game: played, before }, entry) => {
+      if (command.type === 'buildOption') builders[command.team]?.set(command.category, actorName(entry.actor));
+      for (const outcome of outcomes) {
+        if (outcome.kind !== 'decision') continue;
+        const customer = played.state.teams[outcome.team]?.customers[outcome.customerId];
+        notes.push({
+          team: outcome.team,
+          tick: entry.tick,
+          round: before.round,
+          actor: command.type === 'decide' ? actorName(entry.actor) : undefined,
+          resolution: outcome.resolution,
+          segment: scenario.segments[customer?.segment ?? -1]?.name ?? 'customers',
+          complaint: outcome.complaint,
+        });
+      }
+    });
+    return { game, notes, builders };
+  } catch (error) {
+    if (!(error instanceof SessionRecordError)) throw error;
+    const { entry, reason } = error;
+    throw new Error(`The session record is damaged: entry ${entry.seq} (${entry.command.type}) does not apply (${reason}).`);
   }
-  return { game, notes, builders };
 }
 
 interface TeamPeople {

@@ -1,14 +1,14 @@
 import {
-  applyCommand,
   type Command,
-  createGame,
   type GameSetup,
   type Phase,
   type ReplayIndex,
   type ReplayMark,
   type ReplayMarkKind,
   type ReplayPosition,
+  type ReplayStep,
   type Resolution,
+  replayCommands,
 } from '@ttc/sim';
 
 // What the replay viewer shows, worked out without the DOM: who decided what and when, the
@@ -54,43 +54,47 @@ export function actorName(actor: string, players: readonly { id: string; name: s
 }
 
 /**
- * Plays the log once and lists every decision with the customer and request it answered. The
+ * Lists every decision with the customer and request it answered, from the steps of a replay
+ * made anyway (pass `observe` to createReplayIndex): the log is not played a second time. The
  * demands a tick let lapse are listed too: the clock "decided" them by nobody answering.
  */
+export function decisionCollector(
+  actors: readonly string[],
+  players: readonly { id: string; name: string }[],
+): { observe: (step: ReplayStep) => void; rows: DecisionRow[] } {
+  const rows: DecisionRow[] = [];
+  const observe = ({ position, outcomes, game, before }: ReplayStep) => {
+    for (const outcome of outcomes) {
+      if (outcome.kind !== 'decision') continue;
+      const team = game.state.teams[outcome.team];
+      rows.push({
+        position,
+        tick: before.globalTick,
+        round: before.round,
+        hour: before.tick,
+        team: outcome.team,
+        teamName: team?.name ?? `Team ${outcome.team + 1}`,
+        resolution: outcome.resolution,
+        actor: actorName(outcome.resolution === 'ignored' ? 'clock' : (actors[position - 1] ?? 'clock'), players),
+        customer: team?.customers[outcome.customerId]?.name ?? 'A customer',
+        request: game.scenario.categories[outcome.category]?.name ?? 'a request',
+        accepted: outcome.accepted,
+      });
+    }
+  };
+  return { observe, rows };
+}
+
+/** Plays the log on its own and lists every decision (see decisionCollector). */
 export function decisionRows(
   setup: GameSetup,
   commands: readonly Command[],
   actors: readonly string[],
   players: readonly { id: string; name: string }[],
 ): DecisionRow[] {
-  const game = createGame(setup);
-  const rows: DecisionRow[] = [];
-  commands.forEach((command, index) => {
-    const { state, scenario } = game;
-    const round = state.round;
-    const hour = state.tick;
-    const tick = state.globalTick;
-    const result = applyCommand(game, command);
-    if (!result.ok) throw new Error(`Command ${index + 1} of the log does not apply (${result.rejection.reason}).`);
-    for (const outcome of result.outcomes) {
-      if (outcome.kind !== 'decision') continue;
-      const team = game.state.teams[outcome.team];
-      rows.push({
-        position: index + 1,
-        tick,
-        round,
-        hour,
-        team: outcome.team,
-        teamName: team?.name ?? `Team ${outcome.team + 1}`,
-        resolution: outcome.resolution,
-        actor: actorName(outcome.resolution === 'ignored' ? 'clock' : (actors[index] ?? 'clock'), players),
-        customer: team?.customers[outcome.customerId]?.name ?? 'A customer',
-        request: scenario.categories[outcome.category]?.name ?? 'a request',
-        accepted: outcome.accepted,
-      });
-    }
-  });
-  return rows;
+  const collector = decisionCollector(actors, players);
+  replayCommands(setup, commands, collector.observe);
+  return collector.rows;
 }
 
 export interface DecisionFilter {

@@ -3,7 +3,7 @@ import { applyCommand } from '../commands/apply-command.js';
 import type { CommandResult, Rejection } from '../commands/command-result.js';
 import { type Command, commandSchema } from '../commands/command-schema.js';
 import { type Scenario, scenarioSchema } from '../scenario/scenario-schema.js';
-import { createGame } from '../state/create-game.js';
+import { createGame, type GameSetup } from '../state/create-game.js';
 import type { Game } from '../state/game.js';
 
 export const GAME_LOG_FORMAT = 'tame-the-chaos/game-log';
@@ -47,16 +47,21 @@ export function gameLogOf(game: Game, commands: Command[], finalHash?: string): 
 
 export type ReplayResult = { ok: true; game: Game } | { ok: false; index: number; rejection: Rejection };
 
-/** Re-simulates a log; a command the game rejects means the log was not written by this game. */
-export function replayLog(log: GameLog, upTo = log.commands.length): ReplayResult {
-  const game = createGame({
+/** The new game a log is replayed on. */
+export function gameSetupOfLog(log: GameLog): GameSetup {
+  return {
     scenario: log.scenario,
     seed: log.seed,
     teams: log.teams,
     rounds: log.rounds,
     ticksPerRound: log.ticksPerRound,
     ...(log.teamNames ? { teamNames: log.teamNames } : {}),
-  });
+  };
+}
+
+/** Re-simulates a log; a command the game rejects means the log was not written by this game. */
+export function replayLog(log: GameLog, upTo = log.commands.length): ReplayResult {
+  const game = createGame(gameSetupOfLog(log));
   const end = Math.min(upTo, log.commands.length);
   for (let index = 0; index < end; index++) {
     const result: CommandResult = applyCommand(game, log.commands[index] as Command);

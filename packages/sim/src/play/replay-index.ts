@@ -1,10 +1,11 @@
 import { applyCommand } from '../commands/apply-command.js';
 import type { Command } from '../commands/command-schema.js';
 import type { Scenario } from '../scenario/scenario-schema.js';
-import { createGame, type GameSetup } from '../state/create-game.js';
+import type { GameSetup } from '../state/create-game.js';
 import type { Game } from '../state/game.js';
 import type { Decision, GameState, KeyMomentKind, Phase } from '../state/game-state.js';
 import type { Tick } from '../state/units.js';
+import { type ReplayStep, replayCommands } from './replay-commands.js';
 
 /**
  * A position in a replay is the number of commands applied: 0 is the game as created,
@@ -23,6 +24,8 @@ export type ReplayMarkKind = ReplayMark['kind'];
 export interface ReplayIndexOptions {
   /** A snapshot every this many operations ticks (default 8). A snapshot of a 6-team game holds about 0.4 MB; replaying 8 ticks forward costs less than copying one. */
   snapshotEvery?: number;
+  /** Sees every step of the one replay the index makes (a decisions list, say), so the log is not played twice. */
+  observe?: (step: ReplayStep) => void;
 }
 
 export interface ReplayIndex {
@@ -94,43 +97,48 @@ function upperBound(sorted: ArrayLike<number>, value: number): number {
  */
 export function createReplayIndex(setup: GameSetup, commands: readonly Command[], options: ReplayIndexOptions = {}): ReplayIndex {
   const every = Math.max(1, Math.trunc(options.snapshotEvery ?? 8));
-  const game = createGame(setup);
-  const { scenario } = game;
   const ticks = new Int32Array(commands.length + 1);
   const phases: Phase[] = new Array(commands.length + 1);
   const snapshotPositions: number[] = [0];
-  const snapshots: GameState[] = [copyPlain(game.state)];
+  const snapshots: GameState[] = [];
   const marks: ReplayMark[] = [];
-  const momentsSeen = game.state.teams.map((team) => team.keyMoments.length);
-  ticks[0] = game.state.globalTick;
-  phases[0] = game.state.phase;
+  let momentsSeen: number[] = [];
+  const start = (initial: Game) => {
+    snapshots.push(copyPlain(initial.state));
+    momentsSeen = initial.state.teams.map((team) => team.keyMoments.length);
+    ticks[0] = initial.state.globalTick;
+    phases[0] = initial.state.phase;
+  };
 
-  commands.forEach((command, index) => {
-    const position = index + 1;
-    const { state } = game;
-    const phaseBefore = state.phase;
-    const result = applyCommand(game, command);
-    if (!result.ok) throw new Error(`Command ${index + 1} of the log does not apply (${result.rejection.reason}).`);
-    const tick = game.state.globalTick;
-    ticks[position] = tick;
-    phases[position] = game.state.phase;
-    if (command.type === 'decide')
-      marks.push({ kind: 'decision', position, tick, team: command.team, decision: command.decision, demandId: command.demandId });
-    for (const team of game.state.teams) {
-      // Key moments are only ever appended: the ones past the count seen so far are this command's.
-      for (let seen = momentsSeen[team.index] ?? 0; seen < team.keyMoments.length; seen++) {
-        const moment = team.keyMoments[seen];
-        if (moment) marks.push({ kind: 'key-moment', position, tick, team: team.index, moment: moment.kind, text: moment.text });
+  const game = replayCommands(
+    setup,
+    commands,
+    (step) => {
+      const { position, command, game: played, before } = step;
+      const tick = played.state.globalTick;
+      ticks[position] = tick;
+      phases[position] = played.state.phase;
+      if (command.type === 'decide')
+        marks.push({ kind: 'decision', position, tick, team: command.team, decision: command.decision, demandId: command.demandId });
+      for (const team of played.state.teams) {
+        // Key moments are only ever appended: the ones past the count seen so far are this command's.
+        for (let seen = momentsSeen[team.index] ?? 0; seen < team.keyMoments.length; seen++) {
+          const moment = team.keyMoments[seen];
+          if (moment) marks.push({ kind: 'key-moment', position, tick, team: team.index, moment: moment.kind, text: moment.text });
+        }
+        momentsSeen[team.index] = team.keyMoments.length;
       }
-      momentsSeen[team.index] = team.keyMoments.length;
-    }
-    if (phaseBefore === 'operations' && game.state.phase !== 'operations')
-      marks.push({ kind: 'round-end', position, tick, round: game.state.round });
-    if (command.type === 'tick' && tick % every === 0) {
-      snapshotPositions.push(position);
-      snapshots.push(copyPlain(game.state));
-    }
-  });
+      if (before.phase === 'operations' && played.state.phase !== 'operations')
+        marks.push({ kind: 'round-end', position, tick, round: played.state.round });
+      if (command.type === 'tick' && tick % every === 0) {
+        snapshotPositions.push(position);
+        snapshots.push(copyPlain(played.state));
+      }
+      options.observe?.(step);
+    },
+    start,
+  );
+  const { scenario } = game;
 
   const clamp = (position: ReplayPosition) => Math.max(0, Math.min(commands.length, Math.trunc(position) || 0));
 

@@ -1,5 +1,5 @@
 import { type Checkpoint, gameSetupOfSessionLog, type ReplayBundle, type ReplayNote } from '@ttc/protocol';
-import type { Command, GameLog, GameSetup, Scenario } from '@ttc/sim';
+import { type Command, type GameLog, type GameSetup, gameSetupOfLog, type Scenario } from '@ttc/sim';
 
 /**
  * Whatever the viewer replays, in one shape: a class (with the facilitator key, or through a
@@ -57,14 +57,7 @@ export function sourceOfSoloFile(log: GameLog & { finalHash: string }, fileName:
     playedAt: undefined,
     ended: true,
     scenario: log.scenario,
-    setup: {
-      scenario: log.scenario,
-      seed: log.seed,
-      teams: log.teams,
-      rounds: log.rounds,
-      ticksPerRound: log.ticksPerRound,
-      ...(log.teamNames ? { teamNames: log.teamNames } : {}),
-    },
+    setup: gameSetupOfLog(log),
     commands: log.commands,
     // A solo player made every choice; the clock let the rest lapse.
     actors: log.commands.map((command) => (command.type === 'tick' ? 'clock' : 'you')),

@@ -3,7 +3,7 @@ import { createReplayIndex, type ReplayIndex, teamView } from '@ttc/sim';
 import { announceStatus } from '../../a11y/dom-mirror';
 import { money } from '../../view-model/format';
 import {
-  decisionRows,
+  decisionCollector,
   jumpTarget,
   keyMomentStops,
   momentLabel,
@@ -48,8 +48,10 @@ export interface ReplayViewer {
 }
 
 export function replayViewer(source: ReplaySource, leave: { label: string; go: () => void }): ReplayViewer {
-  const index = createReplayIndex(source.setup, source.commands);
-  const rows = decisionRows(source.setup, source.commands, source.actors, source.players);
+  // One replay builds the index and the decisions list together.
+  const collector = decisionCollector(source.actors, source.players);
+  const index = createReplayIndex(source.setup, source.commands, { observe: collector.observe });
+  const rows = collector.rows;
   const final = index.gameAt(index.length);
   const teamNames = final.state.teams.map((team) => team.name);
   const { rounds, ticksPerRound } = final.state.config;

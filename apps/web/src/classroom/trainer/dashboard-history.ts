@@ -1,5 +1,5 @@
-import { gameSetupOfSessionLog, type SessionLog, type TeamFiguresRow } from '@ttc/protocol';
-import { applyCommand, createGame, readAllFigures, type Scenario } from '@ttc/sim';
+import { replaySessionLog, type SessionLog, type TeamFiguresRow } from '@ttc/protocol';
+import { type Game, readAllFigures, type Scenario } from '@ttc/sim';
 import type { FeedMessage } from './feed';
 
 // The console's sparklines: each team's profit, exhaustion and loyalty, one point per
@@ -94,11 +94,10 @@ export interface RebuiltConsole {
  * and the decisions, events and committed plans the feed shows, with who made them.
  */
 export function rebuildConsole(log: SessionLog, scenario: Scenario): RebuiltConsole {
-  const game = createGame(gameSetupOfSessionLog(log, scenario));
   const history = new DashboardHistory();
   const feed: FeedMessage[] = [];
   const names = new Map(log.players.map((player) => [player.id, player.name]));
-  const snapshot = () =>
+  const snapshot = (game: Game) =>
     history.record(
       game.state.round,
       game.state.tick,
@@ -109,38 +108,40 @@ export function rebuildConsole(log: SessionLog, scenario: Scenario): RebuiltCons
         loyalty: figures.loyalty,
       })),
     );
-  snapshot();
-  for (const entry of log.entries) {
-    const result = applyCommand(game, entry.command);
-    if (!result.ok) break;
-    const by = names.get(entry.actor) ?? entry.actor;
-    for (const outcome of result.outcomes) {
-      if (outcome.kind === 'decision')
-        feed.push({
-          type: 'decided',
-          team: outcome.team,
-          demandId: outcome.demandId,
-          decision: outcome.resolution,
-          by: outcome.resolution === 'ignored' ? 'clock' : by,
-          accepted: outcome.accepted,
-          loyaltyChange: outcome.loyaltyAfter - outcome.loyaltyBefore,
-          revenueCents: outcome.revenueCents,
-        });
-      else if (outcome.kind === 'event-started') {
-        const event = scenario.events.find((candidate) => candidate.id === outcome.eventId);
-        feed.push({
-          type: 'eventStarted',
-          team: outcome.team,
-          eventId: outcome.eventId,
-          name: event?.name ?? outcome.eventId,
-          description: event?.description ?? '',
-        });
+  replaySessionLog(
+    log,
+    scenario,
+    ({ command, outcomes, game }, entry) => {
+      const by = names.get(entry.actor) ?? entry.actor;
+      for (const outcome of outcomes) {
+        if (outcome.kind === 'decision')
+          feed.push({
+            type: 'decided',
+            team: outcome.team,
+            demandId: outcome.demandId,
+            decision: outcome.resolution,
+            by: outcome.resolution === 'ignored' ? 'clock' : by,
+            accepted: outcome.accepted,
+            loyaltyChange: outcome.loyaltyAfter - outcome.loyaltyBefore,
+            revenueCents: outcome.revenueCents,
+          });
+        else if (outcome.kind === 'event-started') {
+          const event = scenario.events.find((candidate) => candidate.id === outcome.eventId);
+          feed.push({
+            type: 'eventStarted',
+            team: outcome.team,
+            eventId: outcome.eventId,
+            name: event?.name ?? outcome.eventId,
+            description: event?.description ?? '',
+          });
+        }
       }
-    }
-    // The server tells the room when a learner commits a plan (a bot's plan goes unannounced).
-    if (entry.command.type === 'commitPlan' && entry.actor !== 'bot') feed.push({ type: 'planCommitted', team: entry.command.team, by });
-    if (entry.command.type === 'tick') snapshot();
-  }
+      // The server tells the room when a learner commits a plan (a bot's plan goes unannounced).
+      if (command.type === 'commitPlan' && entry.actor !== 'bot') feed.push({ type: 'planCommitted', team: command.team, by });
+      if (command.type === 'tick') snapshot(game);
+    },
+    snapshot,
+  );
   return { history, feed };
 }
 
