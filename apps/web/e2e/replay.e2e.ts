@@ -157,6 +157,8 @@ test('a solo game exported from its debrief opens in the viewer; a tampered copy
   for (let round = 1; round <= 2; round++) {
     await onScreen(page, 'planning');
     await page.keyboard.press('c');
+    // Wait for the next round to start, or the loop would find this planning screen again.
+    await onScreen(page, 'operations');
   }
   await onScreen(page, 'debrief');
   const download = page.waitForEvent('download');
