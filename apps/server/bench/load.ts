@@ -1,13 +1,14 @@
 // Load benchmark for classroom sessions (a script, not a test). Run from apps/server:
 //   node --max-semi-space-size=64 --import tsx --conditions=source bench/load.ts --sessions 100 \
-//     [--clients 30] [--seconds 20] [--tick-ms 1000] [--mode server|relay] [--full-parse]
+//     [--clients 30] [--seconds 20] [--tick-ms 1000] [--mode server|relay] [--full-parse] [--explain-tail]
 // (the flag gives the generator, one process playing every client, a young generation large
 // enough that its own scavenges rarely fall between a broadcast arriving and its timing; the
 // server child, our server or the relay alike, gets the flags of `npm start`: CHILD_NODE_FLAGS.)
 // N sessions × 30 clients on loopback; each client decides a waiting card every few seconds.
 // Reports p50/p99 from a decision to its acknowledgement and to the broadcast reaching
 // teammates, with the server's CPU and memory. --mode relay runs the same load against a bare
-// socket.io relay as the floor.
+// socket.io relay as the floor. --explain-tail also says what the slowest 1 % of deliveries met
+// on their way: a garbage collection in the server child, or a stall of the generator itself.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ import { CLIENT_EVENT, PROTOCOL_VERSION, SERVER_EVENT, type ServerMessage, type 
 import { io, type Socket } from 'socket.io-client';
 import { freePort } from '../src/test-support/free-port.js';
 import * as leanParser from './lean-parser.js';
+import { attributeTail, type Delivery, type Pause, recordGeneratorPauses } from './tail-attribution.js';
 
 const { values } = parseArgs({
   options: {
@@ -33,6 +35,11 @@ const { values } = parseArgs({
      * bench/lean-parser.ts): only for comparing the two generators.
      */
     'full-parse': { type: 'boolean', default: false },
+    /**
+     * Also say what the slowest 1 % of deliveries met on their way: a collection in the server
+     * child, or a stall of the generator's own event loop (bench/tail-attribution.ts).
+     */
+    'explain-tail': { type: 'boolean', default: false },
     /** Also print the figures as one JSON line (for bench/compare.ts). */
     json: { type: 'boolean', default: false },
   },
@@ -45,6 +52,9 @@ const DECIDE_EVERY_MS = Number(values['decide-every-ms']);
 const TICK_MS = Number(values['tick-ms']);
 const TEAMS = 4;
 const FULL_PARSE = values['full-parse'];
+const EXPLAIN_TAIL = values['explain-tail'];
+/** Where the server child writes its collections (--explain-tail only). */
+const GC_PROBE_OUT = EXPLAIN_TAIL ? join(mkdtempSync(join(tmpdir(), 'ttc-gc-')), 'server-pauses.json') : undefined;
 
 /**
  * Node flags for the server child, the same for our server and the bare relay: by default those
@@ -59,10 +69,19 @@ function startChild(port: number): Promise<ChildProcess> {
   const profile = process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : [];
   const child = spawn(
     process.execPath,
-    [...profile, ...CHILD_NODE_FLAGS.split(' ').filter(Boolean), '--import', 'tsx', '--conditions=source', script],
+    [
+      ...profile,
+      ...CHILD_NODE_FLAGS.split(' ').filter(Boolean),
+      '--import',
+      'tsx',
+      ...(EXPLAIN_TAIL ? ['--import', new URL('./gc-probe.ts', import.meta.url).pathname] : []),
+      '--conditions=source',
+      script,
+    ],
     {
       env: {
         ...process.env,
+        ...(GC_PROBE_OUT ? { GC_PROBE_OUT } : {}),
         PORT: String(port),
         HOST: '127.0.0.1',
         LOG_LEVEL: 'silent',
@@ -128,6 +147,15 @@ const send = (socket: Socket, message: unknown): Promise<ServerReply> =>
 
 const ackLatencies: number[] = [];
 const teammateLatencies: number[] = [];
+/** With --explain-tail: every delivery with the wall-clock time its decision was sent. */
+const deliveries: Delivery[] = [];
+
+/** A "decided" broadcast reached a teammate: the decision was sent at `started`. */
+function arrived(started: number): void {
+  const ms = performance.now() - started;
+  teammateLatencies.push(ms);
+  if (EXPLAIN_TAIL) deliveries.push({ sent: performance.timeOrigin + started, ms });
+}
 const sentAt = new Map<string, number>();
 let refused = 0;
 
@@ -192,7 +220,7 @@ async function setUpServerSession(url: string, index: number): Promise<Member[]>
       if (message.type === 'decided') member.decidedSince.add(message.demandId);
       if (message.type === 'decided' && message.by !== 'clock') {
         const started = sentAt.get(`${member.key}:${message.team}:${message.demandId}`);
-        if (started !== undefined) teammateLatencies.push(performance.now() - started);
+        if (started !== undefined) arrived(started);
       }
     });
     const joined = (await send(socket, { type: 'join', joinCode: hosted.joinCode, name: `P${client}` })) as ServerReply & { team: number };
@@ -215,7 +243,7 @@ async function setUpRelaySession(url: string, index: number): Promise<Member[]> 
     const member: Member = { socket, key: room, cards: [], decidedSince: new Set() };
     socket.on('update', (message: { demandId: number }) => {
       const started = sentAt.get(`${room}:${message.demandId}`);
-      if (started !== undefined) teammateLatencies.push(performance.now() - started);
+      if (started !== undefined) arrived(started);
     });
     members.push(member);
   }
@@ -272,9 +300,12 @@ const clientCpuBefore = process.cpuUsage();
 // How late the generator's own event loop ran: a late loop delays every arrival it observes.
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 loopDelay.enable();
-const until = performance.now() + SECONDS * 1000;
+const stopRecording = EXPLAIN_TAIL ? recordGeneratorPauses() : undefined;
+const runStarted = performance.now();
+const until = runStarted + SECONDS * 1000;
 await Promise.all(sessions.flat().map((member) => decideLoop(member, until)));
 loopDelay.disable();
+const generatorPauses = stopRecording?.();
 const after = processUsage(child.pid as number);
 const machineAfter = machineUsage();
 const cpuPercent = ((after.cpuSeconds - before.cpuSeconds) / SECONDS) * 100;
@@ -328,4 +359,16 @@ if (values.json)
 for (const member of sessions.flat()) member.socket.close();
 child.kill('SIGTERM');
 await new Promise((resolve) => child.once('exit', resolve));
+if (generatorPauses && GC_PROBE_OUT) {
+  const serverPauses = JSON.parse(readFileSync(GC_PROBE_OUT, 'utf8')) as Pause[];
+  const tail = attributeTail(deliveries, percentile(teammateLatencies, 0.99), serverPauses, generatorPauses);
+  const share = (count: number): string => `${count} (${((count / Math.max(1, tail.late)) * 100).toFixed(0)} %)`;
+  console.log(
+    `  the slowest 1 % of deliveries (${tail.late}, ≥ ${tail.thresholdMs.toFixed(1)} ms) overlapped: a collection in the server ${share(tail.serverCollection)}; a stall of the generator's event loop (> 5 ms, or its own collection) ${share(tail.generatorStall)}, of which its own collection ${share(tail.generatorCollection)}; both ${share(tail.both)}; neither ${share(tail.neither)}`,
+  );
+  const total = (pauses: Pause[]): string => `${pauses.length}, ${pauses.reduce((sum, pause) => sum + pause.ms, 0).toFixed(0)} ms in all`;
+  console.log(
+    `  during the run: server collections ${total(serverPauses.filter((pause) => pause.start >= performance.timeOrigin + runStarted && pause.start <= performance.timeOrigin + until))}; generator collections ${total(generatorPauses.collections)}, generator stalls ${total(generatorPauses.stalls)}`,
+  );
+}
 process.exit(0);

@@ -68,6 +68,8 @@ export class ClassroomSession {
   private readonly bot: Strategy = createStrategy('strategist');
   /** This round's draft plans, per team and player: shown to teammates, never logged. */
   private readonly proposals = new Map<number, Map<string, Extract<ServerMessage, { type: 'planProposed' }>>>();
+  /** The player-visible part of the last session message sent to everyone (see publishSession). */
+  private sessionPlayersSaw = '';
 
   constructor(
     stored: StoredSession,
@@ -487,7 +489,7 @@ export class ClassroomSession {
     this.broadcaster.toFacilitator(this.id, message);
   }
 
-  sessionMessage(): ServerMessage {
+  sessionMessage(): Extract<ServerMessage, { type: 'session' }> {
     const { state } = this.game;
     return {
       type: 'session',
@@ -557,8 +559,20 @@ export class ClassroomSession {
     return { type: 'dashboard', teams };
   }
 
+  /**
+   * The facilitator's clock needs every tick; players read the tick from their board, so they
+   * hear the session message only when something they act on changed (status, pause, speed,
+   * phase, round). That halves what a tick sends (docs/performance.md).
+   */
   publishSession(): void {
-    this.broadcaster.toSession(this.id, this.sessionMessage());
+    const message = this.sessionMessage();
+    const playersSee = `${message.status}|${message.paused}|${message.tickMs}|${message.phase}|${message.round}`;
+    if (playersSee === this.sessionPlayersSaw) {
+      this.broadcaster.toFacilitator(this.id, message);
+      return;
+    }
+    this.sessionPlayersSaw = playersSee;
+    this.broadcaster.toSession(this.id, message);
   }
 
   publishLobby(): void {

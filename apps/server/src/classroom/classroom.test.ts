@@ -230,6 +230,26 @@ describe('team play', () => {
     expect(board.board.team).toBe(seat.team);
     expect((await again.next('session')).status).toBe('running');
   });
+
+  it('the facilitator hears the session every tick; players when something they act on changes, and the tick from their board', async () => {
+    const { facilitator, joinCode } = await host({ teamCount: 1, tickMs: 100, ticksPerRound: 48 });
+    const seat = await join(joinCode, 'Femi');
+    expectOk(await facilitator.send({ type: 'start' }));
+    await facilitator.next('session', (message) => message.tick >= 5);
+    await seat.player.next('board', (message) => message.board.tick >= 5);
+    expectOk(await facilitator.send({ type: 'pause' }));
+    const paused = await seat.player.next('session', (message) => message.paused);
+    expect(paused.status).toBe('running');
+    const sessions = (client: TestClient) => client.updates.filter((message) => message.type === 'session');
+    // Seated in the lobby, then started, then paused: three, however many ticks passed.
+    expect(sessions(seat.player).map((message) => [message.status, message.paused])).toEqual([
+      ['lobby', false],
+      ['running', false],
+      ['running', true],
+    ]);
+    expect(sessions(facilitator).length).toBeGreaterThanOrEqual(sessions(seat.player).length + 4);
+    expect(seat.player.latest('board')?.board.tick).toBe(paused.tick);
+  });
 });
 
 describe('authorisation', () => {
