@@ -3,14 +3,10 @@
 // writes them as JSON to GC_PROBE_OUT when the child stops, so the load generator can tell
 // whether its slowest deliveries met a pause in the server.
 import { writeFileSync } from 'node:fs';
-import { PerformanceObserver } from 'node:perf_hooks';
-import type { Pause } from './tail-attribution.js';
+import { recordCollections } from './tail-attribution.js';
 
 const out = process.env.GC_PROBE_OUT;
-const pauses: Pause[] = [];
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) pauses.push({ start: performance.timeOrigin + entry.startTime, ms: entry.duration });
-}).observe({ entryTypes: ['gc'] });
+const { pauses } = recordCollections();
 
 const write = (): void => {
   if (out) writeFileSync(out, JSON.stringify(pauses));

@@ -19,14 +19,20 @@ export interface Delivery {
 /** A gap this long between the generator's 1 ms timer callbacks counts as a stall. */
 const STALL_MS = 5;
 
-/** Records the generator's own collections and every stall of its event loop until stopped. */
-export function recordGeneratorPauses(): () => { collections: Pause[]; stalls: Pause[] } {
-  const collections: Pause[] = [];
-  const stalls: Pause[] = [];
+/** Records this process's garbage collections (wall clock) until `stop` is called. */
+export function recordCollections(): { pauses: Pause[]; stop: () => void } {
+  const pauses: Pause[] = [];
   const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) collections.push({ start: performance.timeOrigin + entry.startTime, ms: entry.duration });
+    for (const entry of list.getEntries()) pauses.push({ start: performance.timeOrigin + entry.startTime, ms: entry.duration });
   });
   observer.observe({ entryTypes: ['gc'] });
+  return { pauses, stop: () => observer.disconnect() };
+}
+
+/** Records the generator's own collections and every stall of its event loop until stopped. */
+export function recordGeneratorPauses(): () => { collections: Pause[]; stalls: Pause[] } {
+  const collections = recordCollections();
+  const stalls: Pause[] = [];
   let last = performance.now();
   const beat = setInterval(() => {
     const now = performance.now();
@@ -35,8 +41,8 @@ export function recordGeneratorPauses(): () => { collections: Pause[]; stalls: P
   }, 1);
   return () => {
     clearInterval(beat);
-    observer.disconnect();
-    return { collections, stalls };
+    collections.stop();
+    return { collections: collections.pauses, stalls };
   };
 }
 
@@ -72,10 +78,11 @@ export function attributeTail(
   };
   for (const delivery of late) {
     const inServer = overlaps(delivery, server);
-    const inGenerator = overlaps(delivery, generator.stalls) || overlaps(delivery, generator.collections);
+    const inGeneratorCollection = overlaps(delivery, generator.collections);
+    const inGenerator = inGeneratorCollection || overlaps(delivery, generator.stalls);
     if (inServer) result.serverCollection++;
     if (inGenerator) result.generatorStall++;
-    if (overlaps(delivery, generator.collections)) result.generatorCollection++;
+    if (inGeneratorCollection) result.generatorCollection++;
     if (inServer && inGenerator) result.both++;
     if (!inServer && !inGenerator) result.neither++;
   }
