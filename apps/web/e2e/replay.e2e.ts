@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { onScreen, openPage, SMALL, snapBoth, status } from './support';
+import { onScreen, openPage, SMALL, snapBoth, startFastSoloGame, status } from './support';
 
 // Replays, in a real browser against the real server: a short class played by bots, its replay
 // opened from the past classes list, scrubbed, a key moment, a note that survives a reload, a
@@ -143,16 +143,8 @@ test('a facilitator reviews a class: list, scrub, key moment, notes, share link,
 test('a solo game exported from its debrief opens in the viewer; a tampered copy is refused', async ({ page }) => {
   test.setTimeout(240_000);
   await page.setViewportSize(SMALL);
-  await page.goto('/');
-  await onScreen(page, 'title');
-  await page.evaluate(() => localStorage.setItem('ttc.tutorialSeen.v1', 'yes'));
   // A short solo game at ×4, nobody deciding: the clock runs it to its end.
-  await page.keyboard.press('Enter');
-  await onScreen(page, 'setup');
-  await page.keyboard.press('s');
-  await onScreen(page, 'operations');
-  await page.keyboard.press('s');
-  await page.keyboard.press('s');
+  await startFastSoloGame(page);
   await expect(status(page)).toContainText('Speed ×4');
   for (let round = 1; round <= 2; round++) {
     await onScreen(page, 'planning');

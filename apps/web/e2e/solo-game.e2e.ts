@@ -1,24 +1,15 @@
 import { expect, type Page, test } from '@playwright/test';
+import { log, onScreen, SCREENS, startFastSoloGame, status } from './support';
 
 // A new player, keyboard only: title → set-up → tutorial → a whole short game → debrief →
 // a new game. Assertions read what a screen reader would: the role="status" and role="log"
 // regions and the screen announcements, never the game's internals.
-
-const SCREENS = 'test-results/screens';
-
-async function onScreen(page: Page, name: string): Promise<void> {
-  await expect(page.locator('body')).toHaveAttribute('data-screen', name, { timeout: 60_000 });
-  // Phaser reads keys once per frame: give the new screen a few frames to start listening.
-  await page.waitForTimeout(200);
-}
 
 async function snap(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(250);
   await page.screenshot({ path: `${SCREENS}/${name}.png` });
 }
 
-const status = (page: Page) => page.getByRole('status');
-const log = (page: Page) => page.getByRole('log');
 const screen = (page: Page) => page.locator('#screen');
 
 /** Plays the current round's operations with the keyboard until the round ends. */
@@ -132,15 +123,7 @@ test('a new player plays a whole short solo game with the keyboard only', async 
 });
 
 test('the debrief starts a new game with the same seed on Enter', async ({ page }) => {
-  await page.goto('/');
-  await onScreen(page, 'title');
-  await page.evaluate(() => localStorage.setItem('ttc.tutorialSeen.v1', 'yes'));
-  await page.keyboard.press('Enter');
-  await onScreen(page, 'setup');
-  await page.keyboard.press('s');
-  await onScreen(page, 'operations');
-  await page.keyboard.press('s');
-  await page.keyboard.press('s');
+  await startFastSoloGame(page);
   for (const round of [1, 2, 3]) {
     await playRound(page, round, ['4']);
     if (round < 3) {
