@@ -18,8 +18,8 @@ export class TestRig {
   private readonly servers: RunningServer[] = [];
 
   /** A real server with its own database file, or on an existing one (a restart). */
-  async server(databasePath?: string): Promise<RunningServer> {
-    const running = await startTestServer({}, ...(databasePath ? [databasePath] : []));
+  async server(databasePath?: string, env: Record<string, string> = {}): Promise<RunningServer> {
+    const running = await startTestServer(env, ...(databasePath ? [databasePath] : []));
     this.servers.push(running);
     return running;
   }
