@@ -13,7 +13,13 @@ let server: AppServer;
 let base: string;
 
 beforeAll(async () => {
-  const config = readConfig({ PORT: '0', HOST: '127.0.0.1', STATIC_DIR: staticDir, LOG_LEVEL: 'silent', DATABASE_PATH: temporaryDatabase() });
+  const config = readConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    STATIC_DIR: staticDir,
+    LOG_LEVEL: 'silent',
+    DATABASE_PATH: temporaryDatabase(),
+  });
   if (!config.ok) throw new Error(config.message);
   server = createServer(config.config, pino({ level: 'silent' }));
   base = `http://127.0.0.1:${await server.listen()}`;

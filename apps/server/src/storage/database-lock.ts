@@ -14,13 +14,13 @@ export class DatabaseLock {
     const lockPath = `${databasePath}.lock`;
     try {
       this.db = new Database(lockPath, { timeout: 0 });
-      this.db.pragma('locking_mode = EXCLUSIVE');
-      this.db.exec('CREATE TABLE IF NOT EXISTS lock (held INTEGER)');
     } catch (error) {
-      throw new StartupError(`Cannot create the lock file ${lockPath} beside the database: ${describe(error)}.`);
+      throw cannotWrite(databasePath, error);
     }
     try {
+      this.db.pragma('locking_mode = EXCLUSIVE');
       this.db.exec('BEGIN EXCLUSIVE');
+      this.db.exec('CREATE TABLE IF NOT EXISTS lock (held INTEGER)');
       this.db.exec('INSERT INTO lock (held) VALUES (1)');
     } catch (error) {
       this.db.close();
@@ -29,7 +29,7 @@ export class DatabaseLock {
           `Another server process is already using the database ${databasePath} (it holds ${lockPath}). ` +
             'Stop that server first, or give this one its own DATABASE_PATH.',
         );
-      throw new StartupError(`Cannot lock the database ${databasePath} through ${lockPath}: ${describe(error)}.`);
+      throw cannotWrite(databasePath, error);
     }
   }
 
@@ -38,8 +38,17 @@ export class DatabaseLock {
   }
 }
 
+/** The message for a database the server may not write: what to check, not just the code. */
+export function cannotWrite(databasePath: string, error: unknown): StartupError {
+  return new StartupError(
+    `The database ${databasePath} cannot be written (${describe(error)}). The server needs to write to the file, to the ` +
+      `lock file ${databasePath}.lock beside it and to their directory (SQLite keeps -wal and -shm files there too): ` +
+      'check the permissions and that the disk or volume is not mounted read-only.',
+  );
+}
+
 export function describe(error: unknown): string {
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : String(error);
-  return code && !message.includes(code) ? `${message} (${code})` : message;
+  return code && !message.includes(code) ? `${message}, ${code}` : message;
 }

@@ -2,7 +2,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { StartupError } from '../startup-error.js';
-import { describe } from './database-lock.js';
+import { cannotWrite, describe } from './database-lock.js';
 
 /**
  * How long one write waits for a lock held by someone else. Short on purpose: better-sqlite3
@@ -33,7 +33,7 @@ export function openSqlite(path: string, durability: 'process' | 'full', schema:
   try {
     db = new Database(where, { timeout: BUSY_TIMEOUT_MS });
   } catch (error) {
-    throw new StartupError(`The database ${where} cannot be opened: ${describe(error)}.`);
+    throw cannotWrite(where, error);
   }
   try {
     db.pragma('journal_mode = WAL');
@@ -46,11 +46,13 @@ export function openSqlite(path: string, durability: 'process' | 'full', schema:
   } catch (error) {
     db.close();
     const code = (error as { code?: string }).code ?? '';
-    if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_IOERR'))
-      throw new StartupError(
-        `The database ${where} cannot be written (${describe(error)}). The server needs to write to the file and to its ` +
-          'directory (SQLite keeps -wal and -shm files beside it): check the permissions and that the disk or volume is not mounted read-only.',
-      );
+    if (
+      code.startsWith('SQLITE_READONLY') ||
+      code.startsWith('SQLITE_CANTOPEN') ||
+      code.startsWith('SQLITE_IOERR') ||
+      code === 'SQLITE_PERM'
+    )
+      throw cannotWrite(where, error);
     throw new StartupError(`The database ${where} cannot be prepared: ${describe(error)}.`);
   }
   return db;

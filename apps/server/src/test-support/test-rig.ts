@@ -24,17 +24,22 @@ export class TestRig {
     return running;
   }
 
-  async client(url: string): Promise<TestClient> {
-    const client = new TestClient(url);
+  async client(url: string, options: ConstructorParameters<typeof TestClient>[1] = {}): Promise<TestClient> {
+    const client = new TestClient(url, options);
     this.clients.push(client);
     await client.connected();
     return client;
   }
 
   /** A facilitator hosts a class on the server. */
-  async host(url: string, settings: HostSettings): Promise<HostedClass> {
-    const facilitator = await this.client(url);
-    const hosted = expectOk(await facilitator.send({ type: 'host', settings }));
+  async host(
+    url: string,
+    settings: HostSettings,
+    options: { passcode?: string; headers?: Record<string, string> } = {},
+  ): Promise<HostedClass> {
+    const facilitator = await this.client(url, options.headers ? { headers: options.headers } : {});
+    const passcode = options.passcode === undefined ? {} : { passcode: options.passcode };
+    const hosted = expectOk(await facilitator.send({ type: 'host', settings, ...passcode }));
     return {
       facilitator,
       sessionId: hosted.sessionId as string,
