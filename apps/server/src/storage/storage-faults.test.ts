@@ -3,7 +3,6 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HostSettings } from '@ttc/protocol';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ChildServer, spawnServer, stopServer, untilRunning } from '../test-support/child-server.js';
 import { codeOf, expectOk, type TestClient } from '../test-support/classroom-client.js';
