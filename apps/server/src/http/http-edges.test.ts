@@ -1,7 +1,12 @@
 import { rmSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startTestServer } from '../test-support/test-server.js';
+import { readConfig } from '../config.js';
+import { createServer } from '../create-server.js';
+import { type RunningServer, startTestServer, temporaryDatabase } from '../test-support/test-server.js';
 
 const servers: RunningServer[] = [];
 
@@ -119,5 +124,38 @@ describe('readiness', () => {
     expect(await (await fetch(`${open.url}/api/hosting`)).json()).toEqual({ passcodeRequired: false, seatsPerSession: 60 });
     const guarded = await server({ HOST_PASSCODE: 'blue-falcon', MAX_SEATS_PER_SESSION: '24' });
     expect(await (await fetch(`${guarded.url}/api/hosting`)).json()).toEqual({ passcodeRequired: true, seatsPerSession: 24 });
+  });
+});
+
+describe('request logs', () => {
+  it('log one line per API request with its status, and never a facilitator key, player token or share token', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+        done();
+      },
+    });
+    const config = readConfig({ PORT: '0', HOST: '127.0.0.1', STATIC_DIR: tmpdir(), DATABASE_PATH: temporaryDatabase() });
+    if (!config.ok) throw new Error(config.message);
+    const server = createServer(config.config, pino({ level: 'info' }, sink));
+    const base = `http://127.0.0.1:${await server.listen()}`;
+    try {
+      for (const path of [
+        '/api/sessions/abc/log?key=SECRET-KEY-123&token=SECRET-TOKEN-456',
+        '/api/replays/SECRET-SHARE-789',
+        '/api/scenarios',
+      ])
+        await (await fetch(`${base}${path}`)).text();
+    } finally {
+      await server.close();
+    }
+    const requests = lines.filter((line) => line.req !== undefined) as { req: { method: string; url: string }; res: { status: number } }[];
+    expect(requests.map((line) => [line.req.method, line.req.url, line.res.status])).toEqual([
+      ['GET', '/api/sessions/abc/log?key=…&token=…', 404],
+      ['GET', '/api/replays/…', 404],
+      ['GET', '/api/scenarios', 200],
+    ]);
+    expect(JSON.stringify(lines)).not.toMatch(/SECRET/);
   });
 });

@@ -22,7 +22,8 @@ export function requestLog(logger: Logger) {
     quietReqLogger: true,
     customLogLevel: (request: IncomingMessage, response: ServerResponse, error?: Error) => {
       if (error || response.statusCode >= 500) return 'error';
-      const url = request.url ?? '';
+      // Express rewrites `url` inside a mounted router ("/api" cut off); `originalUrl` keeps it.
+      const url = (request as IncomingMessage & { originalUrl?: string }).originalUrl ?? request.url ?? '';
       if (!url.startsWith('/api/') || url.startsWith('/api/health') || url.startsWith('/api/ready')) return 'debug';
       return response.statusCode >= 400 ? 'warn' : 'info';
     },
