@@ -8,21 +8,20 @@ import {
   PROTOCOL_VERSION,
   type ProtocolError,
   SERVER_EVENT,
-  type ServerMessage,
   type ServerReply,
 } from '@ttc/protocol';
 import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
 import { addressKey, clientAddress, type TrustProxy } from '../http/trust-proxy.js';
 import type { SessionStore } from '../storage/session-store.js';
-import type { Broadcaster } from './broadcaster.js';
-import { type ClassroomSession, failure } from './classroom-session.js';
+import { failure } from './classroom-session.js';
 import { ConnectionCounter, FloodWatch } from './connection-guard.js';
 import { JoinGuard } from './join-guard.js';
 import { TokenBucket } from './rate-limit.js';
 import { hashSecret } from './secrets.js';
 import { type Attachment, runSessionCommand } from './session-commands.js';
 import { type RegistryLimits, SessionRegistry } from './session-registry.js';
+import { SocketRooms } from './socket-rooms.js';
 
 interface SocketData extends Attachment {
   bucket: TokenBucket;
@@ -36,13 +35,6 @@ interface SocketData extends Attachment {
 type Reply = (reply: ServerReply) => void;
 
 const ENDED_SESSIONS_KEPT_MS = 2 * 60 * 60 * 1000;
-
-const room = {
-  session: (id: string) => `s:${id}`,
-  team: (id: string, team: number) => `s:${id}:t:${team}`,
-  facilitator: (id: string) => `s:${id}:f`,
-  player: (id: string) => `p:${id}`,
-};
 
 export interface GatewayOptions {
   publicUrl: string;
@@ -66,8 +58,9 @@ const isStorageError = (error: unknown) => String((error as { code?: unknown })?
  * `refused` push; a connection that floods gets `closing` and is closed; nothing a client sends
  * can crash the server (docs/protocol.md).
  */
-export class SocketGateway implements Broadcaster {
+export class SocketGateway {
   readonly io: Server;
+  private readonly rooms: SocketRooms;
   readonly registry: SessionRegistry;
   private readonly joinGuard: JoinGuard;
   /** Wrong trainer passcodes are throttled like wrong join codes. */
@@ -82,7 +75,8 @@ export class SocketGateway implements Broadcaster {
     private readonly options: GatewayOptions,
   ) {
     this.io = new Server(http, { maxHttpBufferSize: MAX_FRAME_BYTES, serveClient: false, pingInterval: 10_000, pingTimeout: 8_000 });
-    this.registry = new SessionRegistry(store, this, logger, options.limits);
+    this.rooms = new SocketRooms(this.io);
+    this.registry = new SessionRegistry(store, this.rooms, logger, options.limits);
     this.joinGuard = new JoinGuard(options.joinGuessBurst, options.joinGuessesPerMinute);
     this.passcodeGuard = new JoinGuard(options.joinGuessBurst, options.joinGuessesPerMinute);
     this.connections = new ConnectionCounter(options.maxConnectionsPerAddress);
@@ -120,35 +114,6 @@ export class SocketGateway implements Broadcaster {
     if (expired > 0) this.logger.info({ sessions: expired }, 'lobbies never started have expired');
     this.joinGuard.sweep();
     this.passcodeGuard.sweep();
-  }
-
-  // ——— Broadcaster ————————————————————————————————————————————
-
-  toSession(sessionId: string, message: ServerMessage): void {
-    this.io.to(room.session(sessionId)).emit(SERVER_EVENT, message);
-  }
-
-  toTeam(sessionId: string, team: number, message: ServerMessage): void {
-    this.io.to(room.team(sessionId, team)).emit(SERVER_EVENT, message);
-  }
-
-  toFacilitator(sessionId: string, message: ServerMessage): void {
-    this.io.to(room.facilitator(sessionId)).emit(SERVER_EVENT, message);
-  }
-
-  toPlayer(playerId: string, message: ServerMessage): void {
-    this.io.to(room.player(playerId)).emit(SERVER_EVENT, message);
-    if (message.type === 'removed') this.io.in(room.player(playerId)).disconnectSockets(true);
-  }
-
-  connectedPlayers(sessionId: string): Set<string> {
-    const connected = new Set<string>();
-    const members = this.io.sockets.adapter.rooms.get(room.session(sessionId));
-    for (const socketId of members ?? []) {
-      const data = this.io.sockets.sockets.get(socketId)?.data as SocketData | undefined;
-      if (data?.role === 'player' && data.playerId) connected.add(data.playerId);
-    }
-    return connected;
   }
 
   // ——— Connections ——————————————————————————————————————————————
@@ -238,17 +203,17 @@ export class SocketGateway implements Broadcaster {
       case 'attach': {
         const found = this.registry.forToken(message.token);
         if (!found) return failure('unknown-token', 'That seat no longer exists: join again with the code.');
-        this.seatPlayer(socket, data, found.session, found.player.id, found.player.team);
+        this.rooms.seatPlayer(socket, data, found.session, found.player.id, found.player.team);
         return { ok: true, playerId: found.player.id, team: found.player.team, sessionId: found.session.id, name: found.player.name };
       }
       case 'attachFacilitator': {
         const session = this.registry.forFacilitator(message.sessionId, message.facilitatorKey);
         if (!session) return this.unknownSession(message.sessionId, message.facilitatorKey);
-        this.seatFacilitator(socket, data, session);
+        this.rooms.seatFacilitator(socket, data, session);
         return { ok: true, sessionId: session.id, joinCode: session.joinCode, joinUrl: this.joinUrl(session.joinCode) };
       }
       default:
-        return runSessionCommand(this.registry, data, message, (session, playerId, team) => this.reseat(session, playerId, team));
+        return runSessionCommand(this.registry, data, message, (session, playerId, team) => this.rooms.reseat(session, playerId, team));
     }
   }
 
@@ -262,7 +227,7 @@ export class SocketGateway implements Broadcaster {
     const hosted = await this.registry.host(message.settings, data.address);
     if (!hosted.ok) return hosted;
     const { session, facilitatorKey } = hosted;
-    this.seatFacilitator(socket, data, session);
+    this.rooms.seatFacilitator(socket, data, session);
     return { ok: true, sessionId: session.id, joinCode: session.joinCode, joinUrl: this.joinUrl(session.joinCode), facilitatorKey };
   }
 
@@ -278,7 +243,7 @@ export class SocketGateway implements Broadcaster {
       if (socket.disconnected) return failure('not-attached', 'The connection closed before the seat was made.');
       const joined = await this.registry.join(session, message.name);
       if (!joined.ok) return joined;
-      this.seatPlayer(socket, data, session, joined.player.id, joined.player.team);
+      this.rooms.seatPlayer(socket, data, session, joined.player.id, joined.player.team);
       return { ok: true, token: joined.token, playerId: joined.player.id, team: joined.player.team, sessionId: session.id };
     } finally {
       data.joining = false;
@@ -301,45 +266,6 @@ export class SocketGateway implements Broadcaster {
 
   private joinUrl(joinCode: string): string {
     return `${this.options.publicUrl}/?join=${joinCode}`;
-  }
-
-  private seatPlayer(socket: Socket, data: SocketData, session: ClassroomSession, playerId: string, team: number): void {
-    this.leaveRooms(socket);
-    data.role = 'player';
-    data.sessionId = session.id;
-    data.playerId = playerId;
-    void socket.join([room.session(session.id), room.team(session.id, team), room.player(playerId)]);
-    socket.emit(SERVER_EVENT, session.sessionMessage());
-    const board = session.boardMessage(team);
-    if (board) socket.emit(SERVER_EVENT, board);
-    for (const proposal of session.proposalsOf(team)) socket.emit(SERVER_EVENT, proposal);
-    // The newcomer hears the roster at once; everyone else with the next (throttled) lobby.
-    socket.emit(SERVER_EVENT, session.lobbyMessage());
-    session.publishLobby();
-  }
-
-  private seatFacilitator(socket: Socket, data: SocketData, session: ClassroomSession): void {
-    this.leaveRooms(socket);
-    data.role = 'facilitator';
-    data.sessionId = session.id;
-    delete data.playerId;
-    void socket.join([room.session(session.id), room.facilitator(session.id)]);
-    socket.emit(SERVER_EVENT, session.sessionMessage());
-    socket.emit(SERVER_EVENT, session.lobbyMessage());
-    socket.emit(SERVER_EVENT, session.dashboardMessage());
-  }
-
-  /** A moved player's open sockets follow them to their new team's room. */
-  private reseat(session: ClassroomSession, playerId: string, team: number): void {
-    for (let other = 0; other < session.settings.teamCount; other++)
-      this.io.in(room.player(playerId)).socketsLeave(room.team(session.id, other));
-    this.io.in(room.player(playerId)).socketsJoin(room.team(session.id, team));
-    const board = session.boardMessage(team);
-    if (board) this.io.to(room.player(playerId)).emit(SERVER_EVENT, board);
-  }
-
-  private leaveRooms(socket: Socket): void {
-    for (const name of socket.rooms) if (name !== socket.id) void socket.leave(name);
   }
 
   close(): Promise<void> {
