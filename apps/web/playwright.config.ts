@@ -1,4 +1,7 @@
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 // @ts-expect-error: a plain JavaScript helper shared with the install script
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium-path.mjs';
@@ -19,6 +22,8 @@ async function freePort(): Promise<number> {
 
 const port = Number(process.env.E2E_PORT ?? (await freePort()));
 process.env.E2E_PORT = String(port);
+const database = process.env.E2E_DATABASE ?? join(mkdtempSync(join(tmpdir(), 'ttc-e2e-')), 'sessions.db');
+process.env.E2E_DATABASE = database;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -37,7 +42,14 @@ export default defineConfig({
   webServer: {
     command: 'node --import tsx --conditions=source ../server/src/index.ts',
     url: `http://127.0.0.1:${port}/api/health`,
-    env: { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', STATIC_DIR: new URL('./dist/', import.meta.url).pathname },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      STATIC_DIR: new URL('./dist/', import.meta.url).pathname,
+      // A database of this run's own: classes left by earlier runs would count against the caps per address.
+      DATABASE_PATH: database,
+    },
     reuseExistingServer: false,
     timeout: 60_000,
   },

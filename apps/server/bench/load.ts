@@ -87,6 +87,12 @@ function startChild(port: number): Promise<ChildProcess> {
         LOG_LEVEL: 'silent',
         DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'ttc-load-')), 'load.db'),
         STATIC_DIR: tmpdir(),
+        // Every session and client of the generator comes from 127.0.0.1: lift the caps per address.
+        MAX_LOBBY_SESSIONS: '100000',
+        MAX_LOBBY_SESSIONS_PER_ADDRESS: '100000',
+        MAX_RUNNING_SESSIONS: '100000',
+        MAX_RUNNING_SESSIONS_PER_ADDRESS: '100000',
+        MAX_CONNECTIONS_PER_ADDRESS: '1000000',
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },

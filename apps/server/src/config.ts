@@ -1,13 +1,22 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseTrustProxy } from './http/trust-proxy.js';
 
 const defaultStaticDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
-/** Server settings from environment variables, checked at start: a bad value stops the start. */
+/** A whole number from an environment variable, within bounds, with a default. */
+const count = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+
+/**
+ * Server settings from environment variables, checked at start: a bad value stops the start
+ * with a message naming it. Every setting is described in docs/deploy.md.
+ */
 export const configSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  PORT: count(0, 65_535, 3000),
   HOST: z.string().min(1).default('0.0.0.0'),
+  /** "production" under `npm start` (set by the entry point when unset): no stack traces anywhere. */
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
   /** Resolved against the working directory: Express serves files only from absolute paths. */
   STATIC_DIR: z
     .string()
@@ -21,17 +30,60 @@ export const configSchema = z.object({
   DATABASE_DURABILITY: z.enum(['process', 'full']).default('process'),
   /** The address learners use, for join links (defaults to http://localhost:PORT). */
   PUBLIC_URL: z.url().optional(),
+  /** When set, hosting a class needs this passcode (the host form asks for it). */
+  HOST_PASSCODE: z.string().min(4, 'at least 4 characters').max(200).optional(),
+  /** Which proxies may name the client's address (X-Forwarded-For) and protocol (X-Forwarded-Proto). */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value, context) => {
+      const parsed = parseTrustProxy(value);
+      if (parsed.ok) return parsed.trust;
+      context.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }),
+  /** Sessions waiting in their lobby, on the whole server and per hosting address. */
+  MAX_LOBBY_SESSIONS: count(1, 100_000, 100),
+  MAX_LOBBY_SESSIONS_PER_ADDRESS: count(1, 100_000, 10),
+  /** Sessions running (started, not ended), on the whole server and per hosting address. */
+  MAX_RUNNING_SESSIONS: count(1, 100_000, 100),
+  MAX_RUNNING_SESSIONS_PER_ADDRESS: count(1, 100_000, 20),
+  /** A session never started ends by itself this long after it was hosted. */
+  LOBBY_EXPIRY_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(6),
+  /** Learners one session seats. */
+  MAX_SEATS_PER_SESSION: count(1, 1000, 60),
+  /** Open socket connections from one address (a school behind one NAT shares one). */
+  MAX_CONNECTIONS_PER_ADDRESS: count(1, 1_000_000, 200),
+  /** Messages a second per connection (average) and the burst allowed above it. */
+  MESSAGE_RATE: count(1, 1_000_000, 20),
+  MESSAGE_BURST: count(1, 1_000_000, 40),
+  /** Rate-limited messages within 10 seconds after which a connection is closed as a flood. */
+  FLOOD_DISCONNECT_AFTER: count(1, 1_000_000, 100),
+  /** Wrong join codes per address: a burst, then this many a minute (docs/server.md has the arithmetic). */
+  JOIN_GUESS_BURST: count(1, 10_000, 30),
+  JOIN_GUESSES_PER_MINUTE: count(1, 10_000, 10),
+  /** An HTTP request's headers and body must have arrived within this many milliseconds. */
+  REQUEST_TIMEOUT_MS: count(1000, 300_000, 15_000),
 });
 
 export type ServerConfig = z.infer<typeof configSchema>;
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; message: string };
 
+/** Settings never repeated in a message: a wrong passcode must not end up in a log. */
+const SECRET_SETTINGS = new Set(['HOST_PASSCODE']);
+
 export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
   const parsed = configSchema.safeParse(env);
   if (parsed.success) return { ok: true, config: parsed.data };
-  const problems = parsed.error.issues.map(
-    (issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(env[String(issue.path[0])])})`,
-  );
+  const problems = parsed.error.issues.map((issue) => {
+    const name = String(issue.path[0]);
+    const got = SECRET_SETTINGS.has(name) ? '' : ` (got ${JSON.stringify(env[name])})`;
+    return `${issue.path.join('.')}: ${issue.message}${got}`;
+  });
   return { ok: false, message: `Invalid configuration: ${problems.join('; ')}` };
 }

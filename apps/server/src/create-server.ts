@@ -2,14 +2,17 @@ import { existsSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { replaySessionLog } from '@ttc/protocol';
-import { BUILTIN_SCENARIOS, findScenario } from '@ttc/sim';
+import { findScenario } from '@ttc/sim';
 import express from 'express';
-import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { readSessionLog } from './classroom/session-log.js';
 import { resultsCsv, sessionResults } from './classroom/session-results.js';
-import { type GatewayOptions, SocketGateway } from './classroom/socket-gateway.js';
+import { SocketGateway } from './classroom/socket-gateway.js';
 import type { ServerConfig } from './config.js';
+import { apiNotFound, jsonErrors } from './http/json-errors.js';
+import { requestLog } from './http/request-log.js';
+import { securityHeaders } from './http/security-headers.js';
+import { statusRoutes } from './http/status-routes.js';
 import { replayRoutes } from './replay/replay-routes.js';
 import type { SessionStore } from './storage/session-store.js';
 import { SqliteSessionStore } from './storage/sqlite-session-store.js';
@@ -26,105 +29,98 @@ export interface AppServer {
 /**
  * Builds the server: the built game as static files, a small REST API and the socket
  * endpoint, on one port. Only the entry point calls listen(), so tests can start a real
- * server on a free port.
+ * server on a free port. Opening the database can throw a StartupError (read-only, locked by
+ * another process) that says what to fix.
  */
 export function createServer(
   config: ServerConfig,
   logger: Logger,
   store: SessionStore = new SqliteSessionStore(config.DATABASE_PATH, config.DATABASE_DURABILITY),
-  limits: Pick<GatewayOptions, 'messageRate' | 'messageBurst' | 'failedJoinsPerMinute'> = {},
 ): AppServer {
   const app = express();
+  app.set('env', config.NODE_ENV);
+  app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
-  // Phaser renders through WebGL and needs inline styles for its canvas; scripts stay same-origin.
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:', 'blob:'] },
-      },
-    }),
-  );
-  const http = createHttpServer(app);
+  app.use(requestLog(logger));
+  app.use(securityHeaders());
+  // Slow requests are cut (408) once their headers and body have taken REQUEST_TIMEOUT_MS; the
+  // check runs every second rather than Node's default 30.
+  const http = createHttpServer({
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    headersTimeout: config.REQUEST_TIMEOUT_MS,
+    connectionsCheckingInterval: Math.min(1000, config.REQUEST_TIMEOUT_MS / 2),
+  });
+  http.on('request', app);
   const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
-  const gateway = new SocketGateway(http, store, logger, { publicUrl, ...limits });
+  const gateway = new SocketGateway(http, store, logger, {
+    publicUrl,
+    trust: config.TRUST_PROXY,
+    messageRate: config.MESSAGE_RATE,
+    messageBurst: config.MESSAGE_BURST,
+    floodDisconnectAfter: config.FLOOD_DISCONNECT_AFTER,
+    joinGuessBurst: config.JOIN_GUESS_BURST,
+    joinGuessesPerMinute: config.JOIN_GUESSES_PER_MINUTE,
+    maxConnectionsPerAddress: config.MAX_CONNECTIONS_PER_ADDRESS,
+    limits: {
+      passcode: config.HOST_PASSCODE,
+      maxLobbySessions: config.MAX_LOBBY_SESSIONS,
+      maxLobbySessionsPerAddress: config.MAX_LOBBY_SESSIONS_PER_ADDRESS,
+      maxRunningSessions: config.MAX_RUNNING_SESSIONS,
+      maxRunningSessionsPerAddress: config.MAX_RUNNING_SESSIONS_PER_ADDRESS,
+      seatsPerSession: config.MAX_SEATS_PER_SESSION,
+      lobbyExpiryMs: config.LOBBY_EXPIRY_HOURS * 60 * 60 * 1000,
+    },
+  });
 
-  app.get('/api/health', (_request, response) => {
-    response.json({ status: 'ok', game: existsSync(join(config.STATIC_DIR, 'index.html')) ? 'built' : 'missing' });
-  });
-  app.get('/api/scenarios', (_request, response) => {
-    response.json(
-      BUILTIN_SCENARIOS.map(({ id, name, description, currency, rounds, ticksPerRound, events }) => ({
-        id,
-        name,
-        description,
-        currency,
-        rounds,
-        ticksPerRound,
-        events: events.map(({ id: eventId, name: eventName, description: eventDescription }) => ({
-          id: eventId,
-          name: eventName,
-          description: eventDescription,
-        })),
-      })),
-    );
-  });
-  app.get('/api/sessions/:id/results.:format', async (request, response, next) => {
-    try {
-      const key = String(request.query.key ?? request.get('x-facilitator-key') ?? '');
-      const answer = key ? await readSessionLog(store, request.params.id, { key }) : undefined;
-      const scenario = answer?.ok ? findScenario(answer.log.scenarioId) : undefined;
-      if (!answer?.ok || !scenario) {
-        response.status(404).json({ error: 'unknown-session', message: 'No session with that id and facilitator key.' });
-        return;
-      }
-      const { log } = answer;
-      // The live game when the session runs in this process; otherwise rebuilt from the record.
-      const game = gateway.registry.get(log.sessionId)?.game ?? replaySessionLog(log, scenario);
-      const rows = sessionResults(game);
-      if (request.params.format === 'csv') {
-        response.type('text/csv').attachment(`tame-the-chaos-${log.joinCode}.csv`).send(resultsCsv(rows));
-      } else if (request.params.format === 'json') {
-        response.json({ sessionId: log.sessionId, scenario: log.scenarioId, seed: log.seed, status: log.status, rows });
-      } else response.status(404).json({ error: 'not-found', message: 'Results come as .csv or .json.' });
-    } catch (error) {
-      next(error);
+  app.use('/api', statusRoutes({ staticDir: config.STATIC_DIR, store, registry: gateway.registry }));
+  app.get('/api/sessions/:id/results.:format', async (request, response) => {
+    const key = String(request.query.key ?? request.get('x-facilitator-key') ?? '');
+    const answer = key ? await readSessionLog(store, request.params.id, { key }) : undefined;
+    const scenario = answer?.ok ? findScenario(answer.log.scenarioId) : undefined;
+    if (!answer?.ok || !scenario) {
+      response.status(404).json({ error: 'unknown-session', message: 'No session with that id and facilitator key.' });
+      return;
     }
+    const { log } = answer;
+    // The live game when the session runs in this process; otherwise rebuilt from the record.
+    const game = gateway.registry.get(log.sessionId)?.game ?? replaySessionLog(log, scenario);
+    const rows = sessionResults(game);
+    if (request.params.format === 'csv') {
+      response.type('text/csv').attachment(`tame-the-chaos-${log.joinCode}.csv`).send(resultsCsv(rows));
+    } else if (request.params.format === 'json') {
+      response.json({ sessionId: log.sessionId, scenario: log.scenarioId, seed: log.seed, status: log.status, rows });
+    } else response.status(404).json({ error: 'not-found', message: 'Results come as .csv or .json.' });
   });
-  app.get('/api/sessions/:id/log', async (request, response, next) => {
-    try {
-      const answer = await readSessionLog(store, request.params.id, {
-        key: String(request.query.key ?? request.get('x-facilitator-key') ?? '') || undefined,
-        token: String(request.query.token ?? request.get('x-player-token') ?? '') || undefined,
-      });
-      if (answer.ok) response.json(answer.log);
-      else response.status(answer.status).json({ error: answer.error, message: answer.message });
-    } catch (error) {
-      next(error);
-    }
+  app.get('/api/sessions/:id/log', async (request, response) => {
+    const answer = await readSessionLog(store, request.params.id, {
+      key: String(request.query.key ?? request.get('x-facilitator-key') ?? '') || undefined,
+      token: String(request.query.token ?? request.get('x-player-token') ?? '') || undefined,
+    });
+    if (answer.ok) response.json(answer.log);
+    else response.status(answer.status).json({ error: answer.error, message: answer.message });
   });
   app.use('/api', replayRoutes({ store, registry: gateway.registry, publicUrl, logger }));
-  app.use('/api', (_request, response) => {
-    response.status(404).json({ error: 'not-found', message: 'No such API route.' });
-  });
+  app.use('/api', apiNotFound);
   app.use(express.static(config.STATIC_DIR, { index: 'index.html', maxAge: '1h' }));
   app.get('/{*splat}', (_request, response) => {
     const index = join(config.STATIC_DIR, 'index.html');
     if (existsSync(index)) response.sendFile(index);
     else response.status(503).type('text/plain').send('The game has not been built yet: run "npm start" from the repository root.');
   });
+  app.use(jsonErrors(logger));
 
   return {
     http,
     gateway,
     listen: async () => {
-      const restored = await gateway.registry.restoreAll();
-      if (restored > 0) logger.info({ sessions: restored }, 'sessions restored from the log');
+      const report = await gateway.registry.restoreAll();
+      if (report.restored + report.expired + report.setAside.length > 0) logger.info(report, 'sessions restored from the log');
       return new Promise((resolve, reject) => {
         http.once('error', reject);
         http.listen(config.PORT, config.HOST, () => {
           const address = http.address();
           const port = typeof address === 'object' && address ? address.port : config.PORT;
-          logger.info({ port, staticDir: config.STATIC_DIR, database: config.DATABASE_PATH }, 'listening');
+          logger.info({ port, staticDir: config.STATIC_DIR, database: config.DATABASE_PATH, env: config.NODE_ENV }, 'listening');
           resolve(port);
         });
       });

@@ -1,7 +1,10 @@
 import { pino } from 'pino';
 import { readConfig } from './config.js';
 import { createServer } from './create-server.js';
+import { StartupError } from './startup-error.js';
 
+// `npm start` is production unless said otherwise: Express then never shows a stack trace.
+process.env.NODE_ENV ??= 'production';
 const result = readConfig(process.env);
 if (!result.ok) {
   process.stderr.write(`${result.message}\n`);
@@ -9,14 +12,26 @@ if (!result.ok) {
 }
 const { config } = result;
 const logger = pino({ level: config.LOG_LEVEL });
-const server = createServer(config, logger);
+
+/** Stops the start with a message a person can act on (a StartupError says what to fix). */
+function fail(error: unknown): never {
+  if (error instanceof StartupError) process.stderr.write(`Tame the Chaos cannot start: ${error.message}\n`);
+  else logger.fatal({ err: error }, 'could not start');
+  process.exit(1);
+}
+
+let server: ReturnType<typeof createServer>;
+try {
+  server = createServer(config, logger);
+} catch (error) {
+  fail(error);
+}
 
 try {
   const port = await server.listen();
   process.stdout.write(`Tame the Chaos is running at http://localhost:${port}\n`);
 } catch (error) {
-  logger.fatal({ err: error }, 'could not start');
-  process.exit(1);
+  fail(error);
 }
 
 // Graceful shutdown: stop accepting, let open requests finish, then exit.

@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from './config.js';
 import { type AppServer, createServer } from './create-server.js';
+import { temporaryDatabase } from './test-support/test-server.js';
 
 const staticDir = mkdtempSync(join(tmpdir(), 'ttc-static-'));
 writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Tame the Chaos</title>');
@@ -12,7 +13,13 @@ let server: AppServer;
 let base: string;
 
 beforeAll(async () => {
-  const config = readConfig({ PORT: '0', HOST: '127.0.0.1', STATIC_DIR: staticDir, LOG_LEVEL: 'silent' });
+  const config = readConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    STATIC_DIR: staticDir,
+    LOG_LEVEL: 'silent',
+    DATABASE_PATH: temporaryDatabase(),
+  });
   if (!config.ok) throw new Error(config.message);
   server = createServer(config.config, pino({ level: 'silent' }));
   base = `http://127.0.0.1:${await server.listen()}`;

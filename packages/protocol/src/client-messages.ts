@@ -1,5 +1,6 @@
 import { DECISIONS } from '@ttc/sim';
 import { z } from 'zod';
+import { displayNameSchema } from './display-name.js';
 
 /** The protocol version; a client with another version is refused at connect. */
 export const PROTOCOL_VERSION = 1;
@@ -7,6 +8,8 @@ export const PROTOCOL_VERSION = 1;
 /** Join codes: 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L, 2/Z, 5/S, 8/B). */
 export const JOIN_CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
 export const JOIN_CODE_LENGTH = 6;
+/** The most players one removePlayers message may name. */
+export const MAX_REMOVED_AT_ONCE = 200;
 
 const joinCode = z
   .string()
@@ -22,10 +25,6 @@ const secret = z
   .min(16)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/);
-const displayName = z
-  .string()
-  .transform((name) => name.trim().replace(/\s+/g, ' '))
-  .pipe(z.string().min(1, 'a name').max(30, 'a name of at most 30 characters'));
 const categoryId = z.string().min(1).max(60);
 const priceCents = z.int().min(0).max(100_000_000);
 
@@ -58,8 +57,9 @@ export type Plan = z.infer<typeof planSchema>;
  */
 export const clientMessageSchema = z.discriminatedUnion('type', [
   // Anyone
-  z.strictObject({ type: z.literal('host'), settings: hostSettingsSchema }),
-  z.strictObject({ type: z.literal('join'), joinCode, name: displayName }),
+  /** `passcode`: the trainer passcode, when the server asks for one (GET /api/hosting). */
+  z.strictObject({ type: z.literal('host'), settings: hostSettingsSchema, passcode: z.string().max(200).optional() }),
+  z.strictObject({ type: z.literal('join'), joinCode, name: displayNameSchema }),
   z.strictObject({ type: z.literal('attach'), token: secret }),
   z.strictObject({ type: z.literal('attachFacilitator'), sessionId: z.string().min(1).max(40), facilitatorKey: secret }),
   // A seated player, for their own team
@@ -82,6 +82,10 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('movePlayer'), playerId: z.string().min(1).max(40), team: z.int().min(0).max(7) }),
   z.strictObject({ type: z.literal('removePlayer'), playerId: z.string().min(1).max(40) }),
+  /** Removes several players at once (a lobby filled by someone with the code from the projector). */
+  z.strictObject({ type: z.literal('removePlayers'), playerIds: z.array(z.string().min(1).max(40)).min(1).max(MAX_REMOVED_AT_ONCE) }),
+  /** Closes the session to new players (`locked: true`) or opens it again; seated players may still reattach. */
+  z.strictObject({ type: z.literal('lockJoining'), locked: z.boolean() }),
   z.strictObject({ type: z.literal('end') }),
 ]);
 
@@ -97,6 +101,8 @@ export const FACILITATOR_MESSAGES = [
   'injectEvent',
   'movePlayer',
   'removePlayer',
+  'removePlayers',
+  'lockJoining',
   'end',
 ] as const;
 export const PLAYER_MESSAGES = ['decide', 'commitPlan', 'proposePlan', 'preview'] as const;

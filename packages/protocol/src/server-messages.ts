@@ -20,8 +20,18 @@ export const ERROR_CODES = [
   'plan-committed',
   'rejected',
   'internal',
+  'bad-passcode',
+  'too-many-sessions',
+  'session-full',
+  'joining-locked',
+  'storage-busy',
+  'session-damaged',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** What a `notice` tells the facilitator. */
+export const NOTICE_CODES = ['storage-retrying', 'storage-recovered', 'lobby-expired'] as const;
+export type NoticeCode = (typeof NOTICE_CODES)[number];
 
 export const errorSchema = z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() });
 export type ProtocolError = z.infer<typeof errorSchema>;
@@ -88,6 +98,8 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
     ticksPerRound: z.int(),
     phase,
     teamCount: z.int(),
+    /** The facilitator has closed the session to new players (lockJoining). */
+    joiningLocked: z.boolean().optional(),
   }),
   z.strictObject({ type: z.literal('lobby'), players: z.array(lobbyPlayerSchema), botTeams: z.array(z.int()) }),
   z.strictObject({ type: z.literal('board'), board: boardSchema }),
@@ -106,6 +118,12 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('eventStarted'), team: z.int(), eventId: z.string(), name: z.string(), description: z.string() }),
   z.strictObject({ type: z.literal('dashboard'), teams: z.array(teamFiguresSchema) }),
   z.strictObject({ type: z.literal('removed'), reason: z.string() }),
+  /** News for the facilitator about the server itself (the database, an expired lobby). */
+  z.strictObject({ type: z.literal('notice'), code: z.enum(NOTICE_CODES), message: z.string() }),
+  /** A message that came without an acknowledgement callback, so it could not be answered. */
+  z.strictObject({ type: z.literal('refused'), event: z.string(), error: errorSchema }),
+  /** The last message before the server closes this connection (a sustained flood). */
+  z.strictObject({ type: z.literal('closing'), error: errorSchema }),
 ]);
 
 export type ServerMessage = z.infer<typeof serverMessageSchema>;

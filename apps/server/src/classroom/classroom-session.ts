@@ -26,6 +26,7 @@ import type { Logger } from 'pino';
 import { checkpointsAfter, sessionEndCheckpoints, watchState } from '../replay/checkpoints.js';
 import type { LogEntry, SessionStore, StoredCheckpoint, StoredPlayer, StoredSession } from '../storage/session-store.js';
 import type { Broadcaster } from './broadcaster.js';
+import { Throttle } from './throttle.js';
 
 // biome-ignore lint/complexity/noBannedTypes: an empty extra payload is the common case
 export type Result<T = {}> = ({ ok: true } & T) | { ok: false; error: ProtocolError };
@@ -35,6 +36,11 @@ export function failure(code: ProtocolError['code'], message: string): { ok: fal
 }
 
 const BOARD_DELAY_MS = 1000;
+/** The lobby goes out at most this often: a burst of joins sends a few rosters, not one per join. */
+const LOBBY_INTERVAL_MS = 500;
+/** A tick whose log write failed is tried again after this, doubling up to CLOCK_RETRY_MAX_MS. */
+const CLOCK_RETRY_FIRST_MS = 500;
+const CLOCK_RETRY_MAX_MS = 5000;
 
 interface Pending {
   command: Command;
@@ -51,9 +57,14 @@ export class ClassroomSession {
   readonly joinCode: string;
   readonly facilitatorKeyHash: string;
   readonly settings: HostSettings;
+  readonly createdAt: string;
+  /** The address that hosted it: the key of the per-address caps. */
+  readonly hostAddress: string | undefined;
   status: StoredSession['status'];
   paused: boolean;
   tickMs: number;
+  /** Closed to new players by the facilitator. */
+  joiningLocked: boolean;
   /** When the session ended in this process (ended sessions leave memory a while later). */
   endedAt: number | undefined;
   game: Game;
@@ -70,6 +81,11 @@ export class ClassroomSession {
   private readonly proposals = new Map<number, Map<string, Extract<ServerMessage, { type: 'planProposed' }>>>();
   /** The player-visible part of the last session message sent to everyone (see publishSession). */
   private sessionPlayersSaw = '';
+  private readonly lobbyThrottle = new Throttle(LOBBY_INTERVAL_MS, () => this.sendLobby());
+  /** Ticks in a row whose log write failed; the clock retries until one succeeds. */
+  private clockFailures = 0;
+  /** A failed write left the game ahead of the log and rebuilding it failed too: rebuild before the next change. */
+  private needsRebuild = false;
 
   constructor(
     stored: StoredSession,
@@ -82,9 +98,12 @@ export class ClassroomSession {
     this.joinCode = stored.joinCode;
     this.facilitatorKeyHash = stored.facilitatorKeyHash;
     this.settings = stored.settings;
+    this.createdAt = stored.createdAt;
+    this.hostAddress = stored.hostAddress;
     this.status = stored.status;
     this.paused = stored.paused;
     this.tickMs = stored.tickMs;
+    this.joiningLocked = stored.joiningLocked ?? false;
     this.game = this.newGame(stored.seed);
   }
 
@@ -148,6 +167,7 @@ export class ClassroomSession {
     pending: Pending[],
     skipRefused = false,
   ): Promise<{ accepted: Outcome[][]; rejected?: { index: number; reason: string; code: string } }> {
+    if (this.needsRebuild) await this.rebuild();
     const accepted: Outcome[][] = [];
     const entries: LogEntry[] = [];
     const checkpoints: StoredCheckpoint[] = [];
@@ -173,7 +193,10 @@ export class ClassroomSession {
       } catch (error) {
         // Nothing is acknowledged that is not stored: go back to what the log says.
         this.logger.error({ err: error, session: this.id }, 'could not append to the log; rebuilding from it');
-        await this.rebuild();
+        await this.rebuild().catch((rebuildError) => {
+          this.needsRebuild = true;
+          this.logger.error({ err: rebuildError, session: this.id }, 'could not rebuild from the log; will try before the next change');
+        });
         throw error;
       }
     }
@@ -190,9 +213,11 @@ export class ClassroomSession {
 
   private async rebuild(): Promise<void> {
     const stored = await this.store.getSession(this.id);
+    const log = await this.store.readLog(this.id);
     this.game = this.newGame(stored?.seed ?? this.game.state.config.seed);
     this.seq = 0;
-    this.replay(await this.store.readLog(this.id));
+    this.replay(log);
+    this.needsRebuild = false;
   }
 
   // ——— Players ———————————————————————————————————————————————
@@ -232,6 +257,35 @@ export class ClassroomSession {
     return { ok: true };
   }
 
+  /** Removes several players in one go: all named players must be seated, or none is removed. */
+  async removePlayers(playerIds: readonly string[]): Promise<Result<{ removed: number }>> {
+    const unique = [...new Set(playerIds)];
+    const unknown = unique.filter((id) => {
+      const player = this.players.get(id);
+      return !player || player.removed;
+    });
+    if (unknown.length > 0)
+      return failure('unknown-player', `No player ${unknown.slice(0, 5).join(', ')} in this session: nobody was removed.`);
+    for (const id of unique) {
+      const removed = { ...(this.players.get(id) as StoredPlayer), removed: true };
+      await this.store.savePlayer(removed);
+      this.players.set(id, removed);
+      this.broadcaster.toPlayer(id, { type: 'removed', reason: 'The facilitator removed you from the session.' });
+    }
+    this.publishLobby();
+    return { ok: true, removed: unique.length };
+  }
+
+  /** Closes the session to new players, or opens it again; seated players keep their seats. */
+  lockJoining(locked: boolean): Promise<Result> {
+    return this.serial(async () => {
+      if (this.status === 'ended') return failure('session-ended', 'The session is over.');
+      await this.store.updateSession(this.id, { joiningLocked: locked });
+      this.joiningLocked = locked;
+      this.publishSession();
+      return { ok: true };
+    });
+  }
   // ——— Team play ——————————————————————————————————————————————
 
   decide(
@@ -310,9 +364,10 @@ export class ClassroomSession {
     return this.serial(async () => {
       if (this.status !== 'lobby')
         return failure(this.status === 'ended' ? 'session-ended' : 'wrong-phase', 'The session has already started.');
+      // The database first: a refused write leaves the session as it was.
+      await this.store.updateSession(this.id, { status: 'running', paused: false });
       this.status = 'running';
       this.paused = false;
-      await this.store.updateSession(this.id, { status: 'running', paused: false });
       this.publishAll();
       this.schedule(true);
       return { ok: true };
@@ -323,8 +378,8 @@ export class ClassroomSession {
     return this.serial(async () => {
       const stopped = this.notRunning();
       if (stopped) return stopped;
-      this.paused = paused;
       await this.store.updateSession(this.id, { paused });
+      this.paused = paused;
       if (paused) this.stopClock();
       else this.schedule();
       this.publishSession();
@@ -335,8 +390,8 @@ export class ClassroomSession {
   setSpeed(tickMs: number): Promise<Result> {
     return this.serial(async () => {
       if (this.status === 'ended') return failure('session-ended', 'The session is over.');
-      this.tickMs = tickMs;
       await this.store.updateSession(this.id, { tickMs });
+      this.tickMs = tickMs;
       if (this.timer) this.schedule();
       this.publishSession();
       return { ok: true };
@@ -377,11 +432,31 @@ export class ClassroomSession {
     });
   }
 
+  /**
+   * A session hosted long ago and never started ends by itself, so it is not restored forever
+   * (LOBBY_EXPIRY_HOURS). The facilitator, if still connected, hears why.
+   */
+  expire(): Promise<boolean> {
+    return this.serial(async () => {
+      if (this.status !== 'lobby') return false;
+      await this.store.updateSession(this.id, { status: 'ended' });
+      this.status = 'ended';
+      this.endedAt = Date.now();
+      this.broadcaster.toFacilitator(this.id, {
+        type: 'notice',
+        code: 'lobby-expired',
+        message: 'This class was never started and has expired. Host a new one when the learners are ready.',
+      });
+      this.publishSession();
+      return true;
+    });
+  }
+
   private async finish(): Promise<void> {
     this.stopClock();
+    await this.store.updateSession(this.id, { status: 'ended' });
     this.status = 'ended';
     this.endedAt = Date.now();
-    await this.store.updateSession(this.id, { status: 'ended' });
     await this.recordCheckpoints(sessionEndCheckpoints(this.game, this.seq));
     this.publishSession();
     this.publishDashboard();
@@ -396,12 +471,48 @@ export class ClassroomSession {
   private schedule(first = false): void {
     this.stopClock();
     if (this.status !== 'running' || this.paused || this.game.state.phase !== 'operations') return;
-    const delay = first ? this.tickMs * (0.5 + Math.random()) : this.tickMs;
+    this.runClockIn(first ? this.tickMs * (0.5 + Math.random()) : this.tickMs);
+  }
+
+  private runClockIn(delay: number): void {
     this.nextTickAt = Date.now() + delay;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.serial(() => this.tick()).catch((error) => this.logger.error({ err: error, session: this.id }, 'tick failed'));
+      void this.serial(() => this.tick()).then(
+        () => this.clockRecovered(),
+        (error) => this.clockFailed(error),
+      );
     }, delay);
+  }
+
+  /**
+   * A tick whose log write failed (a locked, full or read-only database) is tried again, sooner
+   * at first and then every CLOCK_RETRY_MAX_MS, never given up: the clock waits, nothing is
+   * acknowledged that is not in the log, and the facilitator hears why the clock stands still.
+   */
+  private clockFailed(error: unknown): void {
+    this.clockFailures++;
+    this.logger.error({ err: error, session: this.id, failures: this.clockFailures }, 'tick failed; the clock will try again');
+    if (this.clockFailures === 1)
+      this.broadcaster.toFacilitator(this.id, {
+        type: 'notice',
+        code: 'storage-retrying',
+        message: `The clock is held: the server cannot write to its database (${describeError(error)}). It keeps trying; nothing acknowledged is lost.`,
+      });
+    this.stopClock();
+    if (this.status !== 'running' || this.paused) return;
+    this.runClockIn(Math.min(CLOCK_RETRY_MAX_MS, CLOCK_RETRY_FIRST_MS * 2 ** (this.clockFailures - 1)));
+  }
+
+  private clockRecovered(): void {
+    if (this.clockFailures === 0) return;
+    this.logger.info({ session: this.id, failures: this.clockFailures }, 'the database takes writes again; the clock runs on');
+    this.clockFailures = 0;
+    this.broadcaster.toFacilitator(this.id, {
+      type: 'notice',
+      code: 'storage-recovered',
+      message: 'The database takes writes again: the clock runs on from where it stopped.',
+    });
   }
 
   stopClock(): void {
@@ -412,24 +523,30 @@ export class ClassroomSession {
   /** Stops every timer: the process is shutting down. */
   dispose(): void {
     this.stopClock();
+    this.lobbyThrottle.cancel();
     if (this.boardTimer) clearTimeout(this.boardTimer);
     this.boardTimer = undefined;
   }
 
-  /** One simulated hour: bot teams decide what they see, then time moves on. */
+  /**
+   * One simulated hour: bot teams decide what they see, then time moves on. Run again after a
+   * failure, it picks up where the last attempt stopped: the hour itself if that was not
+   * logged, otherwise the bots' plans or the end of the session that should have followed it.
+   */
   private async tick(): Promise<void> {
-    if (this.status !== 'running' || this.paused || this.game.state.phase !== 'operations') return;
-    const pending: Pending[] = [];
+    if (this.status !== 'running' || this.paused) return;
     const bots = this.botTeams();
-    for (const team of bots) {
-      const view = teamView(this.game, team);
-      if (!view || view.cards.length === 0) continue;
-      for (const command of this.bot.operate(view, this.scenario)) pending.push({ command, actor: 'bot' });
+    if (this.phase() === 'operations') {
+      const pending: Pending[] = [];
+      for (const team of bots) {
+        const view = teamView(this.game, team);
+        if (!view || view.cards.length === 0) continue;
+        for (const command of this.bot.operate(view, this.scenario)) pending.push({ command, actor: 'bot' });
+      }
+      pending.push({ command: { type: 'tick' }, actor: 'clock' });
+      const { accepted } = await this.commit(pending, true);
+      this.publishOutcomes(accepted.flat(), 'bot');
     }
-    pending.push({ command: { type: 'tick' }, actor: 'clock' });
-    const { accepted } = await this.commit(pending, true);
-    const outcomes = accepted.flat();
-    this.publishOutcomes(outcomes, 'bot');
     // The tick may have ended the round or the game.
     const phase = this.phase();
     if (phase === 'planning') await this.planForBots(bots);
@@ -441,6 +558,7 @@ export class ClassroomSession {
   private async planForBots(bots: number[]): Promise<void> {
     const pending: Pending[] = [];
     for (const team of bots) {
+      if (this.game.state.teams[team]?.planCommitted) continue;
       const view = teamView(this.game, team);
       if (!view) continue;
       for (const command of this.bot.plan(view, this.scenario)) pending.push({ command, actor: 'bot' });
@@ -504,6 +622,7 @@ export class ClassroomSession {
       ticksPerRound: state.config.ticksPerRound,
       phase: state.phase,
       teamCount: this.settings.teamCount,
+      joiningLocked: this.joiningLocked,
     };
   }
 
@@ -575,7 +694,12 @@ export class ClassroomSession {
     this.broadcaster.toSession(this.id, message);
   }
 
+  /** The roster for everyone, at most every LOBBY_INTERVAL_MS however many join or leave meanwhile. */
   publishLobby(): void {
+    this.lobbyThrottle.request();
+  }
+
+  private sendLobby(): void {
     this.broadcaster.toSession(this.id, this.lobbyMessage());
     this.publishDashboard();
   }
@@ -613,6 +737,12 @@ export class ClassroomSession {
     for (let team = 0; team < this.settings.teamCount; team++) this.publishBoard(team);
     this.publishDashboard();
   }
+}
+
+function describeError(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  return typeof code === 'string' ? `${code}: ${message}` : message;
 }
 
 /**

@@ -116,7 +116,7 @@ describe('a whole class', () => {
     if (!session) throw new Error('session missing');
     // Let in-flight replies settle, then read the durable log.
     await session.serial(async () => undefined);
-    const store = new SqliteSessionStore(running.databasePath);
+    const store = new SqliteSessionStore(running.databasePath, 'process', { lock: false });
     const log = await store.readLog(sessionId);
     await store.close();
 
@@ -266,6 +266,8 @@ describe('authorisation', () => {
       injectEvent: { type: 'injectEvent', target: 'all', eventId: 'flu-season' },
       movePlayer: { type: 'movePlayer', playerId: seat.playerId, team: 1 },
       removePlayer: { type: 'removePlayer', playerId: seat.playerId },
+      removePlayers: { type: 'removePlayers', playerIds: [seat.playerId] },
+      lockJoining: { type: 'lockJoining', locked: true },
       end: { type: 'end' },
     };
     for (const message of Object.values(controls)) {

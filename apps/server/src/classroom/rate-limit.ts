@@ -21,31 +21,3 @@ export class TokenBucket {
     return true;
   }
 }
-
-/** Counts failures per key (an address) in a sliding window: join-code guessing stops here. */
-export class FailureWindow {
-  private readonly failures = new Map<string, number[]>();
-
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  blocked(key: string): boolean {
-    return this.recent(key).length >= this.limit;
-  }
-
-  fail(key: string): void {
-    const recent = this.recent(key);
-    recent.push(this.now());
-    this.failures.set(key, recent);
-  }
-
-  private recent(key: string): number[] {
-    const since = this.now() - this.windowMs;
-    const recent = (this.failures.get(key) ?? []).filter((time) => time > since);
-    if (recent.length === 0) this.failures.delete(key);
-    return recent;
-  }
-}

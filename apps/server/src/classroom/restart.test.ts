@@ -1,39 +1,27 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteSessionStore } from '../storage/sqlite-session-store.js';
+import { type ChildServer, spawnServer, stopServer, untilRunning } from '../test-support/child-server.js';
 import { expectOk, TestClient } from '../test-support/classroom-client.js';
 import { freePort } from '../test-support/free-port.js';
 
-const entry = new URL('../index.ts', import.meta.url).pathname;
 const databasePath = join(mkdtempSync(join(tmpdir(), 'ttc-restart-')), 'sessions.db');
-const children: ChildProcess[] = [];
+const children: ChildServer[] = [];
 const clients: TestClient[] = [];
 
 /** Starts the real server entry point as a child process and waits until it listens. */
-function startChild(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', entry], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: databasePath, STATIC_DIR: tmpdir(), LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start')), 30_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('is running at')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`server exited early with ${code}`)));
-  });
+async function startChild(port: number): Promise<ChildServer> {
+  const server = spawnServer({ PORT: String(port), DATABASE_PATH: databasePath });
+  children.push(server);
+  await untilRunning(server);
+  return server;
 }
 
-afterAll(() => {
+afterAll(async () => {
   for (const client of clients) client.close();
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const child of children) await stopServer(child);
 });
 
 describe('a server killed mid-round', () => {
@@ -74,8 +62,7 @@ describe('a server killed mid-round', () => {
     }
     expect(acknowledged.length).toBeGreaterThanOrEqual(4);
 
-    first.kill('SIGKILL');
-    await new Promise((resolve) => first.once('exit', resolve));
+    await stopServer(first, 'SIGKILL');
     const store = new SqliteSessionStore(databasePath);
     const logged = (await store.readLog(hosted.sessionId as string)).flatMap((entry) =>
       entry.command.type === 'decide' ? [entry.command.demandId] : [],

@@ -1,10 +1,25 @@
 import type { HostSettings } from '@ttc/protocol';
 import { findScenario } from '@ttc/sim';
 import type { Logger } from 'pino';
-import type { SessionStore, StoredPlayer } from '../storage/session-store.js';
+import type { SessionStore, StoredPlayer, StoredSession } from '../storage/session-store.js';
 import type { Broadcaster } from './broadcaster.js';
 import { ClassroomSession, failure, type Result } from './classroom-session.js';
+import { type HostingLimits, HostingPolicy } from './hosting-policy.js';
+import { confusableWith } from './name-skeleton.js';
 import { hashSecret, newId, newJoinCode, newSecret } from './secrets.js';
+
+export interface RegistryLimits extends HostingLimits {
+  seatsPerSession: number;
+  /** A lobby older than this ends by itself. */
+  lobbyExpiryMs: number;
+}
+
+/** What the last start restored, and what it had to set aside. */
+export interface RestoreReport {
+  restored: number;
+  expired: number;
+  setAside: { id: string; reason: string }[];
+}
 
 /** All live sessions of this process, found by id, join code or player token. */
 export class SessionRegistry {
@@ -12,27 +27,56 @@ export class SessionRegistry {
   private readonly byJoinCode = new Map<string, ClassroomSession>();
   /** Seats by the hash of their token, so a reconnect does not scan every seat of every session. */
   private readonly seatsByTokenHash = new Map<string, { session: ClassroomSession; playerId: string }>();
+  /** Sessions whose log no longer replays, by id: kept out of play, told to their facilitator. */
+  readonly damaged = new Map<string, string>();
+  readonly policy: HostingPolicy;
 
   constructor(
-    private readonly store: SessionStore,
+    readonly store: SessionStore,
     private readonly broadcaster: Broadcaster,
     private readonly logger: Logger,
-  ) {}
+    readonly limits: RegistryLimits,
+  ) {
+    this.policy = new HostingPolicy(limits);
+  }
 
-  /** Resumes every session that was not over, each from its log at its last stored command. */
-  async restoreAll(): Promise<number> {
-    const stored = await this.store.listSessions(['lobby', 'running']);
-    for (const entry of stored) {
-      const scenario = findScenario(entry.settings.scenarioId);
-      if (!scenario) {
-        this.logger.error({ session: entry.id, scenario: entry.settings.scenarioId }, 'scenario missing: session not restored');
+  /**
+   * Resumes every session that was not over, each from its log on its own: one whose log no
+   * longer replays (a damaged record, or a rule changed between versions) is set aside and
+   * marked, and the others start all the same. Lobbies past their expiry end instead.
+   */
+  async restoreAll(now = Date.now()): Promise<RestoreReport> {
+    const report: RestoreReport = { restored: 0, expired: 0, setAside: [] };
+    for (const entry of await this.store.listSessions(['lobby', 'running'])) {
+      if (entry.status === 'lobby' && now - Date.parse(entry.createdAt) > this.limits.lobbyExpiryMs) {
+        await this.store.updateSession(entry.id, { status: 'ended' }).then(
+          () => report.expired++,
+          (error) => this.logger.warn({ err: error, session: entry.id }, 'could not mark an expired lobby ended'),
+        );
         continue;
       }
-      const session = new ClassroomSession(entry, scenario, this.store, this.broadcaster, this.logger);
-      await session.restore(await this.store.listPlayers(entry.id), await this.store.readLog(entry.id));
-      this.add(session);
+      try {
+        const session = await this.restoreOne(entry);
+        this.add(session);
+        if (entry.damaged) await this.store.updateSession(entry.id, { damaged: null });
+        report.restored++;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        this.damaged.set(entry.id, reason);
+        report.setAside.push({ id: entry.id, reason });
+        this.logger.error({ session: entry.id, reason }, 'session does not replay from its log: set aside, the others start');
+        await this.store.updateSession(entry.id, { damaged: reason }).catch(() => undefined);
+      }
     }
-    return stored.length;
+    return report;
+  }
+
+  private async restoreOne(entry: StoredSession): Promise<ClassroomSession> {
+    const scenario = findScenario(entry.settings.scenarioId);
+    if (!scenario) throw new Error(`its scenario "${entry.settings.scenarioId}" is not on this server any more`);
+    const session = new ClassroomSession(entry, scenario, this.store, this.broadcaster, this.logger);
+    await session.restore(await this.store.listPlayers(entry.id), await this.store.readLog(entry.id));
+    return session;
   }
 
   private add(session: ClassroomSession): void {
@@ -41,28 +85,38 @@ export class SessionRegistry {
     for (const player of session.players.values()) this.seatsByTokenHash.set(player.tokenHash, { session, playerId: player.id });
   }
 
-  async host(settings: HostSettings): Promise<Result<{ session: ClassroomSession; facilitatorKey: string }>> {
+  /** Hosts a session for the address, within the caps; the passcode has been checked already. */
+  async host(settings: HostSettings, hostAddress: string): Promise<Result<{ session: ClassroomSession; facilitatorKey: string }>> {
     const scenario = findScenario(settings.scenarioId);
     if (!scenario) return failure('bad-message', `Unknown scenario "${settings.scenarioId}".`);
+    const refused = this.policy.checkHost(this.sessions.values(), hostAddress);
+    if (refused) return refused;
     let joinCode = newJoinCode();
     while (this.byJoinCode.has(joinCode) || (await this.store.findByJoinCode(joinCode))) joinCode = newJoinCode();
     const facilitatorKey = newSecret();
-    const stored = {
+    const stored: StoredSession = {
       id: newId(),
       joinCode,
       facilitatorKeyHash: hashSecret(facilitatorKey),
       settings,
       seed: settings.seed ?? Math.floor(Math.random() * 1_000_000),
-      status: 'lobby' as const,
+      status: 'lobby',
       paused: false,
       tickMs: settings.tickMs,
       createdAt: new Date().toISOString(),
+      hostAddress,
     };
     await this.store.createSession(stored);
     const session = new ClassroomSession(stored, scenario, this.store, this.broadcaster, this.logger);
     this.add(session);
     this.logger.info({ session: session.id, scenario: scenario.id, teams: settings.teamCount }, 'session hosted');
     return { ok: true, session, facilitatorKey };
+  }
+
+  /** Refuses a start that would put the server or the hosting address over its running cap. */
+  checkStart(session: ClassroomSession): Result | undefined {
+    if (session.status !== 'lobby') return undefined;
+    return this.policy.checkStart(this.sessions.values(), session.hostAddress);
   }
 
   get(id: string): ClassroomSession | undefined {
@@ -80,22 +134,46 @@ export class SessionRegistry {
     return session && session.facilitatorKeyHash === hashSecret(facilitatorKey) ? session : undefined;
   }
 
-  async join(session: ClassroomSession, name: string): Promise<Result<{ player: StoredPlayer; token: string }>> {
-    if (session.status === 'ended') return failure('session-ended', 'This session is over.');
-    const taken = session.seatedPlayers().some((player) => player.name.toLocaleLowerCase() === name.toLocaleLowerCase());
-    if (taken) return failure('name-taken', `Someone in this session is already called "${name}": add an initial or a nickname.`);
-    const token = newSecret();
-    const player: StoredPlayer = {
-      id: newId(),
-      sessionId: session.id,
-      tokenHash: hashSecret(token),
-      name,
-      team: session.balancedTeam(),
-      removed: false,
-    };
-    await session.addPlayer(player);
-    this.seatsByTokenHash.set(player.tokenHash, { session, playerId: player.id });
-    return { ok: true, player, token };
+  /**
+   * Seats a learner, one join at a time per session so the seat cap and the name check hold
+   * under a burst: refused when the session is over, locked, full, or already has someone whose
+   * name looks the same.
+   */
+  join(session: ClassroomSession, name: string): Promise<Result<{ player: StoredPlayer; token: string }>> {
+    return session.serial(async () => {
+      if (session.status === 'ended') return failure('session-ended', 'This session is over.');
+      if (session.joiningLocked)
+        return failure('joining-locked', 'Your trainer has closed this class to new players: ask them to open it again.');
+      const seated = session.seatedPlayers();
+      if (seated.length >= this.limits.seatsPerSession)
+        return failure(
+          'session-full',
+          `This class is full: it has all of its ${this.limits.seatsPerSession} seats taken. Ask your trainer.`,
+        );
+      const clash = confusableWith(
+        name,
+        seated.map((player) => player.name),
+      );
+      if (clash !== undefined)
+        return failure(
+          'name-taken',
+          clash === name
+            ? `Someone in this session is already called "${name}": add an initial or a nickname.`
+            : `"${name}" looks the same as "${clash}", who is already here: add an initial or a nickname.`,
+        );
+      const token = newSecret();
+      const player: StoredPlayer = {
+        id: newId(),
+        sessionId: session.id,
+        tokenHash: hashSecret(token),
+        name,
+        team: session.balancedTeam(),
+        removed: false,
+      };
+      await session.addPlayer(player);
+      this.seatsByTokenHash.set(player.tokenHash, { session, playerId: player.id });
+      return { ok: true, player, token };
+    });
   }
 
   forToken(token: string): { session: ClassroomSession; player: StoredPlayer } | undefined {
@@ -103,6 +181,16 @@ export class SessionRegistry {
     // The session's own record of the player is the truth: moved to another team, or removed.
     const player = seat?.session.players.get(seat.playerId);
     return seat && player && !player.removed ? { session: seat.session, player } : undefined;
+  }
+
+  /** Ends every lobby hosted longer ago than the expiry; returns how many ended. */
+  async expireLobbies(now = Date.now()): Promise<number> {
+    let expired = 0;
+    for (const session of this.sessions.values()) {
+      if (session.status !== 'lobby' || now - Date.parse(session.createdAt) <= this.limits.lobbyExpiryMs) continue;
+      if (await session.expire().catch(() => false)) expired++;
+    }
+    return expired;
   }
 
   /**
@@ -121,6 +209,13 @@ export class SessionRegistry {
       forgotten++;
     }
     return forgotten;
+  }
+
+  /** How many sessions are in memory, by status: for readiness and the logs. */
+  counts(): Record<StoredSession['status'], number> {
+    const counts = { lobby: 0, running: 0, ended: 0 };
+    for (const session of this.sessions.values()) counts[session.status]++;
+    return counts;
   }
 
   stopAll(): void {

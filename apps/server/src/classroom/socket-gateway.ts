@@ -3,57 +3,69 @@ import {
   CLIENT_EVENT,
   type ClientMessage,
   clientMessageSchema,
-  FACILITATOR_MESSAGES,
+  MAX_FRAME_BYTES,
   MAX_MESSAGE_BYTES,
-  PLAYER_MESSAGES,
   PROTOCOL_VERSION,
+  type ProtocolError,
   SERVER_EVENT,
-  type ServerMessage,
   type ServerReply,
 } from '@ttc/protocol';
 import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
+import { addressKey, clientAddress, type TrustProxy } from '../http/trust-proxy.js';
 import type { SessionStore } from '../storage/session-store.js';
-import type { Broadcaster } from './broadcaster.js';
-import { type ClassroomSession, failure } from './classroom-session.js';
-import { FailureWindow, TokenBucket } from './rate-limit.js';
-import { SessionRegistry } from './session-registry.js';
+import { failure } from './classroom-session.js';
+import { ConnectionCounter, FloodWatch } from './connection-guard.js';
+import { JoinGuard } from './join-guard.js';
+import { TokenBucket } from './rate-limit.js';
+import { hashSecret } from './secrets.js';
+import { type Attachment, runSessionCommand } from './session-commands.js';
+import { type RegistryLimits, SessionRegistry } from './session-registry.js';
+import { SocketRooms } from './socket-rooms.js';
 
-interface SocketData {
-  role: 'none' | 'player' | 'facilitator';
-  sessionId?: string;
-  playerId?: string;
+interface SocketData extends Attachment {
   bucket: TokenBucket;
+  flood: FloodWatch;
+  /** The client's address key (addressKey): what the limits per address count under. */
+  address: string;
+  /** A join of this socket is waiting for the join guard: one at a time. */
+  joining: boolean;
 }
 
 type Reply = (reply: ServerReply) => void;
 
 const ENDED_SESSIONS_KEPT_MS = 2 * 60 * 60 * 1000;
-const SWEEP_EVERY_MS = 10 * 60 * 1000;
-
-const room = {
-  session: (id: string) => `s:${id}`,
-  team: (id: string, team: number) => `s:${id}:t:${team}`,
-  facilitator: (id: string) => `s:${id}:f`,
-  player: (id: string) => `p:${id}`,
-};
 
 export interface GatewayOptions {
   publicUrl: string;
+  trust: TrustProxy;
   /** Messages a second per connection (average) and burst. */
-  messageRate?: number;
-  messageBurst?: number;
-  failedJoinsPerMinute?: number;
+  messageRate: number;
+  messageBurst: number;
+  /** Rate-limited messages within 10 s that close a connection. */
+  floodDisconnectAfter: number;
+  joinGuessBurst: number;
+  joinGuessesPerMinute: number;
+  maxConnectionsPerAddress: number;
+  limits: RegistryLimits;
 }
+
+const isStorageError = (error: unknown) => String((error as { code?: unknown })?.code ?? '').startsWith('SQLITE_');
 
 /**
  * The socket endpoint: validates every message at the edge, checks who may send it, and hands
- * it to the session. Every message gets a reply; nothing a client sends can crash the server.
+ * it to the session. Every message gets a reply or, when it came without an acknowledgement, a
+ * `refused` push; a connection that floods gets `closing` and is closed; nothing a client sends
+ * can crash the server (docs/protocol.md).
  */
-export class SocketGateway implements Broadcaster {
+export class SocketGateway {
   readonly io: Server;
+  private readonly rooms: SocketRooms;
   readonly registry: SessionRegistry;
-  private readonly failedJoins: FailureWindow;
+  private readonly joinGuard: JoinGuard;
+  /** Wrong trainer passcodes are throttled like wrong join codes. */
+  private readonly passcodeGuard: JoinGuard;
+  private readonly connections: ConnectionCounter;
   private readonly sweep: NodeJS.Timeout;
 
   constructor(
@@ -62,15 +74,17 @@ export class SocketGateway implements Broadcaster {
     private readonly logger: Logger,
     private readonly options: GatewayOptions,
   ) {
-    this.io = new Server(http, { maxHttpBufferSize: MAX_MESSAGE_BYTES * 2, serveClient: false, pingInterval: 10_000, pingTimeout: 8_000 });
-    this.registry = new SessionRegistry(store, this, logger);
-    // Ended classes leave memory two hours after their end; the database keeps their record.
-    this.sweep = setInterval(() => {
-      const forgotten = this.registry.forgetEnded(ENDED_SESSIONS_KEPT_MS);
-      if (forgotten > 0) logger.info({ sessions: forgotten }, 'ended sessions let go from memory');
-    }, SWEEP_EVERY_MS);
+    this.io = new Server(http, { maxHttpBufferSize: MAX_FRAME_BYTES, serveClient: false, pingInterval: 10_000, pingTimeout: 8_000 });
+    this.rooms = new SocketRooms(this.io);
+    this.registry = new SessionRegistry(store, this.rooms, logger, options.limits);
+    this.joinGuard = new JoinGuard(options.joinGuessBurst, options.joinGuessesPerMinute);
+    this.passcodeGuard = new JoinGuard(options.joinGuessBurst, options.joinGuessesPerMinute);
+    this.connections = new ConnectionCounter(options.maxConnectionsPerAddress);
+    // Ended classes leave memory two hours after their end (the database keeps their record);
+    // lobbies never started expire.
+    const sweepEvery = Math.max(1000, Math.min(10 * 60 * 1000, options.limits.lobbyExpiryMs / 4));
+    this.sweep = setInterval(() => void this.sweepSessions(), sweepEvery);
     this.sweep.unref();
-    this.failedJoins = new FailureWindow(options.failedJoinsPerMinute ?? 10, 60_000);
     this.io.use((socket, next) => {
       const version = (socket.handshake.auth as { protocolVersion?: unknown } | undefined)?.protocolVersion;
       if (version !== PROTOCOL_VERSION)
@@ -79,72 +93,98 @@ export class SocketGateway implements Broadcaster {
         );
       else next();
     });
+    this.io.use((socket, next) => {
+      const key = addressKey(clientAddress(socket.request, options.trust));
+      if (!this.connections.add(key)) {
+        next(new Error(`too-many-connections: ${options.maxConnectionsPerAddress} connections from one address are open already`));
+        return;
+      }
+      // The transport's close, not the socket's disconnect: it comes even for a handshake that never completed.
+      socket.conn.once('close', () => this.connections.remove(key));
+      socket.data = { address: key };
+      next();
+    });
     this.io.on('connection', (socket) => this.connect(socket));
   }
 
-  // ——— Broadcaster ————————————————————————————————————————————
-
-  toSession(sessionId: string, message: ServerMessage): void {
-    this.io.to(room.session(sessionId)).emit(SERVER_EVENT, message);
-  }
-
-  toTeam(sessionId: string, team: number, message: ServerMessage): void {
-    this.io.to(room.team(sessionId, team)).emit(SERVER_EVENT, message);
-  }
-
-  toFacilitator(sessionId: string, message: ServerMessage): void {
-    this.io.to(room.facilitator(sessionId)).emit(SERVER_EVENT, message);
-  }
-
-  toPlayer(playerId: string, message: ServerMessage): void {
-    this.io.to(room.player(playerId)).emit(SERVER_EVENT, message);
-    if (message.type === 'removed') this.io.in(room.player(playerId)).disconnectSockets(true);
-  }
-
-  connectedPlayers(sessionId: string): Set<string> {
-    const connected = new Set<string>();
-    const members = this.io.sockets.adapter.rooms.get(room.session(sessionId));
-    for (const socketId of members ?? []) {
-      const data = this.io.sockets.sockets.get(socketId)?.data as SocketData | undefined;
-      if (data?.role === 'player' && data.playerId) connected.add(data.playerId);
-    }
-    return connected;
+  private async sweepSessions(): Promise<void> {
+    const forgotten = this.registry.forgetEnded(ENDED_SESSIONS_KEPT_MS);
+    if (forgotten > 0) this.logger.info({ sessions: forgotten }, 'ended sessions let go from memory');
+    const expired = await this.registry.expireLobbies();
+    if (expired > 0) this.logger.info({ sessions: expired }, 'lobbies never started have expired');
+    this.joinGuard.sweep();
+    this.passcodeGuard.sweep();
   }
 
   // ——— Connections ——————————————————————————————————————————————
 
   private connect(socket: Socket): void {
-    const data: SocketData = { role: 'none', bucket: new TokenBucket(this.options.messageRate ?? 20, this.options.messageBurst ?? 40) };
+    const data: SocketData = {
+      role: 'none',
+      bucket: new TokenBucket(this.options.messageRate, this.options.messageBurst),
+      flood: new FloodWatch(this.options.floodDisconnectAfter),
+      address: (socket.data as { address: string }).address,
+      joining: false,
+    };
     socket.data = data;
-    socket.on(CLIENT_EVENT, (payload: unknown, ack: unknown) => {
-      const reply: Reply = typeof ack === 'function' ? (ack as Reply) : () => undefined;
-      this.receive(socket, data, payload)
-        .then(reply)
+    // Every event, known or not, counts against the connection's rate.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as Reply) : undefined;
+      const answer = (reply: ServerReply) => {
+        if (ack) ack(reply);
+        else if (!reply.ok) socket.emit(SERVER_EVENT, { type: 'refused', event: String(event).slice(0, 40), error: reply.error });
+      };
+      if (!data.bucket.take()) {
+        if (data.flood.refused()) this.closeFlooder(socket);
+        else answer(failure('rate-limited', 'Too many messages: slow down.'));
+        return;
+      }
+      if (event !== CLIENT_EVENT) {
+        answer(failure('bad-message', `Unknown event "${String(event).slice(0, 40)}": send messages as "${CLIENT_EVENT}".`));
+        return;
+      }
+      if (!ack) {
+        answer(failure('bad-message', 'Send every message with an acknowledgement callback: the reply goes there.'));
+        return;
+      }
+      this.receive(socket, data, args[0])
+        .then(answer)
         .catch((error) => {
           this.logger.error({ err: error }, 'message handling failed');
-          reply(failure('internal', 'The server could not handle that message; the session is unharmed.'));
+          answer(
+            isStorageError(error)
+              ? failure(
+                  'storage-busy',
+                  'The server could not save that just now (its database is busy or unavailable). Nothing changed: try again.',
+                )
+              : failure('internal', 'The server could not handle that message; the session is unharmed.'),
+          );
         });
-    });
-    socket.onAny((event: string, ...args: unknown[]) => {
-      if (event === CLIENT_EVENT) return;
-      const ack = args[args.length - 1];
-      if (typeof ack === 'function')
-        (ack as Reply)(failure('bad-message', `Unknown event "${String(event).slice(0, 40)}": send messages as "${CLIENT_EVENT}".`));
     });
     socket.on('disconnect', () => {
       if (data.sessionId && data.role === 'player') this.registry.get(data.sessionId)?.publishLobby();
     });
   }
 
+  /** A sustained flood: one last message that says why, then the connection is closed. */
+  private closeFlooder(socket: Socket): void {
+    if (socket.disconnected) return;
+    const error: ProtocolError = {
+      code: 'rate-limited',
+      message: `Closed: this connection kept sending far over ${this.options.messageRate} messages a second.`,
+    };
+    this.logger.warn({ address: (socket.data as SocketData).address }, 'flooding connection closed');
+    socket.emit(SERVER_EVENT, { type: 'closing', error });
+    socket.disconnect(true);
+  }
+
   private async receive(socket: Socket, data: SocketData, payload: unknown): Promise<ServerReply> {
-    if (!data.bucket.take()) return failure('rate-limited', 'Too many messages: slow down.');
-    let size = 0;
-    try {
-      size = JSON.stringify(payload ?? null)?.length ?? 0;
-    } catch {
-      return failure('bad-message', 'The message is not JSON.');
-    }
-    if (size > MAX_MESSAGE_BYTES) return failure('too-large', `Messages are limited to ${MAX_MESSAGE_BYTES} bytes; this one has ${size}.`);
+    if (payload === undefined || payload === null)
+      return failure('bad-message', 'The message is empty: send an object with a "type" (docs/protocol.md).');
+    const json = JSON.stringify(payload) ?? '';
+    const size = Buffer.byteLength(json, 'utf8');
+    if (size > MAX_MESSAGE_BYTES)
+      return failure('too-large', `Messages are limited to ${MAX_MESSAGE_BYTES} bytes of JSON; this one has ${size}.`);
     const parsed = clientMessageSchema.safeParse(payload);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -156,138 +196,76 @@ export class SocketGateway implements Broadcaster {
 
   private async route(socket: Socket, data: SocketData, message: ClientMessage): Promise<ServerReply> {
     switch (message.type) {
-      case 'host': {
-        const hosted = await this.registry.host(message.settings);
-        if (!hosted.ok) return hosted;
-        const { session, facilitatorKey } = hosted;
-        this.seatFacilitator(socket, data, session);
-        return {
-          ok: true,
-          sessionId: session.id,
-          joinCode: session.joinCode,
-          joinUrl: this.joinUrl(session.joinCode),
-          facilitatorKey,
-        };
-      }
-      case 'join': {
-        const address = socket.handshake.address;
-        if (this.failedJoins.blocked(address))
-          return failure('rate-limited', 'Too many wrong join codes: wait a minute and check the code.');
-        const session = this.registry.byCode(message.joinCode);
-        if (!session) {
-          this.failedJoins.fail(address);
-          return failure('unknown-join-code', `No session has the code ${message.joinCode}: check it with your trainer.`);
-        }
-        const joined = await this.registry.join(session, message.name);
-        if (!joined.ok) return joined;
-        this.seatPlayer(socket, data, session, joined.player.id, joined.player.team);
-        return { ok: true, token: joined.token, playerId: joined.player.id, team: joined.player.team, sessionId: session.id };
-      }
+      case 'host':
+        return this.host(socket, data, message);
+      case 'join':
+        return this.join(socket, data, message);
       case 'attach': {
         const found = this.registry.forToken(message.token);
         if (!found) return failure('unknown-token', 'That seat no longer exists: join again with the code.');
-        this.seatPlayer(socket, data, found.session, found.player.id, found.player.team);
+        this.rooms.seatPlayer(socket, data, found.session, found.player.id, found.player.team);
         return { ok: true, playerId: found.player.id, team: found.player.team, sessionId: found.session.id, name: found.player.name };
       }
       case 'attachFacilitator': {
         const session = this.registry.forFacilitator(message.sessionId, message.facilitatorKey);
-        if (!session) return failure('unknown-session', 'No session with that id and key.');
-        this.seatFacilitator(socket, data, session);
+        if (!session) return this.unknownSession(message.sessionId, message.facilitatorKey);
+        this.rooms.seatFacilitator(socket, data, session);
         return { ok: true, sessionId: session.id, joinCode: session.joinCode, joinUrl: this.joinUrl(session.joinCode) };
       }
       default:
-        return this.sessionMessage(data, message);
+        return runSessionCommand(this.registry, data, message, (session, playerId, team) => this.rooms.reseat(session, playerId, team));
     }
   }
 
-  private async sessionMessage(
-    data: SocketData,
-    message: Exclude<ClientMessage, { type: 'host' | 'join' | 'attach' | 'attachFacilitator' }>,
-  ): Promise<ServerReply> {
-    const session = data.sessionId ? this.registry.get(data.sessionId) : undefined;
-    if (!session || data.role === 'none') return failure('not-attached', 'Join or attach to a session first.');
-    const isFacilitatorMessage = (FACILITATOR_MESSAGES as readonly string[]).includes(message.type);
-    const isPlayerMessage = (PLAYER_MESSAGES as readonly string[]).includes(message.type);
-    if (isFacilitatorMessage && data.role !== 'facilitator')
-      return failure('forbidden', `Only the facilitator may send "${message.type}".`);
-    if (isPlayerMessage && data.role !== 'player') return failure('forbidden', `Only a seated player may send "${message.type}".`);
-    const player = data.playerId ? session.players.get(data.playerId) : undefined;
-    switch (message.type) {
-      case 'decide':
-        if (!player || player.removed) return failure('unknown-token', 'You are no longer seated in this session.');
-        return session.decide(player, message.demandId, message.decision);
-      case 'commitPlan':
-        if (!player || player.removed) return failure('unknown-token', 'You are no longer seated in this session.');
-        return session.commitPlan(player, message.plan);
-      case 'proposePlan':
-        if (!player || player.removed) return failure('unknown-token', 'You are no longer seated in this session.');
-        return session.proposePlan(player, message.plan);
-      case 'preview':
-        if (!player || player.removed) return failure('unknown-token', 'You are no longer seated in this session.');
-        return session.preview(player, message.demandId);
-      case 'start':
-        return session.start();
-      case 'pause':
-        return session.setPaused(true);
-      case 'resume':
-        return session.setPaused(false);
-      case 'setSpeed':
-        return session.setSpeed(message.tickMs);
-      case 'nextRound':
-        return session.nextRound();
-      case 'injectEvent':
-        return session.injectEvent(message.target, message.eventId);
-      case 'movePlayer': {
-        const result = await session.movePlayer(message.playerId, message.team);
-        if (result.ok) this.reseat(session, message.playerId, message.team);
-        return result;
-      }
-      case 'removePlayer':
-        return session.removePlayer(message.playerId);
-      case 'end':
-        return session.end();
+  private async host(socket: Socket, data: SocketData, message: Extract<ClientMessage, { type: 'host' }>): Promise<ServerReply> {
+    if (this.registry.policy.passcodeRequired) {
+      await this.passcodeGuard.admit(data.address);
+      const wrong = this.registry.policy.checkPasscode(message.passcode);
+      if (wrong) return wrong;
+      this.passcodeGuard.refund(data.address);
     }
+    const hosted = await this.registry.host(message.settings, data.address);
+    if (!hosted.ok) return hosted;
+    const { session, facilitatorKey } = hosted;
+    this.rooms.seatFacilitator(socket, data, session);
+    return { ok: true, sessionId: session.id, joinCode: session.joinCode, joinUrl: this.joinUrl(session.joinCode), facilitatorKey };
+  }
+
+  /** A right code is never refused for others' typos: a wrong one only makes the next attempts wait (join-guard.ts). */
+  private async join(socket: Socket, data: SocketData, message: Extract<ClientMessage, { type: 'join' }>): Promise<ServerReply> {
+    if (data.joining) return failure('rate-limited', 'Your previous join is still being checked: wait for its answer.');
+    data.joining = true;
+    try {
+      await this.joinGuard.admit(data.address);
+      const session = this.registry.byCode(message.joinCode);
+      if (!session) return failure('unknown-join-code', `No session has the code ${message.joinCode}: check it with your trainer.`);
+      this.joinGuard.refund(data.address);
+      if (socket.disconnected) return failure('not-attached', 'The connection closed before the seat was made.');
+      const joined = await this.registry.join(session, message.name);
+      if (!joined.ok) return joined;
+      this.rooms.seatPlayer(socket, data, session, joined.player.id, joined.player.team);
+      return { ok: true, token: joined.token, playerId: joined.player.id, team: joined.player.team, sessionId: session.id };
+    } finally {
+      data.joining = false;
+    }
+  }
+
+  /** A wrong key or an unknown id; a session set aside at restart is named as such to the holder of its key. */
+  private async unknownSession(sessionId: string, facilitatorKey: string): Promise<ServerReply> {
+    const reason = this.registry.damaged.get(sessionId);
+    if (reason !== undefined) {
+      const stored = await this.registry.store.getSession(sessionId);
+      if (stored?.facilitatorKeyHash === hashSecret(facilitatorKey))
+        return failure(
+          'session-damaged',
+          `This class could not be resumed after the server restarted (${reason}). Its record is kept: open its log or results from past classes.`,
+        );
+    }
+    return failure('unknown-session', 'No session with that id and key.');
   }
 
   private joinUrl(joinCode: string): string {
     return `${this.options.publicUrl}/?join=${joinCode}`;
-  }
-
-  private seatPlayer(socket: Socket, data: SocketData, session: ClassroomSession, playerId: string, team: number): void {
-    this.leaveRooms(socket);
-    data.role = 'player';
-    data.sessionId = session.id;
-    data.playerId = playerId;
-    void socket.join([room.session(session.id), room.team(session.id, team), room.player(playerId)]);
-    socket.emit(SERVER_EVENT, session.sessionMessage());
-    const board = session.boardMessage(team);
-    if (board) socket.emit(SERVER_EVENT, board);
-    for (const proposal of session.proposalsOf(team)) socket.emit(SERVER_EVENT, proposal);
-    session.publishLobby();
-  }
-
-  private seatFacilitator(socket: Socket, data: SocketData, session: ClassroomSession): void {
-    this.leaveRooms(socket);
-    data.role = 'facilitator';
-    data.sessionId = session.id;
-    delete data.playerId;
-    void socket.join([room.session(session.id), room.facilitator(session.id)]);
-    socket.emit(SERVER_EVENT, session.sessionMessage());
-    socket.emit(SERVER_EVENT, session.lobbyMessage());
-    socket.emit(SERVER_EVENT, session.dashboardMessage());
-  }
-
-  /** A moved player's open sockets follow them to their new team's room. */
-  private reseat(session: ClassroomSession, playerId: string, team: number): void {
-    for (let other = 0; other < session.settings.teamCount; other++)
-      this.io.in(room.player(playerId)).socketsLeave(room.team(session.id, other));
-    this.io.in(room.player(playerId)).socketsJoin(room.team(session.id, team));
-    const board = session.boardMessage(team);
-    if (board) this.io.to(room.player(playerId)).emit(SERVER_EVENT, board);
-  }
-
-  private leaveRooms(socket: Socket): void {
-    for (const name of socket.rooms) if (name !== socket.id) void socket.leave(name);
   }
 
   close(): Promise<void> {

@@ -8,16 +8,17 @@ import {
   type ShareLink,
   sessionSummariesRequestSchema,
 } from '@ttc/protocol';
-import express, { type NextFunction, type Request, type Response, Router } from 'express';
+import { type NextFunction, type Request, type Response, Router } from 'express';
 import type { Logger } from 'pino';
 import type { ZodError } from 'zod';
 import { hashSecret, newId, newSecret } from '../classroom/secrets.js';
 import { sessionRecord } from '../classroom/session-log.js';
 import type { SessionRegistry } from '../classroom/session-registry.js';
+import { jsonBody as readJsonBody } from '../http/json-body.js';
 import type { SessionStore, StoredNote, StoredSession, StoredShareLink } from '../storage/session-store.js';
 import { SummaryCache } from './session-summaries.js';
 
-const jsonBody = express.json({ limit: '32kb' });
+const jsonBody = readJsonBody(32 * 1024);
 
 function problem(response: Response, status: number, error: string, message: string): void {
   response.status(status).json({ error, message });

@@ -56,6 +56,20 @@ export function sessionStoreContract(
       await store.close();
     });
 
+    it('keeps who hosted a session, its join lock and a damage mark, and clears the mark', async () => {
+      const { store } = await open();
+      await store.createSession({ ...session('h'), hostAddress: '203.0.113.7' });
+      expect(await store.getSession('h')).toEqual({ ...session('h'), hostAddress: '203.0.113.7' });
+      await store.updateSession('h', { joiningLocked: true, damaged: 'logged command 3 no longer applies' });
+      expect(await store.getSession('h')).toMatchObject({ joiningLocked: true, damaged: 'logged command 3 no longer applies' });
+      await store.updateSession('h', { joiningLocked: false, damaged: null });
+      const cleared = await store.getSession('h');
+      expect(cleared?.joiningLocked ?? false).toBe(false);
+      expect(cleared?.damaged).toBeUndefined();
+      expect(await store.checkHealth()).toEqual({ ok: true });
+      await store.close();
+    });
+
     it('saves players, moves them, and finds them by token hash', async () => {
       const { store } = await open();
       await store.createSession(session('s'));

@@ -15,7 +15,22 @@ export interface StoredSession {
   paused: boolean;
   tickMs: number;
   createdAt: string;
+  /** The address that hosted it (the key of the per-address session caps). */
+  hostAddress?: string;
+  /** The facilitator has closed it to new players. */
+  joiningLocked?: boolean;
+  /** Why its log no longer replays, when a restart had to set it aside. */
+  damaged?: string;
 }
+
+/** What may change about a session after it was created. */
+export type SessionChange = Partial<Pick<StoredSession, 'status' | 'paused' | 'tickMs' | 'joiningLocked'>> & {
+  /** A reason sets the session aside; null clears it. */
+  damaged?: string | null;
+};
+
+/** Whether the store can take writes right now: part of the server's readiness. */
+export type StoreHealth = { ok: true } | { ok: false; problem: string };
 
 export interface StoredPlayer {
   id: string;
@@ -77,7 +92,7 @@ export interface StoredShareLink {
  */
 export interface SessionStore {
   createSession(session: StoredSession): Promise<void>;
-  updateSession(id: string, change: Partial<Pick<StoredSession, 'status' | 'paused' | 'tickMs'>>): Promise<void>;
+  updateSession(id: string, change: SessionChange): Promise<void>;
   getSession(id: string): Promise<StoredSession | undefined>;
   findByJoinCode(joinCode: string): Promise<StoredSession | undefined>;
   listSessions(statuses: readonly SessionStatus[]): Promise<StoredSession[]>;
@@ -107,5 +122,7 @@ export interface SessionStore {
   listShareLinks(sessionId: string): Promise<StoredShareLink[]>;
   /** Marks a link revoked (once); false when the session has no such link. */
   revokeShareLink(sessionId: string, id: string, revokedAt: string): Promise<boolean>;
+  /** A small write that proves the database takes writes (and is still the file it opened). */
+  checkHealth(): Promise<StoreHealth>;
   close(): Promise<void>;
 }

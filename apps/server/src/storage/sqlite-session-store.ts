@@ -1,9 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import { resolve } from 'node:path';
+import type Database from 'better-sqlite3';
+import { DatabaseLock, describe } from './database-lock.js';
 import type {
   CheckpointReason,
   LogEntry,
+  SessionChange,
   SessionStatus,
   SessionStore,
   StoredCheckpoint,
@@ -11,7 +12,9 @@ import type {
   StoredPlayer,
   StoredSession,
   StoredShareLink,
+  StoreHealth,
 } from './session-store.js';
+import { fileIdentity, openSqlite, prepareDirectory } from './sqlite-open.js';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS sessions (
@@ -80,6 +83,9 @@ interface SessionRow {
   paused: number;
   tick_ms: number;
   created_at: string;
+  host_address: string | null;
+  joining_locked: number;
+  damaged: string | null;
 }
 
 interface PlayerRow {
@@ -128,6 +134,9 @@ function toSession(row: SessionRow | undefined): StoredSession | undefined {
     paused: row.paused === 1,
     tickMs: row.tick_ms,
     createdAt: row.created_at,
+    ...(row.host_address ? { hostAddress: row.host_address } : {}),
+    ...(row.joining_locked ? { joiningLocked: true } : {}),
+    ...(row.damaged ? { damaged: row.damaged } : {}),
   };
 }
 
@@ -145,18 +154,31 @@ function toPlayer(row: PlayerRow | undefined): StoredPlayer | undefined {
 export class SqliteSessionStore implements SessionStore {
   private readonly db: Database.Database;
   private readonly statements;
+  private readonly lock: DatabaseLock | undefined;
+  private readonly path: string;
+  private readonly identity: string | undefined;
 
-  constructor(path: string, durability: 'process' | 'full' = 'process') {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(durability === 'full' ? 'synchronous = FULL' : 'synchronous = NORMAL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.exec(SCHEMA);
+  /**
+   * Opens (or creates) the database and holds its lock for the life of the store. Throws a
+   * StartupError saying what to fix when the file cannot be written or another process has it.
+   */
+  constructor(path: string, durability: 'process' | 'full' = 'process', options: { lock?: boolean } = {}) {
+    this.path = path === ':memory:' ? path : resolve(path);
+    // The lock first: a second process must not so much as upgrade the tables under the first.
+    prepareDirectory(this.path);
+    this.lock = options.lock === false || path === ':memory:' ? undefined : new DatabaseLock(this.path);
+    try {
+      this.db = openSqlite(this.path, durability, SCHEMA);
+    } catch (error) {
+      this.lock?.release();
+      throw error;
+    }
+    this.identity = fileIdentity(this.path);
     this.statements = {
       insertSession: this.db.prepare(
-        'INSERT INTO sessions (id, join_code, facilitator_key_hash, settings, seed, status, paused, tick_ms, created_at) VALUES (@id, @joinCode, @facilitatorKeyHash, @settings, @seed, @status, @paused, @tickMs, @createdAt)',
+        'INSERT INTO sessions (id, join_code, facilitator_key_hash, settings, seed, status, paused, tick_ms, created_at, host_address, joining_locked) VALUES (@id, @joinCode, @facilitatorKeyHash, @settings, @seed, @status, @paused, @tickMs, @createdAt, @hostAddress, @joiningLocked)',
       ),
+      touchMeta: this.db.prepare("INSERT OR REPLACE INTO server_meta (key, value) VALUES ('last_check', ?)"),
       getSession: this.db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?'),
       findByCode: this.db.prepare<[string], SessionRow>(
         "SELECT * FROM sessions WHERE join_code = ? AND status != 'ended' ORDER BY created_at DESC LIMIT 1",
@@ -194,10 +216,16 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async createSession(session: StoredSession): Promise<void> {
-    this.statements.insertSession.run({ ...session, settings: JSON.stringify(session.settings), paused: session.paused ? 1 : 0 });
+    this.statements.insertSession.run({
+      ...session,
+      settings: JSON.stringify(session.settings),
+      paused: session.paused ? 1 : 0,
+      hostAddress: session.hostAddress ?? null,
+      joiningLocked: session.joiningLocked ? 1 : 0,
+    });
   }
 
-  async updateSession(id: string, change: Partial<Pick<StoredSession, 'status' | 'paused' | 'tickMs'>>): Promise<void> {
+  async updateSession(id: string, change: SessionChange): Promise<void> {
     const sets: string[] = [];
     const values: Record<string, unknown> = { id };
     if (change.status !== undefined) {
@@ -211,6 +239,14 @@ export class SqliteSessionStore implements SessionStore {
     if (change.tickMs !== undefined) {
       sets.push('tick_ms = @tickMs');
       values.tickMs = change.tickMs;
+    }
+    if (change.joiningLocked !== undefined) {
+      sets.push('joining_locked = @joiningLocked');
+      values.joiningLocked = change.joiningLocked ? 1 : 0;
+    }
+    if (change.damaged !== undefined) {
+      sets.push('damaged = @damaged');
+      values.damaged = change.damaged;
     }
     if (sets.length > 0) this.db.prepare(`UPDATE sessions SET ${sets.join(', ')} WHERE id = @id`).run(values);
   }
@@ -313,7 +349,19 @@ export class SqliteSessionStore implements SessionStore {
     return this.statements.revokeShareLink.run(revokedAt, sessionId, id).changes > 0;
   }
 
+  async checkHealth(): Promise<StoreHealth> {
+    if (this.identity !== undefined && fileIdentity(this.path) !== this.identity)
+      return { ok: false, problem: `the database file ${this.path} was removed or replaced while the server ran: restart it` };
+    try {
+      this.statements.touchMeta.run(new Date().toISOString());
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, problem: `the database ${this.path} does not take writes: ${describe(error)}` };
+    }
+  }
+
   async close(): Promise<void> {
-    this.db.close();
+    if (this.db.open) this.db.close();
+    this.lock?.release();
   }
 }

@@ -19,10 +19,12 @@ export class TestClient {
   readonly invalid: unknown[] = [];
   private waiters: { match: (message: ServerMessage) => boolean; resolve: (message: ServerMessage) => void }[] = [];
 
-  constructor(url: string, options: { protocolVersion?: unknown; reconnection?: boolean } = {}) {
+  /** `headers`: sent with the handshake, as a proxy would add X-Forwarded-For. */
+  constructor(url: string, options: { protocolVersion?: unknown; reconnection?: boolean; headers?: Record<string, string> } = {}) {
     this.socket = io(url, {
       auth: { protocolVersion: 'protocolVersion' in options ? options.protocolVersion : PROTOCOL_VERSION },
       transports: ['websocket'],
+      ...(options.headers ? { extraHeaders: options.headers } : {}),
       reconnection: options.reconnection ?? true,
       reconnectionDelay: 100,
       reconnectionDelayMax: 500,
@@ -92,4 +94,9 @@ export class TestClient {
 export function expectOk(reply: ServerReply): Record<string, unknown> {
   if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`);
   return reply as Record<string, unknown>;
+}
+
+/** "ok", or the error code of a refusal: what a test compares. */
+export function codeOf(reply: ServerReply): string {
+  return reply.ok ? 'ok' : reply.error.code;
 }

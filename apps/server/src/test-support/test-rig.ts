@@ -18,23 +18,28 @@ export class TestRig {
   private readonly servers: RunningServer[] = [];
 
   /** A real server with its own database file, or on an existing one (a restart). */
-  async server(databasePath?: string): Promise<RunningServer> {
-    const running = await startTestServer({}, ...(databasePath ? [databasePath] : []));
+  async server(databasePath?: string, env: Record<string, string> = {}): Promise<RunningServer> {
+    const running = await startTestServer(env, ...(databasePath ? [databasePath] : []));
     this.servers.push(running);
     return running;
   }
 
-  async client(url: string): Promise<TestClient> {
-    const client = new TestClient(url);
+  async client(url: string, options: ConstructorParameters<typeof TestClient>[1] = {}): Promise<TestClient> {
+    const client = new TestClient(url, options);
     this.clients.push(client);
     await client.connected();
     return client;
   }
 
   /** A facilitator hosts a class on the server. */
-  async host(url: string, settings: HostSettings): Promise<HostedClass> {
-    const facilitator = await this.client(url);
-    const hosted = expectOk(await facilitator.send({ type: 'host', settings }));
+  async host(
+    url: string,
+    settings: HostSettings,
+    options: { passcode?: string; headers?: Record<string, string> } = {},
+  ): Promise<HostedClass> {
+    const facilitator = await this.client(url, options.headers ? { headers: options.headers } : {});
+    const passcode = options.passcode === undefined ? {} : { passcode: options.passcode };
+    const hosted = expectOk(await facilitator.send({ type: 'host', settings, ...passcode }));
     return {
       facilitator,
       sessionId: hosted.sessionId as string,

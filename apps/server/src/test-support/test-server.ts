@@ -11,14 +11,36 @@ export interface RunningServer {
   databasePath: string;
 }
 
-/** A real server on a free port with its own database file. */
-export async function startTestServer(
-  limits: Parameters<typeof createServer>[3] = {},
-  databasePath = join(mkdtempSync(join(tmpdir(), 'ttc-db-')), 'sessions.db'),
-): Promise<RunningServer> {
-  const config = readConfig({ PORT: '0', HOST: '127.0.0.1', STATIC_DIR: tmpdir(), LOG_LEVEL: 'silent', DATABASE_PATH: databasePath });
+/**
+ * Every test file hosts many classes from 127.0.0.1: the caps per address are raised here, and
+ * the tests of the caps set their own.
+ */
+const ROOMY: Record<string, string> = {
+  MAX_LOBBY_SESSIONS: '10000',
+  MAX_LOBBY_SESSIONS_PER_ADDRESS: '10000',
+  MAX_RUNNING_SESSIONS: '10000',
+  MAX_RUNNING_SESSIONS_PER_ADDRESS: '10000',
+};
+
+/** A fresh database file in a directory of its own. */
+export function temporaryDatabase(): string {
+  return join(mkdtempSync(join(tmpdir(), 'ttc-db-')), 'sessions.db');
+}
+
+/** A real server on a free port with its own database file; `env` sets or overrides any setting. */
+export async function startTestServer(env: Record<string, string> = {}, databasePath = temporaryDatabase()): Promise<RunningServer> {
+  const config = readConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    STATIC_DIR: tmpdir(),
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    DATABASE_PATH: databasePath,
+    ...ROOMY,
+    ...env,
+  });
   if (!config.ok) throw new Error(config.message);
-  const server = createServer(config.config, pino({ level: 'silent' }), undefined, limits);
+  const server = createServer(config.config, pino({ level: 'silent' }));
   const port = await server.listen();
   return { server, url: `http://127.0.0.1:${port}`, databasePath };
 }

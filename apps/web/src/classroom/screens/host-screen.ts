@@ -1,3 +1,4 @@
+import { hostingInfoSchema } from '@ttc/protocol';
 import { loadFacilitator, rememberHostedClass, saveFacilitator } from '../credentials';
 import { fill, h } from '../dom';
 import { enterAsFacilitator } from '../entry';
@@ -57,6 +58,29 @@ export const hostScreen: ScreenRenderer = ({ root, connection, go, announce }) =
     placeholder: 'random',
     'aria-describedby': 'host-seed-hint host-seed-error',
   });
+  // Shown when the server asks for a trainer passcode (GET /api/hosting, or a bad-passcode reply).
+  let passcodeRequired = false;
+  const passcode = h('input', {
+    id: 'host-passcode',
+    type: 'password',
+    autocomplete: 'off',
+    'aria-describedby': 'host-passcode-hint host-passcode-error',
+  });
+  const passcodeError = h('span', { class: 'error-text', id: 'host-passcode-error' });
+  const passcodeField = h(
+    'label',
+    { for: 'host-passcode', class: 'host-passcode', hidden: true },
+    'Trainer passcode',
+    passcode,
+    hint('host-passcode-hint', 'This server asks for it before a class is hosted: ask whoever runs it'),
+    passcodeError,
+  );
+  const askForPasscode = (message = '') => {
+    passcodeRequired = true;
+    passcodeField.hidden = false;
+    passcodeError.textContent = message;
+    passcode.setAttribute('aria-invalid', String(message !== ''));
+  };
   const summary = h('p', { class: 'host-summary', id: 'host-summary' });
   const serverError = h('p', { class: 'error-text', role: 'alert', id: 'host-error' });
   const submit = h(
@@ -121,9 +145,18 @@ export const hostScreen: ScreenRenderer = ({ root, connection, go, announce }) =
       if (first) inputs[first]?.focus();
       return;
     }
+    if (passcodeRequired && passcode.value === '') {
+      askForPasscode('Enter the trainer passcode.');
+      passcode.focus();
+      return;
+    }
     submit.disabled = true;
     fill(submit, 'Hosting…');
-    const reply = await connection.send({ type: 'host', settings: result.settings });
+    const reply = await connection.send({
+      type: 'host',
+      settings: result.settings,
+      ...(passcodeRequired ? { passcode: passcode.value } : {}),
+    });
     if (closed) return;
     const { sessionId, facilitatorKey, joinCode, joinUrl } = reply.ok ? reply : ({} as Record<string, unknown>);
     if (
@@ -133,11 +166,17 @@ export const hostScreen: ScreenRenderer = ({ root, connection, go, announce }) =
       typeof joinCode !== 'string' ||
       typeof joinUrl !== 'string'
     ) {
+      submit.disabled = false;
+      fill(submit, 'Host the class', h('kbd', {}, 'Enter'));
+      if (!reply.ok && reply.error.code === 'bad-passcode') {
+        askForPasscode(reply.error.message);
+        passcode.select();
+        passcode.focus();
+        return;
+      }
       serverError.textContent = reply.ok
         ? 'The server answered without a join code. Try again.'
         : `The class could not be hosted: ${reply.error.message}`;
-      submit.disabled = false;
-      fill(submit, 'Host the class', h('kbd', {}, 'Enter'));
       submit.focus();
       return;
     }
@@ -170,10 +209,29 @@ export const hostScreen: ScreenRenderer = ({ root, connection, go, announce }) =
     check(false);
   };
 
+  /** Whether this server asks for a passcode; without an answer the form finds out when it hosts. */
+  const loadHostingInfo = async () => {
+    try {
+      const response = await fetch('/api/hosting');
+      const info = hostingInfoSchema.safeParse(response.ok ? await response.json() : undefined);
+      if (!closed && info.success && info.data.passcodeRequired) askForPasscode();
+    } catch {
+      // The bad-passcode reply shows the field all the same.
+    }
+  };
+
   const running = loadFacilitator();
   const form = h(
     'form',
-    { class: 'host-form panel', novalidate: true, onsubmit: (event: Event) => void host(event), oninput: () => check(false) },
+    {
+      class: 'host-form panel',
+      novalidate: true,
+      onsubmit: (event: Event) => void host(event),
+      oninput: (event: Event) => {
+        if (event.target !== passcode) check(false);
+        else if (passcodeError.textContent) askForPasscode();
+      },
+    },
     h(
       'div',
       { class: 'host-grid' },
@@ -233,6 +291,7 @@ export const hostScreen: ScreenRenderer = ({ root, connection, go, announce }) =
           h('label', { for: 'host-bots', class: 'checkbox' }, bots, 'A bot plays teams nobody joins'),
           hint('host-bots-hint', 'So every team on the leaderboard has figures'),
         ),
+        passcodeField,
       ),
     ),
     h('div', { class: 'row host-actions' }, submit, summary),
@@ -271,6 +330,7 @@ export const hostScreen: ScreenRenderer = ({ root, connection, go, announce }) =
   scenario.addEventListener('change', describeScenario);
   announce('Host a class. The defaults are ready: press Enter to host. Escape goes back to the title.');
   void loadScenarios();
+  void loadHostingInfo();
 
   return () => {
     closed = true;
