@@ -24,6 +24,7 @@ for workspace in apps/server apps/web packages/protocol packages/sim packages/si
   cp "$workspace/package.json" "$work/$workspace/"
 done
 for built in apps/server packages/protocol packages/sim; do cp -r "$built/dist" "$work/$built/"; done
+cp -r apps/server/scripts "$work/apps/server/"
 if [ -d apps/web/dist ]; then cp -r apps/web/dist "$work/apps/web/"; fi
 
 # better-sqlite3 has no reachable prebuilt binary here and would compile for a minute or two:

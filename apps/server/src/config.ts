@@ -43,10 +43,10 @@ export const configSchema = z.object({
       return z.NEVER;
     }),
   /** Sessions waiting in their lobby, on the whole server and per hosting address. */
-  MAX_LOBBY_SESSIONS: count(1, 100_000, 100),
+  MAX_LOBBY_SESSIONS: count(1, 100_000, 500),
   MAX_LOBBY_SESSIONS_PER_ADDRESS: count(1, 100_000, 10),
   /** Sessions running (started, not ended), on the whole server and per hosting address. */
-  MAX_RUNNING_SESSIONS: count(1, 100_000, 100),
+  MAX_RUNNING_SESSIONS: count(1, 100_000, 500),
   MAX_RUNNING_SESSIONS_PER_ADDRESS: count(1, 100_000, 20),
   /** A session never started ends by itself this long after it was hosted. */
   LOBBY_EXPIRY_HOURS: z.coerce
@@ -56,6 +56,12 @@ export const configSchema = z.object({
     .default(6),
   /** Learners one session seats. */
   MAX_SEATS_PER_SESSION: count(1, 1000, 60),
+  /**
+   * The limits per address also for this machine's own connections (127.0.0.1, ::1). Off by
+   * default: loopback is the trainer's own console, a load test or a local proxy (name it in
+   * TRUST_PROXY so its clients are told apart), never one outsider.
+   */
+  LIMIT_LOOPBACK: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   /** Open socket connections from one address (a school behind one NAT shares one). */
   MAX_CONNECTIONS_PER_ADDRESS: count(1, 1_000_000, 200),
   /** Messages a second per connection (average) and the burst allowed above it. */

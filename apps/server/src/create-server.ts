@@ -61,6 +61,7 @@ export function createServer(
     joinGuessBurst: config.JOIN_GUESS_BURST,
     joinGuessesPerMinute: config.JOIN_GUESSES_PER_MINUTE,
     maxConnectionsPerAddress: config.MAX_CONNECTIONS_PER_ADDRESS,
+    limitLoopback: config.LIMIT_LOOPBACK,
     limits: {
       passcode: config.HOST_PASSCODE,
       maxLobbySessions: config.MAX_LOBBY_SESSIONS,

@@ -92,6 +92,21 @@ describe('caps on sessions', () => {
   });
 });
 
+describe('this machine itself (loopback)', () => {
+  it('is left out of the limits per address unless LIMIT_LOOPBACK is set: a load test or the console on the server hosts and connects freely', async () => {
+    const { url } = await rig.server(undefined, {
+      LIMIT_LOOPBACK: 'false',
+      MAX_LOBBY_SESSIONS_PER_ADDRESS: '1',
+      MAX_CONNECTIONS_PER_ADDRESS: '2',
+    });
+    await rig.host(url, settings);
+    const second = await (await rig.client(url)).send({ type: 'host', settings });
+    expect(second.ok).toBe(true);
+    const third = await (await rig.client(url)).send({ type: 'host', settings });
+    expect(third.ok).toBe(true);
+  });
+});
+
 describe('a class never started', () => {
   it('expires while the server runs: its facilitator hears why, and its code no longer joins', async () => {
     const { url } = await rig.server(undefined, { LOBBY_EXPIRY_HOURS: '0.0005' });

@@ -42,11 +42,14 @@ export class HostingPolicy {
     return undefined;
   }
 
-  /** Refuses a new lobby when the server or the address already has its share waiting. */
-  checkHost(sessions: Iterable<CountedSession>, address: string): Refusal | undefined {
+  /**
+   * Refuses a new lobby when the server or the address already has its share waiting. An
+   * undefined address (one the limits per address leave alone) counts on the whole server only.
+   */
+  checkHost(sessions: Iterable<CountedSession>, address: string | undefined): Refusal | undefined {
     const { maxLobbySessions, maxLobbySessionsPerAddress } = this.limits;
     const counts = this.count(sessions, 'lobby', address);
-    if (counts.mine >= maxLobbySessionsPerAddress)
+    if (address !== undefined && counts.mine >= maxLobbySessionsPerAddress)
       return failure(
         'too-many-sessions',
         `Your network already has ${counts.mine} classes waiting to start (the most is ${maxLobbySessionsPerAddress}): start or end one of them first.`,

@@ -85,8 +85,11 @@ export class SessionRegistry {
     for (const player of session.players.values()) this.seatsByTokenHash.set(player.tokenHash, { session, playerId: player.id });
   }
 
-  /** Hosts a session for the address, within the caps; the passcode has been checked already. */
-  async host(settings: HostSettings, hostAddress: string): Promise<Result<{ session: ClassroomSession; facilitatorKey: string }>> {
+  /**
+   * Hosts a session for the address, within the caps; the passcode has been checked already.
+   * Without an address (loopback, see isLoopback) only the caps on the whole server apply.
+   */
+  async host(settings: HostSettings, hostAddress: string | undefined): Promise<Result<{ session: ClassroomSession; facilitatorKey: string }>> {
     const scenario = findScenario(settings.scenarioId);
     if (!scenario) return failure('bad-message', `Unknown scenario "${settings.scenarioId}".`);
     const refused = this.policy.checkHost(this.sessions.values(), hostAddress);
@@ -104,7 +107,7 @@ export class SessionRegistry {
       paused: false,
       tickMs: settings.tickMs,
       createdAt: new Date().toISOString(),
-      hostAddress,
+      ...(hostAddress === undefined ? {} : { hostAddress }),
     };
     await this.store.createSession(stored);
     const session = new ClassroomSession(stored, scenario, this.store, this.broadcaster, this.logger);

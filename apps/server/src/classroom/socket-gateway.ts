@@ -12,7 +12,7 @@ import {
 } from '@ttc/protocol';
 import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
-import { addressKey, clientAddress, type TrustProxy } from '../http/trust-proxy.js';
+import { addressKey, clientAddress, isLoopback, type TrustProxy } from '../http/trust-proxy.js';
 import type { SessionStore } from '../storage/session-store.js';
 import { failure } from './classroom-session.js';
 import { ConnectionCounter, FloodWatch } from './connection-guard.js';
@@ -28,6 +28,8 @@ interface SocketData extends Attachment {
   flood: FloodWatch;
   /** The client's address key (addressKey): what the limits per address count under. */
   address: string;
+  /** False for this machine's own connections (isLoopback) unless LIMIT_LOOPBACK is set. */
+  limited: boolean;
   /** A join of this socket is waiting for the join guard: one at a time. */
   joining: boolean;
 }
@@ -47,6 +49,8 @@ export interface GatewayOptions {
   joinGuessBurst: number;
   joinGuessesPerMinute: number;
   maxConnectionsPerAddress: number;
+  /** Apply the limits per address to loopback connections too (tests of those limits do). */
+  limitLoopback: boolean;
   limits: RegistryLimits;
 }
 
@@ -94,14 +98,18 @@ export class SocketGateway {
       else next();
     });
     this.io.use((socket, next) => {
-      const key = addressKey(clientAddress(socket.request, options.trust));
-      if (!this.connections.add(key)) {
-        next(new Error(`too-many-connections: ${options.maxConnectionsPerAddress} connections from one address are open already`));
-        return;
+      const address = clientAddress(socket.request, options.trust);
+      const key = addressKey(address);
+      const limited = options.limitLoopback || !isLoopback(address);
+      if (limited) {
+        if (!this.connections.add(key)) {
+          next(new Error(`too-many-connections: ${options.maxConnectionsPerAddress} connections from one address are open already`));
+          return;
+        }
+        // The transport's close, not the socket's disconnect: it comes even for a handshake that never completed.
+        socket.conn.once('close', () => this.connections.remove(key));
       }
-      // The transport's close, not the socket's disconnect: it comes even for a handshake that never completed.
-      socket.conn.once('close', () => this.connections.remove(key));
-      socket.data = { address: key };
+      socket.data = { address: key, limited };
       next();
     });
     this.io.on('connection', (socket) => this.connect(socket));
@@ -123,7 +131,7 @@ export class SocketGateway {
       role: 'none',
       bucket: new TokenBucket(this.options.messageRate, this.options.messageBurst),
       flood: new FloodWatch(this.options.floodDisconnectAfter),
-      address: (socket.data as { address: string }).address,
+      ...(socket.data as Pick<SocketData, 'address' | 'limited'>),
       joining: false,
     };
     socket.data = data;
@@ -224,7 +232,7 @@ export class SocketGateway {
       if (wrong) return wrong;
       this.passcodeGuard.refund(data.address);
     }
-    const hosted = await this.registry.host(message.settings, data.address);
+    const hosted = await this.registry.host(message.settings, data.limited ? data.address : undefined);
     if (!hosted.ok) return hosted;
     const { session, facilitatorKey } = hosted;
     this.rooms.seatFacilitator(socket, data, session);

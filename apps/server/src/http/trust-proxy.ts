@@ -59,3 +59,14 @@ export function addressKey(address: string): string {
     .map((group) => Number.parseInt(group || '0', 16).toString(16))
     .join(':')}::/64`;
 }
+
+/**
+ * Whether a connecting address is this machine itself (127.0.0.0/8, ::1). The limits per
+ * address leave it alone unless LIMIT_LOOPBACK is set: on loopback the "address" is the trainer's
+ * own console, a load test or a proxy on the same machine (which must be named in TRUST_PROXY so
+ * that its clients are told apart), never one outsider.
+ */
+export function isLoopback(address: string): boolean {
+  const plain = address.replace(/^::ffff:/i, '');
+  return plain === '::1' || /^127\.\d+\.\d+\.\d+$/.test(plain);
+}
