@@ -61,7 +61,10 @@ export const configSchema = z.object({
    * default: loopback is the trainer's own console, a load test or a local proxy (name it in
    * TRUST_PROXY so its clients are told apart), never one outsider.
    */
-  LIMIT_LOOPBACK: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  LIMIT_LOOPBACK: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
   /** Open socket connections from one address (a school behind one NAT shares one). */
   MAX_CONNECTIONS_PER_ADDRESS: count(1, 1_000_000, 200),
   /** Messages a second per connection (average) and the burst allowed above it. */

@@ -89,7 +89,10 @@ export class SessionRegistry {
    * Hosts a session for the address, within the caps; the passcode has been checked already.
    * Without an address (loopback, see isLoopback) only the caps on the whole server apply.
    */
-  async host(settings: HostSettings, hostAddress: string | undefined): Promise<Result<{ session: ClassroomSession; facilitatorKey: string }>> {
+  async host(
+    settings: HostSettings,
+    hostAddress: string | undefined,
+  ): Promise<Result<{ session: ClassroomSession; facilitatorKey: string }>> {
     const scenario = findScenario(settings.scenarioId);
     if (!scenario) return failure('bad-message', `Unknown scenario "${settings.scenarioId}".`);
     const refused = this.policy.checkHost(this.sessions.values(), hostAddress);
