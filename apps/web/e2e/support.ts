@@ -10,11 +10,13 @@ export const LARGE = { width: 1920, height: 1080 };
 export const status = (page: Page) => page.getByRole('status');
 export const log = (page: Page) => page.getByRole('log');
 
-/** Waits until the page shows a screen (`body[data-screen]`). */
+/**
+ * Waits until the page shows a screen (`body[data-screen]`) and listens to keys
+ * (`body[data-ready]`: a canvas screen sets it after its first frame, an HTML screen at once).
+ */
 export async function onScreen(page: Page, name: string, timeout = 60_000): Promise<void> {
   await expect(page.locator('body')).toHaveAttribute('data-screen', name, { timeout });
-  // Phaser reads keys once per frame: give a new canvas screen a few frames to listen.
-  await page.waitForTimeout(200);
+  await expect(page.locator('body')).toHaveAttribute('data-ready', name, { timeout });
 }
 
 /** Saves the screen at 1280×720 and at 1920×1080 as `<prefix>-<name>-<width>.png`, then goes back to the page's own size. */

@@ -37,7 +37,7 @@ export class DebriefScene extends Phaser.Scene {
       balancedScore: you.balancedScore,
       currency: scenario.currency,
     });
-    markScreen('debrief');
+    markScreen('debrief', this);
     addText(this, 20, 14, `Debrief — ${scenario.name}, seed ${session.settings.seed}`, 'heading');
     addText(
       this,

@@ -89,7 +89,7 @@ export class OperationsScene extends Phaser.Scene {
     this.selected = 0;
     this.drawFrame();
     this.bindKeys();
-    markScreen('operations');
+    markScreen('operations', this);
     const { round, rounds } = this.session.view();
     const keys = this.session.clock ? 'Space pauses; S changes speed' : 'F turns the explanations on or off; your trainer runs the clock';
     const announce = () =>

@@ -66,7 +66,7 @@ export class PlanningScene extends Phaser.Scene {
     this.messageGood = false;
     this.announcedCommit = false;
     this.focus = new FocusList(this, { arrows: 'both' });
-    markScreen('planning');
+    markScreen('planning', this);
     onKey(this, (event) => {
       if (event.key === 'c' || event.key === 'C') this.commit();
       else if ((event.key === 'p' || event.key === 'P') && this.classSession) void this.propose();

@@ -20,7 +20,7 @@ export class TitleScene extends Phaser.Scene {
   }
 
   create(): void {
-    markScreen('title');
+    markScreen('title', this);
     announceScreen(
       'Title screen. Solo practice, Guided tutorial game, Host a class, Join a class, Past games and personal bests, Past classes and replays, Keyboard shortcuts.',
     );
