@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from './axe';
-import { LARGE, log, onScreen, SCREENS, SMALL, startFastSoloGame, status } from './support';
+import { LARGE, log, nextFrames, onScreen, SCREENS, SMALL, startFastSoloGame, status } from './support';
 
 // Every solo screen, as a keyboard and screen-reader user meets it: axe finds nothing critical
 // or serious, and each is saved at 1280×720 and 1920×1080 — including a crowded queue with an
@@ -10,20 +10,15 @@ const screen = (page: Page) => page.locator('#screen');
 const focus = (page: Page) => page.locator('#focus');
 const board = (page: Page) => page.locator('#board-details');
 
-/** Two animation frames: the canvas has been laid out and drawn at the new size. */
-async function frames(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-}
-
 async function snap(page: Page, name: string): Promise<void> {
   const own = page.viewportSize() ?? SMALL;
   for (const size of [SMALL, LARGE]) {
     await page.setViewportSize(size);
-    await frames(page);
+    await nextFrames(page);
     await page.screenshot({ path: `${SCREENS}/solo-${name}-${size.width}.png` });
   }
   await page.setViewportSize(own);
-  await frames(page);
+  await nextFrames(page);
 }
 
 async function waiting(page: Page): Promise<number> {

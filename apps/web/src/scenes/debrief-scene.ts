@@ -78,6 +78,7 @@ export class DebriefScene extends Phaser.Scene {
     const again = new Button(this, 1080, 826, {
       width: 200,
       height: 56,
+      textRole: 'small',
       label: 'Play again',
       hint: 'Enter',
       spoken: 'Play the same seed again',
@@ -85,15 +86,17 @@ export class DebriefScene extends Phaser.Scene {
       onPress: () => this.restart(session, session.settings.seed),
     });
     const fresh = new Button(this, 1290, 826, {
-      width: 160,
+      width: 150,
       height: 56,
+      textRole: 'small',
       label: 'New seed',
       hint: 'N',
       onPress: () => this.restart(session, randomSeed()),
     });
-    const title = new Button(this, 1460, 826, {
-      width: 130,
+    const title = new Button(this, 1450, 826, {
+      width: 140,
       height: 56,
+      textRole: 'small',
       label: 'Title',
       hint: 'Esc',
       onPress: () => this.scene.start(SCENES.title),
@@ -101,6 +104,7 @@ export class DebriefScene extends Phaser.Scene {
     const exportFile = new Button(this, 1330, 16, {
       width: 260,
       height: 56,
+      textRole: 'small',
       label: 'Export replay file',
       hint: 'E',
       // The writer rides with the classroom code: solo play loads it only for this.
@@ -133,7 +137,7 @@ export class DebriefScene extends Phaser.Scene {
 
   private drawTable(model: DebriefModel, currency: string): void {
     addPanel(this, 10, 90, 1060, 300);
-    const columns = [26, 330, 520, 680, 830, 960];
+    const columns = [26, 340, 500, 640, 780, 920];
     ['Player', 'Profit', 'Exhaustion', 'Loyalty', 'Balanced', 'Staff lost'].forEach((label, index) => {
       addText(this, columns[index] as number, 102, label.toUpperCase(), 'tiny', COLOURS.textMuted, { fontStyle: 'bold' });
     });
@@ -175,7 +179,7 @@ export class DebriefScene extends Phaser.Scene {
     charts.forEach(([label, series, range], chartIndex) => {
       const x = 26 + chartIndex * 345;
       const y = 470;
-      const width = 200;
+      const width = 186;
       const height = 260;
       addText(this, x, 434, label, 'small', COLOURS.text, { fontStyle: 'bold' });
       this.add.rectangle(x, y, width, height, COLOURS.background).setOrigin(0).setStrokeStyle(1, COLOURS.panelBorder);

@@ -147,8 +147,8 @@ export class OperationsScene extends Phaser.Scene {
     this.clockText = addText(this, 620, 4, '', 'body');
     this.clockMeter = new Meter(this, 620, 36, 320, 12, COLOURS.info);
     this.speedText = addText(this, 970, 14, '', 'large', COLOURS.text, { fontStyle: 'bold' });
-    const keys = this.session.clock ? 'Esc menu · ? all keys' : '? all keys';
-    addText(this, WIDTH - 20, 16, keys, 'small', COLOURS.textMuted).setOrigin(1, 0);
+    // How many wait, in the header: the cards' title row may hold the segments' legend.
+    this.moreText = addText(this, WIDTH - 20, 16, '', 'small', COLOURS.warnCss, { fontStyle: 'bold' }).setOrigin(1, 0);
     const quiet = this.session.clock
       ? '1–4 decide · arrows move between cards · Space pause · S speed · F feedback · Esc menu · ? all keys'
       : '1–4 decide · arrows move between cards · F feedback · ? all keys · your trainer runs the clock';
@@ -156,7 +156,6 @@ export class OperationsScene extends Phaser.Scene {
 
     addPanel(this, CARDS.x - 10, 118, CARDS.width + 20, 502);
     this.cardsTitle = addText(this, CARDS.x, 126, '', 'tiny', COLOURS.textMuted, { fontStyle: 'bold' });
-    this.moreText = addText(this, CARDS.x + CARDS.width, 126, '', 'tiny', COLOURS.warnCss, { fontStyle: 'bold' }).setOrigin(1, 0);
     this.emptyText = addText(
       this,
       CARDS.x + CARDS.width / 2,
@@ -431,7 +430,7 @@ export class OperationsScene extends Phaser.Scene {
       else if (tile.visible) tile.hide();
     });
     const hidden = view.cards.length - tiles.length;
-    this.moreText.setText(hidden > 0 ? `${view.cards.length} waiting, ${hidden} more than shown` : `${view.cards.length} waiting`);
+    this.moreText.setText(hidden > 0 ? `${view.cards.length} waiting · ${tiles.length} shown` : `${view.cards.length} waiting`);
     // Small cards show a segment's symbol only: the legend says which is which.
     this.cardsTitle.setText(
       size === 'normal'

@@ -32,18 +32,18 @@ type Track = <T extends Phaser.GameObjects.GameObject>(object: T) => T;
 
 // Where the right column's panels go. A class adds the team's proposals, so its panels are tighter.
 const SOLO_COLUMN = {
-  report: { y: 90, height: 216, lineY: 126, lineGap: 29 },
-  staff: { y: 314, height: 194, lineY: 348, hireY: 380, restY: 448 },
+  report: { y: 90, height: 216, lineY: 130, lineGap: 28 },
+  staff: { y: 314, height: 194, lineY: 352, hireY: 382, restY: 448 },
   plan: { y: 516, height: 374, linesY: 552, lineGap: 27, maxLines: 7, totalY: 746, messageY: 776 },
 };
 const CLASS_COLUMN = {
-  report: { y: 90, height: 196, lineY: 124, lineGap: 26 },
-  staff: { y: 292, height: 160, lineY: 324, hireY: 352, restY: 406 },
+  report: { y: 90, height: 196, lineY: 130, lineGap: 25 },
+  staff: { y: 292, height: 160, lineY: 328, hireY: 354, restY: 408 },
   proposals: { y: 458, height: 236 },
   plan: { y: 700, height: 190, linesY: 734, lineGap: 25, maxLines: 2, totalY: 786, messageY: 734 },
 };
 /** The request table's columns: none may run into the next. */
-const TABLE = { name: 24, asked: 330, cares: 540, buttons: 760, textWidth: 716 };
+const TABLE = { name: 24, asked: 350, cares: 550, buttons: 760, textWidth: 716 };
 
 export interface PlanningData {
   /** A solo game, or a learner's seat in a class (the team plans together there). */
@@ -306,13 +306,13 @@ export class PlanningScene extends Phaser.Scene {
     buttons.push(
       track(
         new Button(this, TABLE.buttons, y + 2, {
-          width: 160,
+          width: 148,
           height: 34,
           label: buildLabel,
           spoken: `${buildLabel}: ${row.name}`,
           id: `option:${row.categoryId}`,
           onPress: () => this.toggleOption(row.categoryId, hasOption),
-          textRole: 'small',
+          textRole: 'tiny',
           ...(building || retiring ? { colour: COLOURS.warn } : {}),
         }),
       ),
@@ -320,9 +320,9 @@ export class PlanningScene extends Phaser.Scene {
     const category = scenario.categories.find((candidate) => candidate.id === row.categoryId);
     const premium = this.draft.premiumPrices[row.categoryId] ?? row.premiumPriceCents;
     const premiumText = money(premium, scenario.currency);
-    track(addText(this, 993, y + 19, premiumText, 'tiny').setOrigin(0.5));
+    track(addText(this, 987, y + 19, premiumText, 'tiny').setOrigin(0.5));
     this.stepButtons(
-      926,
+      914,
       y + 2,
       `premium:${row.categoryId}`,
       `lower the premium for ${row.name}, now ${premiumText}`,
@@ -330,15 +330,15 @@ export class PlanningScene extends Phaser.Scene {
       (step) => this.adjustPremium(row.categoryId, premium, step),
       track,
       buttons,
-      { gap: 66, size: 34 },
+      { gap: 86, size: 30 },
     );
     if (hasOption && category && row.optionPriceCents !== null && !retiring) {
       const optionPrice = this.draft.optionPrices[row.categoryId] ?? row.optionPriceCents;
       const optionText = money(optionPrice, scenario.currency);
       track(addText(this, TABLE.buttons, y + 46, 'option price', 'tiny', COLOURS.goodCss));
-      track(addText(this, 993, y + 61, optionText, 'tiny', COLOURS.goodCss).setOrigin(0.5));
+      track(addText(this, 987, y + 61, optionText, 'tiny', COLOURS.goodCss).setOrigin(0.5));
       this.stepButtons(
-        926,
+        914,
         y + 44,
         `option-price:${row.categoryId}`,
         `lower the option price for ${row.name}, now ${optionText}`,
@@ -346,7 +346,7 @@ export class PlanningScene extends Phaser.Scene {
         (step) => this.adjustOption(row.categoryId, optionPrice, category.option.priceCents, step),
         track,
         buttons,
-        { gap: 66, size: 34 },
+        { gap: 86, size: 30 },
       );
     }
   }
@@ -361,7 +361,7 @@ export class PlanningScene extends Phaser.Scene {
     onStep: (step: -1 | 1) => void,
     track: Track,
     buttons: Button[],
-    shape: { gap: number; size: number } = { gap: 56, size: 40 },
+    shape: { gap: number; size: number } = { gap: 10, size: 40 },
   ): void {
     ([-1, 1] as const).forEach((step, index) => {
       buttons.push(
@@ -418,7 +418,7 @@ export class PlanningScene extends Phaser.Scene {
         hint: 'P',
         id: 'propose',
         onPress: () => void this.propose(),
-        textRole: 'small',
+        textRole: 'tiny',
       }),
     );
     const commit = track(
@@ -430,7 +430,7 @@ export class PlanningScene extends Phaser.Scene {
         id: 'commit',
         colour: COLOURS.good,
         onPress: () => this.commit(),
-        textRole: 'small',
+        textRole: 'tiny',
       }),
     );
     buttons.push(propose, commit);

@@ -15,7 +15,7 @@ import {
 } from '@ttc/sim';
 import { forgetSavedGame, type SavedGame, saveGame } from '../storage/saved-game';
 import type { FigurePoint } from '../view-model/board-view';
-import { hourOf } from '../view-model/format';
+import { hourOf, signed } from '../view-model/format';
 import type { DecideReply, LocalClock, PlayEvent, PlaySession } from './play-session';
 
 export type GameLength = 'short' | 'full';
@@ -204,7 +204,7 @@ export class SoloSession implements PlaySession, LocalClock {
         const category = this.scenario.categories[outcome.category];
         events.push({
           kind: 'log',
-          text: `Ignored: ${customer?.name ?? 'a customer'} gave up waiting on ${category?.name ?? 'a request'}. Loyalty ${(outcome.loyaltyAfter - outcome.loyaltyBefore).toFixed(1)}.`,
+          text: `Ignored: ${customer?.name ?? 'a customer'} gave up waiting on ${category?.name ?? 'a request'}. Loyalty ${signed(outcome.loyaltyAfter - outcome.loyaltyBefore)}.`,
         });
       } else if (outcome.kind === 'round-ended') {
         events.push({ kind: 'round-ended', round: outcome.round, gameEnded: outcome.gameEnded });

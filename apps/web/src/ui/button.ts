@@ -9,7 +9,7 @@ export interface ButtonOptions {
   hint?: string;
   colour?: number;
   onPress: () => void;
-  textRole?: 'large' | 'body' | 'small';
+  textRole?: 'large' | 'body' | 'small' | 'tiny';
   /** Names the button when its label alone is not enough ("+" → "Raise the premium for Gift wrap"). */
   spoken?: string;
   /** Stays the same across redraws, so focus can come back to the same control. */

@@ -174,6 +174,19 @@ describe('planCost', () => {
     expect(retired.lines).toEqual(['Retire "Rush delivery"']);
   });
 
+  it('lists each price the draft changes, old and new, and leaves out prices set back', () => {
+    const view = viewOf(afterRoundOne());
+    const first = office.categories[0];
+    const second = office.categories[1];
+    if (!first || !second) throw new Error('two categories');
+    const raised = first.premiumPriceCents + 500;
+    const draft = draftWith(view, { premiumPrices: { [first.id]: raised, [second.id]: second.premiumPriceCents } });
+    const lines = planCost(view, office, draft).lines;
+    expect(lines).toContain(`Premium “${first.name}”: €${(first.premiumPriceCents / 100).toFixed(2)} → €${(raised / 100).toFixed(2)}`);
+    expect(lines.some((line) => line.includes(second.name))).toBe(false);
+    expect(lines).not.toContain('No changes: the next round runs as this one did.');
+  });
+
   it('mentions planned rest', () => {
     const view = viewOf(afterRoundOne());
     const cost = planCost(view, office, draftWith(view, { restPercent: 20 }));
