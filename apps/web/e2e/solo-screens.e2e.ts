@@ -62,6 +62,12 @@ test('title, set-up, tutorial, help, pause menu and a crowded board with an even
   await onScreen(page, 'title');
   await page.evaluate(() => (window as unknown as { ttcBench: { startCrowdedGame(): void } }).ttcBench.startCrowdedGame());
   await onScreen(page, 'operations');
+  // Ten to sixteen cards: the middle size, still with every card's spend and urgency.
+  await expect.poll(() => waiting(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(10);
+  await page.keyboard.press('Space');
+  await expect(status(page)).toContainText('Paused');
+  await snap(page, 'operations-medium');
+  await page.keyboard.press('Space');
   await page.keyboard.press('s');
   await page.keyboard.press('s');
   await expect.poll(() => waiting(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(17);

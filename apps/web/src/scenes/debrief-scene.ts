@@ -78,7 +78,7 @@ export class DebriefScene extends Phaser.Scene {
     const again = new Button(this, 1080, 826, {
       width: 200,
       height: 56,
-      textRole: 'small',
+      textRole: 'tiny',
       label: 'Play again',
       hint: 'Enter',
       spoken: 'Play the same seed again',
@@ -86,17 +86,17 @@ export class DebriefScene extends Phaser.Scene {
       onPress: () => this.restart(session, session.settings.seed),
     });
     const fresh = new Button(this, 1290, 826, {
-      width: 150,
+      width: 170,
       height: 56,
-      textRole: 'small',
+      textRole: 'tiny',
       label: 'New seed',
       hint: 'N',
       onPress: () => this.restart(session, randomSeed()),
     });
-    const title = new Button(this, 1450, 826, {
-      width: 140,
+    const title = new Button(this, 1470, 826, {
+      width: 120,
       height: 56,
-      textRole: 'small',
+      textRole: 'tiny',
       label: 'Title',
       hint: 'Esc',
       onPress: () => this.scene.start(SCENES.title),
@@ -137,7 +137,7 @@ export class DebriefScene extends Phaser.Scene {
 
   private drawTable(model: DebriefModel, currency: string): void {
     addPanel(this, 10, 90, 1060, 300);
-    const columns = [26, 340, 500, 640, 780, 920];
+    const columns = [26, 345, 480, 655, 790, 930];
     ['Player', 'Profit', 'Exhaustion', 'Loyalty', 'Balanced', 'Staff lost'].forEach((label, index) => {
       addText(this, columns[index] as number, 102, label.toUpperCase(), 'tiny', COLOURS.textMuted, { fontStyle: 'bold' });
     });
@@ -160,12 +160,17 @@ export class DebriefScene extends Phaser.Scene {
         LINE_DASHES[rowIndex] ?? [],
       );
       const style = row.you ? { fontStyle: 'bold' } : {};
-      addText(this, (columns[0] as number) + 46, y, `${index + 1}. ${row.you ? '▶ You' : row.name}`, 'body', COLOURS.text, style);
-      addText(this, columns[1] as number, y, money(row.profitCents, currency, false), 'body', COLOURS.text, style);
-      addText(this, columns[2] as number, y, `${Math.round(row.exhaustion)}`, 'body', COLOURS.text, style);
-      addText(this, columns[3] as number, y, `${Math.round(row.loyalty)}`, 'body', COLOURS.text, style);
-      addText(this, columns[4] as number, y, row.balancedScore.toFixed(1), 'body', COLOURS.text, style);
-      addText(this, columns[5] as number, y, `${row.staffLost}`, 'body', COLOURS.text, style);
+      const cells = [
+        `${index + 1}. ${row.you ? '▶ You' : row.name}`,
+        money(row.profitCents, currency, false),
+        `${Math.round(row.exhaustion)}`,
+        `${Math.round(row.loyalty)}`,
+        row.balancedScore.toFixed(1),
+        `${row.staffLost}`,
+      ];
+      cells.forEach((cell, column) => {
+        addText(this, (columns[column] as number) + (column === 0 ? 46 : 0), y, cell, 'small', COLOURS.text, style);
+      });
     });
   }
 
@@ -236,7 +241,7 @@ export class DebriefScene extends Phaser.Scene {
     ];
     const most = Math.max(1, ...entries.map(([, count]) => count));
     entries.forEach(([label, count, colour], index) => {
-      const y = 124 + index * 37;
+      const y = 132 + index * 36;
       addText(this, 1096, y, label, 'tiny');
       this.add.rectangle(1270, y + 3, (count / most) * 250, 20, colour).setOrigin(0);
       addText(this, 1574, y, `${count}`, 'tiny').setOrigin(1, 0);

@@ -43,7 +43,7 @@ const CLASS_COLUMN = {
   plan: { y: 700, height: 190, linesY: 734, lineGap: 25, maxLines: 2, totalY: 786, messageY: 734 },
 };
 /** The request table's columns: none may run into the next. */
-const TABLE = { name: 24, asked: 350, cares: 550, buttons: 760, textWidth: 716 };
+const TABLE = { name: 24, asked: 318, cares: 580, buttons: 760, textWidth: 716 };
 
 export interface PlanningData {
   /** A solo game, or a learner's seat in a class (the team plans together there). */
@@ -144,7 +144,7 @@ export class PlanningScene extends Phaser.Scene {
     );
     track(addPanel(this, 10, 90, 1060, 800));
     const headers: [number, string][] = [
-      [TABLE.name, 'Request (round report)'],
+      [TABLE.name, 'Round report'],
       [TABLE.asked, 'Asked by'],
       [TABLE.cares, 'They…'],
       [TABLE.buttons, 'Option · premium price'],
@@ -286,8 +286,9 @@ export class PlanningScene extends Phaser.Scene {
     track(this.add.rectangle(14, y - 2, 1052, height - 4, index % 2 ? COLOURS.panel : COLOURS.panelRaised).setOrigin(0));
     const name = track(addText(this, TABLE.name, y + 2, '', 'small', COLOURS.text, { fontStyle: 'bold' }));
     setFittedText(name, row.name, TABLE.asked - TABLE.name - 12);
-    track(addText(this, TABLE.asked, y + 4, row.bySegment, 'tiny'));
-    track(addText(this, TABLE.cares, y + 4, row.cares, 'tiny'));
+    // Each column is cut to its own width: a long list of segments never runs into the next.
+    setFittedText(track(addText(this, TABLE.asked, y + 4, '', 'tiny')), row.bySegment, TABLE.cares - TABLE.asked - 12);
+    setFittedText(track(addText(this, TABLE.cares, y + 4, '', 'tiny')), row.cares, TABLE.buttons - TABLE.cares - 12);
     const counts = `${row.requests} request${row.requests === 1 ? '' : 's'} · one-offs ${row.oneOffHours.toFixed(1)} h (${row.cost})`;
     track(addText(this, TABLE.name, y + 30, counts, 'tiny', COLOURS.textMuted));
     const note = track(addText(this, TABLE.name, y + 56, '', 'tiny', row.optionStatus === 'none' ? COLOURS.infoCss : COLOURS.goodCss));

@@ -102,7 +102,8 @@ export class CardTile extends Phaser.GameObjects.Container {
     } else this.say(this.category, model.category);
     if (this.request) this.say(this.request, `“${model.request}”`);
     if (this.size === 'medium' && this.cares) {
-      this.say(this.cares, `${patience} · ${model.cares}`);
+      // "left" goes: "cares somewhat" must fit beside the hours on a medium card.
+      this.say(this.cares, `${model.urgent ? patience : `${model.ticksLeft} h`} · ${model.cares}`);
       this.cares.setColor(model.urgent ? COLOURS.badCss : COLOURS.textMuted);
     } else if (this.cares) this.say(this.cares, model.cares, inner - 120);
     if (this.patienceText) {
