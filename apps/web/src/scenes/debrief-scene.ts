@@ -60,12 +60,12 @@ export class DebriefScene extends Phaser.Scene {
     this.drawTable(model, scenario.currency);
     this.drawCharts(model);
     this.drawMix(model);
-    addPanel(this, 1080, 322, 510, 490, 'Three telling moments');
+    addPanel(this, 1080, 322, 510, 412, 'Three telling moments');
     let top = 358;
     model.moments.forEach((moment) => {
       addText(this, 1096, top, moment.when, 'tiny', COLOURS.focusCss, { fontStyle: 'bold' });
       const text = addText(this, 1096, top + 26, '', 'tiny', COLOURS.text, { wordWrap: { width: 478 } });
-      setFittedText(text, moment.text, 478, 4);
+      setFittedText(text, moment.text, 478, 3);
       top += 26 + text.height + 18;
     });
     if (model.moments.length === 0) addText(this, 1096, top, 'A calm game: no resignation, storm or crisis.', 'tiny');
@@ -75,29 +75,30 @@ export class DebriefScene extends Phaser.Scene {
 
     // Space must not start a new game (it would skip this debrief): Enter or N does, on purpose.
     const focus = new FocusList(this, { arrows: 'horizontal', space: false });
-    const again = new Button(this, 1080, 826, {
-      width: 200,
+    const again = new Button(this, 1080, 744, {
+      width: 510,
       height: 56,
-      textRole: 'tiny',
-      label: 'Play again',
+      textRole: 'small',
+      label: 'Play the same seed again',
       hint: 'Enter',
-      spoken: 'Play the same seed again',
       colour: COLOURS.good,
       onPress: () => this.restart(session, session.settings.seed),
     });
-    const fresh = new Button(this, 1290, 826, {
-      width: 170,
+    const fresh = new Button(this, 1080, 812, {
+      width: 250,
       height: 56,
-      textRole: 'tiny',
+      textRole: 'small',
       label: 'New seed',
+      spoken: 'New game with a new seed',
       hint: 'N',
       onPress: () => this.restart(session, randomSeed()),
     });
-    const title = new Button(this, 1470, 826, {
-      width: 120,
+    const title = new Button(this, 1340, 812, {
+      width: 250,
       height: 56,
-      textRole: 'tiny',
+      textRole: 'small',
       label: 'Title',
+      spoken: 'Back to the title',
       hint: 'Esc',
       onPress: () => this.scene.start(SCENES.title),
     });

@@ -137,7 +137,7 @@ describe('planCost', () => {
   it('says nothing changes for an empty draft', () => {
     const view = viewOf(afterRoundOne());
     expect(planCost(view, office, emptyDraft(view))).toEqual({
-      lines: ['No changes: the next round runs as this one did.'],
+      lines: ['No changes: next round runs as this one did.'],
       totalCents: 0,
     });
   });
@@ -184,7 +184,7 @@ describe('planCost', () => {
     const lines = planCost(view, office, draft).lines;
     expect(lines).toContain(`Premium “${first.name}”: €${(first.premiumPriceCents / 100).toFixed(2)} → €${(raised / 100).toFixed(2)}`);
     expect(lines.some((line) => line.includes(second.name))).toBe(false);
-    expect(lines).not.toContain('No changes: the next round runs as this one did.');
+    expect(lines).not.toContain('No changes: next round runs as this one did.');
   });
 
   it('mentions planned rest', () => {

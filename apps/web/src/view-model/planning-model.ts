@@ -112,7 +112,7 @@ export function planCost(view: PlayView, scenario: Scenario, draft: PlanDraft): 
   lines.push(...priceChangeLines(view, scenario, draft));
   for (const id of draft.retire) lines.push(`Retire "${scenario.categories.find((category) => category.id === id)?.name ?? id}"`);
   if (draft.restPercent > 0) lines.push(`Rest ${draft.restPercent} %: that much less capacity, faster recovery`);
-  if (lines.length === 0) lines.push('No changes: the next round runs as this one did.');
+  if (lines.length === 0) lines.push('No changes: next round runs as this one did.');
   return { lines, totalCents: total };
 }
 
