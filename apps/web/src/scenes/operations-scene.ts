@@ -106,8 +106,9 @@ export class OperationsScene extends Phaser.Scene {
       );
     };
     announce();
-    // Back from the help or the menu: say where we are again.
+    // Back from the help or the menu: say where we are again (this game's words, not a past game's).
     this.events.on('resume', announce);
+    this.events.once('shutdown', () => this.events.off('resume', announce));
     if (data.resumed)
       logEntry(`Game resumed: round ${round} of ${rounds}, ${hourLabel(tick, ticksPerRound).toLowerCase()}. Paused: Space plays on.`);
     else logEntry(`Round ${round} begins.`);
