@@ -1,28 +1,39 @@
 import { expect, type Page, test } from '@playwright/test';
-import { log, onScreen, SCREENS, startFastSoloGame, status } from './support';
+import { log, onScreen, pressAndHear, SCREENS, startFastSoloGame, status } from './support';
 
 // A new player, keyboard only: title → set-up → tutorial → a whole short game → debrief →
 // a new game. Assertions read what a screen reader would: the role="status" and role="log"
 // regions and the screen announcements, never the game's internals.
 
 async function snap(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(250);
   await page.screenshot({ path: `${SCREENS}/${name}.png` });
 }
 
 const screen = (page: Page) => page.locator('#screen');
 
-/** Plays the current round's operations with the keyboard until the round ends. */
+/**
+ * Plays the current round's operations with the keyboard until the round ends: a decision key
+ * when the status says a customer waits (then waits to hear its outcome in the log), otherwise
+ * waits for the status to change. Arrow keys are pressed as they come.
+ */
 async function playRound(page: Page, round: number, keys: string[]): Promise<void> {
   await expect(status(page)).toContainText(`Round ${round} of 3. Operations`);
   let turn = 0;
   while ((await page.locator('body').getAttribute('data-screen')) === 'operations') {
     const text = (await status(page).textContent()) ?? '';
-    if (!/Waiting demands 0\b/.test(text)) {
-      await page.keyboard.press(keys[turn % keys.length] as string);
+    const key = keys[turn % keys.length] as string;
+    if (/Waiting demands 0\b/.test(text))
+      await page.waitForFunction(
+        (before) => document.getElementById('status')?.textContent !== before || document.body.dataset.screen !== 'operations',
+        text,
+      );
+    else if (key.startsWith('Arrow')) {
+      await page.keyboard.press(key);
+      turn++;
+    } else {
+      await pressAndHear(page, key);
       turn++;
     }
-    await page.waitForTimeout(120);
   }
 }
 
@@ -58,8 +69,8 @@ test('a new player plays a whole short solo game with the keyboard only', async 
   await expect(screen(page)).toContainText('Keyboard shortcuts');
   await snap(page, '04-help');
   await page.keyboard.press('Escape');
+  await onScreen(page, 'operations');
   await expect(screen(page)).toContainText('Operations, round 1 of 3');
-  await page.waitForTimeout(200);
   await page.keyboard.press('Space');
   await expect(status(page)).toContainText('Paused');
   await expect(log(page)).toContainText('Paused.');
@@ -136,5 +147,5 @@ test('the debrief starts a new game with the same seed on Enter', async ({ page 
   await expect(screen(page)).toContainText('Always no: balanced score');
   await page.keyboard.press('Enter');
   await onScreen(page, 'operations');
-  await expect(status(page)).toContainText('Round 1 of 3. Operations. Tick 0 of 12');
+  await expect(status(page)).toContainText('Round 1 of 3. Operations. Hour 1 of 12');
 });

@@ -10,11 +10,13 @@ export const LARGE = { width: 1920, height: 1080 };
 export const status = (page: Page) => page.getByRole('status');
 export const log = (page: Page) => page.getByRole('log');
 
-/** Waits until the page shows a screen (`body[data-screen]`). */
+/**
+ * Waits until the page shows a screen (`body[data-screen]`) and listens to keys
+ * (`body[data-ready]`: a canvas screen sets it after its first frame, an HTML screen at once).
+ */
 export async function onScreen(page: Page, name: string, timeout = 60_000): Promise<void> {
   await expect(page.locator('body')).toHaveAttribute('data-screen', name, { timeout });
-  // Phaser reads keys once per frame: give a new canvas screen a few frames to listen.
-  await page.waitForTimeout(200);
+  await expect(page.locator('body')).toHaveAttribute('data-ready', name, { timeout });
 }
 
 /** Saves the screen at 1280×720 and at 1920×1080 as `<prefix>-<name>-<width>.png`, then goes back to the page's own size. */
@@ -23,10 +25,15 @@ export async function snapBoth(page: Page, prefix: string, name: string): Promis
   for (const size of [SMALL, LARGE]) {
     await page.setViewportSize(size);
     await page.evaluate(() => document.getElementById('classroom')?.scrollTo(0, 0));
-    await page.waitForTimeout(400);
+    await nextFrames(page);
     await page.screenshot({ path: `${SCREENS}/${prefix}-${name}-${size.width}.png` });
   }
   await page.setViewportSize(own);
+}
+
+/** Two animation frames: the page (and the canvas) have been laid out and drawn at the new size. */
+export async function nextFrames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 /** A page in a browser context of its own: another person on another computer. */
@@ -51,4 +58,29 @@ export async function startFastSoloGame(page: Page): Promise<void> {
   await onScreen(page, 'operations');
   await page.keyboard.press('s');
   await page.keyboard.press('s');
+}
+
+/**
+ * Presses a key that is answered in the decision log (a decision, or the reason a key is
+ * refused) and waits for that answer — or for the screen to change, when the key ended it.
+ */
+export async function pressAndHear(page: Page, key: string): Promise<void> {
+  await page.evaluate(() => {
+    const list = document.getElementById('log-list');
+    const counted = window as unknown as { ttcLogAdded?: number; ttcLogObserver?: MutationObserver };
+    if (!list || counted.ttcLogObserver) return;
+    counted.ttcLogAdded = 0;
+    counted.ttcLogObserver = new MutationObserver((records) => {
+      for (const record of records) counted.ttcLogAdded = (counted.ttcLogAdded ?? 0) + record.addedNodes.length;
+    });
+    counted.ttcLogObserver.observe(list, { childList: true });
+  });
+  const before = await page.evaluate(() => (window as unknown as { ttcLogAdded: number }).ttcLogAdded);
+  const screen = await page.locator('body').getAttribute('data-screen');
+  await page.keyboard.press(key);
+  await page.waitForFunction(
+    ([count, name]) =>
+      (window as unknown as { ttcLogAdded: number }).ttcLogAdded > (count as number) || document.body.dataset.screen !== name,
+    [before, screen] as const,
+  );
 }

@@ -6,6 +6,7 @@ import { DebriefScene } from './scenes/debrief-scene';
 import { HelpScene } from './scenes/help-scene';
 import { OperationsScene } from './scenes/operations-scene';
 import { PastGamesScene } from './scenes/past-games-scene';
+import { PauseMenuScene } from './scenes/pause-menu-scene';
 import { PlanningScene } from './scenes/planning-scene';
 import { SetupScene } from './scenes/setup-scene';
 import { TitleScene } from './scenes/title-scene';
@@ -20,7 +21,7 @@ const game = new Phaser.Game({
   height: HEIGHT,
   backgroundColor: COLOURS.background,
   scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
-  scene: [BootScene, TitleScene, SetupScene, OperationsScene, PlanningScene, DebriefScene, PastGamesScene, HelpScene],
+  scene: [BootScene, TitleScene, SetupScene, OperationsScene, PlanningScene, DebriefScene, PastGamesScene, HelpScene, PauseMenuScene],
   banner: false,
 });
 registerGame(game);

@@ -1,8 +1,10 @@
 import Phaser from 'phaser';
-import { announceScreen, announceStatus, logEntry } from '../a11y/dom-mirror';
+import { announceScreen, announceStatus, logEntry, refuseKey } from '../a11y/dom-mirror';
 import type { SoloSession } from '../session/solo-session';
 import { savePastGame } from '../storage/past-games';
 import { Button } from '../ui/button';
+import { type DashPattern, strokeDashed } from '../ui/dashed-line';
+import { setFittedText } from '../ui/fit-text';
 import { FocusList } from '../ui/focus-list';
 import { onKey } from '../ui/on-key';
 import { addPanel, addText } from '../ui/panel';
@@ -12,7 +14,14 @@ import { money } from '../view-model/format';
 import { markScreen, SCENES } from './scene-keys';
 import { randomSeed } from './setup-scene';
 
+// You first, then the benchmarks in the model's order: each line has a colour, a dash pattern and a name at its end.
 const LINE_COLOURS = [0xffffff, 0x56b4e9, 0xcc79a7, 0xe69f00, 0xb7c4d6, 0x009e73];
+const LINE_DASHES: DashPattern[] = [[], [14, 6], [3, 5], [14, 5, 3, 5], [7, 7], [22, 6]];
+const SHORT_NAMES: Record<string, string> = {
+  'Always accommodate': 'Accommodate',
+  'Always no': 'Always no',
+  'Always premium': 'Premium',
+};
 
 /** The end of a solo game: you beside every benchmark strategy on the same seed, and the lesson. */
 export class DebriefScene extends Phaser.Scene {
@@ -37,7 +46,7 @@ export class DebriefScene extends Phaser.Scene {
       balancedScore: you.balancedScore,
       currency: scenario.currency,
     });
-    markScreen('debrief');
+    markScreen('debrief', this);
     addText(this, 20, 14, `Debrief — ${scenario.name}, seed ${session.settings.seed}`, 'heading');
     addText(
       this,
@@ -51,41 +60,52 @@ export class DebriefScene extends Phaser.Scene {
     this.drawTable(model, scenario.currency);
     this.drawCharts(model);
     this.drawMix(model);
-    addPanel(this, 1080, 360, 510, 260, 'Three telling moments');
-    model.moments.forEach((moment, index) => {
-      addText(this, 1096, 392 + index * 74, moment.when, 'tiny', COLOURS.focusCss, { fontStyle: 'bold' });
-      addText(this, 1096, 412 + index * 74, moment.text, 'tiny', COLOURS.text, { wordWrap: { width: 480 }, maxLines: 2 });
+    addPanel(this, 1080, 322, 510, 412, 'Three telling moments');
+    let top = 358;
+    model.moments.forEach((moment) => {
+      addText(this, 1096, top, moment.when, 'tiny', COLOURS.focusCss, { fontStyle: 'bold' });
+      const text = addText(this, 1096, top + 26, '', 'tiny', COLOURS.text, { wordWrap: { width: 478 } });
+      setFittedText(text, moment.text, 478, 3);
+      top += 26 + text.height + 18;
     });
-    if (model.moments.length === 0) addText(this, 1096, 392, 'A calm game: no resignation, storm or crisis.', 'tiny');
-    addPanel(this, 1080, 630, 510, 180, 'The lesson');
-    addText(this, 1096, 660, model.lesson, 'tiny', COLOURS.text, { wordWrap: { width: 480 }, lineSpacing: 3 });
+    if (model.moments.length === 0) addText(this, 1096, top, 'A calm game: no resignation, storm or crisis.', 'tiny');
+    addPanel(this, 10, 754, 1060, 136, 'The lesson');
+    const lesson = addText(this, 26, 786, '', 'tiny', COLOURS.text, { wordWrap: { width: 1028 }, lineSpacing: 1 });
+    setFittedText(lesson, model.lesson, 1028, 4);
 
-    const focus = new FocusList(this, { arrows: 'horizontal' });
-    const again = new Button(this, 1080, 826, {
-      width: 200,
+    // Space must not start a new game (it would skip this debrief): Enter or N does, on purpose.
+    const focus = new FocusList(this, { arrows: 'horizontal', space: false });
+    const again = new Button(this, 1080, 744, {
+      width: 510,
       height: 56,
-      label: 'Play again',
+      textRole: 'small',
+      label: 'Play the same seed again',
       hint: 'Enter',
       colour: COLOURS.good,
       onPress: () => this.restart(session, session.settings.seed),
     });
-    const fresh = new Button(this, 1290, 826, {
-      width: 160,
+    const fresh = new Button(this, 1080, 812, {
+      width: 250,
       height: 56,
+      textRole: 'small',
       label: 'New seed',
+      spoken: 'New game with a new seed',
       hint: 'N',
       onPress: () => this.restart(session, randomSeed()),
     });
-    const title = new Button(this, 1460, 826, {
-      width: 130,
+    const title = new Button(this, 1340, 812, {
+      width: 250,
       height: 56,
+      textRole: 'small',
       label: 'Title',
+      spoken: 'Back to the title',
       hint: 'Esc',
       onPress: () => this.scene.start(SCENES.title),
     });
     const exportFile = new Button(this, 1330, 16, {
       width: 260,
       height: 56,
+      textRole: 'small',
       label: 'Export replay file',
       hint: 'E',
       // The writer rides with the classroom code: solo play loads it only for this.
@@ -93,7 +113,10 @@ export class DebriefScene extends Phaser.Scene {
     });
     focus.set([again, fresh, title, exportFile], 0);
     onKey(this, (event) => {
-      if (event.key === 'n' || event.key === 'N') fresh.press();
+      if (event.key === ' ') {
+        event.preventDefault();
+        refuseKey('Space does nothing on the debrief: Enter plays the same seed again, N starts a new seed, Escape goes to the title.');
+      } else if (event.key === 'n' || event.key === 'N') fresh.press();
       else if (event.key === 'e' || event.key === 'E') exportFile.press();
       else if (event.key === 'Escape') title.press();
     });
@@ -115,7 +138,7 @@ export class DebriefScene extends Phaser.Scene {
 
   private drawTable(model: DebriefModel, currency: string): void {
     addPanel(this, 10, 90, 1060, 300);
-    const columns = [26, 330, 520, 680, 830, 960];
+    const columns = [26, 345, 480, 655, 790, 930];
     ['Player', 'Profit', 'Exhaustion', 'Loyalty', 'Balanced', 'Staff lost'].forEach((label, index) => {
       addText(this, columns[index] as number, 102, label.toUpperCase(), 'tiny', COLOURS.textMuted, { fontStyle: 'bold' });
     });
@@ -128,76 +151,87 @@ export class DebriefScene extends Phaser.Scene {
           .rectangle(16, y - 6, 1048, 38, COLOURS.panelRaised)
           .setOrigin(0)
           .setStrokeStyle(2, COLOURS.focus);
-      this.add.rectangle(columns[0] as number, y + 10, 18, 6, colour).setOrigin(0, 0.5);
+      const rowIndex = model.rows.indexOf(row);
+      strokeDashed(
+        this.add.graphics().lineStyle(row.you ? 5 : 3, colour, 1),
+        [
+          { x: columns[0] as number, y: y + 14 },
+          { x: (columns[0] as number) + 36, y: y + 14 },
+        ],
+        LINE_DASHES[rowIndex] ?? [],
+      );
       const style = row.you ? { fontStyle: 'bold' } : {};
-      addText(this, (columns[0] as number) + 28, y, `${index + 1}. ${row.you ? '▶ You' : row.name}`, 'body', COLOURS.text, style);
-      addText(this, columns[1] as number, y, money(row.profitCents, currency, false), 'body', COLOURS.text, style);
-      addText(this, columns[2] as number, y, `${Math.round(row.exhaustion)}`, 'body', COLOURS.text, style);
-      addText(this, columns[3] as number, y, `${Math.round(row.loyalty)}`, 'body', COLOURS.text, style);
-      addText(this, columns[4] as number, y, row.balancedScore.toFixed(1), 'body', COLOURS.text, style);
-      addText(this, columns[5] as number, y, `${row.staffLost}`, 'body', COLOURS.text, style);
+      const cells = [
+        `${index + 1}. ${row.you ? '▶ You' : row.name}`,
+        money(row.profitCents, currency, false),
+        `${Math.round(row.exhaustion)}`,
+        `${Math.round(row.loyalty)}`,
+        row.balancedScore.toFixed(1),
+        `${row.staffLost}`,
+      ];
+      cells.forEach((cell, column) => {
+        addText(this, (columns[column] as number) + (column === 0 ? 46 : 0), y, cell, 'small', COLOURS.text, style);
+      });
     });
   }
 
   private drawCharts(model: DebriefModel): void {
-    addPanel(this, 10, 400, 1060, 490, 'Over time: you (white, thick) and the benchmarks');
+    addPanel(this, 10, 398, 1060, 348, 'Over time: you (white, solid) and the benchmarks (dashed, named at the end)');
     const charts: [string, (row: DebriefRow) => number[], [number, number] | undefined][] = [
       ['Profit', (row) => row.history.map((record) => record.profitCents), undefined],
       ['Exhaustion', (row) => row.history.map((record) => record.exhaustion), [0, 100]],
       ['Loyalty', (row) => row.history.map((record) => record.loyalty), [0, 100]],
     ];
     charts.forEach(([label, series, range], chartIndex) => {
-      const x = 30 + chartIndex * 345;
+      const x = 26 + chartIndex * 345;
       const y = 470;
-      const width = 320;
-      const height = 330;
-      addText(this, x, 436, label, 'small', COLOURS.text, { fontStyle: 'bold' });
+      const width = 186;
+      const height = 260;
+      addText(this, x, 434, label, 'small', COLOURS.text, { fontStyle: 'bold' });
       this.add.rectangle(x, y, width, height, COLOURS.background).setOrigin(0).setStrokeStyle(1, COLOURS.panelBorder);
       const all = model.rows.flatMap(series);
       const min = range?.[0] ?? Math.min(0, ...all);
       const max = range?.[1] ?? Math.max(1, ...all);
-      addText(
-        this,
-        x + 4,
-        y + 2,
-        label === 'Profit' ? `${Math.round(max / 100).toLocaleString('en-GB')}` : `${max}`,
-        'tiny',
-        COLOURS.textMuted,
-      );
-      addText(
-        this,
-        x + 4,
-        y + height - 20,
-        label === 'Profit' ? `${Math.round(min / 100).toLocaleString('en-GB')}` : `${min}`,
-        'tiny',
-        COLOURS.textMuted,
-      );
+      const scale = (value: number) => y + height - ((value - min) / (max - min || 1)) * height;
+      const axis = (value: number) => (label === 'Profit' ? `${Math.round(value / 100).toLocaleString('en-GB')}` : `${value}`);
+      addText(this, x + 4, y + 2, axis(max), 'tiny', COLOURS.textMuted);
+      addText(this, x + 4, y + height - 24, axis(min), 'tiny', COLOURS.textMuted);
       const graphics = this.add.graphics();
+      const ends: { row: DebriefRow; index: number; y: number }[] = [];
       // Benchmarks first, you on top.
       [...model.rows].reverse().forEach((row) => {
         const values = series(row);
+        const index = model.rows.indexOf(row);
         if (values.length < 2) return;
-        graphics.lineStyle(row.you ? 5 : 2, LINE_COLOURS[model.rows.indexOf(row)] ?? 0xffffff, row.you ? 1 : 0.85);
-        graphics.beginPath();
-        values.forEach((value, index) => {
-          const px = x + (index / (values.length - 1)) * width;
-          const py = y + height - ((value - min) / (max - min || 1)) * height;
-          if (index === 0) graphics.moveTo(px, py);
-          else graphics.lineTo(px, py);
-        });
-        graphics.strokePath();
+        const points = values.map((value, step) => ({ x: x + (step / (values.length - 1)) * width, y: scale(value) }));
+        graphics.lineStyle(row.you ? 5 : 2.5, LINE_COLOURS[index] ?? 0xffffff, row.you ? 1 : 0.9);
+        strokeDashed(graphics, points, LINE_DASHES[index] ?? []);
+        ends.push({ row, index, y: (points[points.length - 1] as { y: number }).y });
       });
+      this.labelLineEnds(ends, x + width, y, height);
     });
-    let legendX = 30;
-    model.rows.forEach((row, index) => {
-      this.add.rectangle(legendX, 826, 22, row.you ? 8 : 4, LINE_COLOURS[index] ?? 0xffffff).setOrigin(0, 0.5);
-      const label = addText(this, legendX + 28, 815, row.you ? 'You' : row.name, 'tiny');
-      legendX += 28 + label.width + 22;
+  }
+
+  /** Names each line at its end, spread out so names never overlap, with a leader to the line. */
+  private labelLineEnds(ends: { row: DebriefRow; index: number; y: number }[], right: number, top: number, height: number): void {
+    const gap = 23;
+    const sorted = [...ends].sort((a, b) => a.y - b.y);
+    const placed: number[] = [];
+    sorted.forEach((end, order) => {
+      const lowest = order === 0 ? top : (placed[order - 1] as number) + gap;
+      placed.push(Math.max(lowest, Math.min(end.y, top + height - gap * (sorted.length - order))));
+    });
+    const leaders = this.add.graphics();
+    sorted.forEach((end, order) => {
+      const labelY = placed[order] as number;
+      leaders.lineStyle(1, LINE_COLOURS[end.index] ?? 0xffffff, 0.9).lineBetween(right + 2, end.y, right + 12, labelY);
+      const name = end.row.you ? 'You' : (SHORT_NAMES[end.row.name] ?? end.row.name);
+      addText(this, right + 14, labelY - 11, name, 'tiny', COLOURS.text, end.row.you ? { fontStyle: 'bold' } : {});
     });
   }
 
   private drawMix(model: DebriefModel): void {
-    addPanel(this, 1080, 90, 510, 260, 'Your decision mix');
+    addPanel(this, 1080, 90, 510, 224, 'Your decision mix');
     const mix = model.decisionMix;
     const entries: [string, number, number][] = [
       [`${DECISION_STYLE.accommodate.symbol} Accommodate`, mix.accommodate, DECISION_STYLE.accommodate.colour],
@@ -208,10 +242,10 @@ export class DebriefScene extends Phaser.Scene {
     ];
     const most = Math.max(1, ...entries.map(([, count]) => count));
     entries.forEach(([label, count, colour], index) => {
-      const y = 124 + index * 42;
-      addText(this, 1096, y, label, 'small');
-      this.add.rectangle(1260, y + 4, (count / most) * 260, 22, colour).setOrigin(0);
-      addText(this, 1530, y, `${count}`, 'small').setOrigin(0, 0);
+      const y = 132 + index * 36;
+      addText(this, 1096, y, label, 'tiny');
+      this.add.rectangle(1270, y + 3, (count / most) * 250, 20, colour).setOrigin(0);
+      addText(this, 1574, y, `${count}`, 'tiny').setOrigin(1, 0);
     });
   }
 }

@@ -8,8 +8,8 @@ export const SHORTCUTS: [string, string][] = [
   ['1  2  3  4', 'Accommodate · Premium · Offer option · Gentle no (on the selected card)'],
   ['← → ↑ ↓', 'Move between cards; in menus, move between controls'],
   ['Tab / Shift+Tab', 'Move between controls'],
-  ['Enter', 'Press the focused control'],
-  ['Space', 'Pause or resume the clock'],
+  ['Enter', 'Press the focused control · in operations: dismiss an event banner'],
+  ['Space', 'Pause or resume the clock (nothing on the debrief)'],
   ['S', 'Speed ×1, ×2, ×4 (in set-up: start the game)'],
   ['F', 'Feedback after each decision on or off'],
   ['C', 'Planning: commit the plan and start the next round (in a class: commit the team plan)'],
@@ -17,7 +17,7 @@ export const SHORTCUTS: [string, string][] = [
   ['N', 'Debrief: new game with a new seed'],
   ['H  ·  J  ·  R', 'Title: host a class · join a class · past classes and replays'],
   ['E', 'Debrief: export a replay file'],
-  ['Esc', 'Back, or close this help'],
+  ['Esc', 'Operations: the pause menu (back to the title, your game kept) · elsewhere: back · closes this help'],
   ['?', 'Show or hide this help'],
 ];
 
@@ -29,11 +29,16 @@ interface HelpData {
 }
 
 const CLASS_CLOCK_KEYS = new Set(['Space', 'S']);
+const CLASS_ESC = 'Nothing in operations (your trainer runs the session) · elsewhere: back · closes this help';
 
 function shortcutsFor(inClass: boolean): [string, string][] {
   if (!inClass) return SHORTCUTS;
   return SHORTCUTS.map(([keys, action]): [string, string] =>
-    CLASS_CLOCK_KEYS.has(keys) ? [keys, 'Nothing in a class: your trainer runs the clock'] : [keys, action],
+    CLASS_CLOCK_KEYS.has(keys)
+      ? [keys, 'Nothing in a class: your trainer runs the clock']
+      : keys === 'Esc'
+        ? [keys, CLASS_ESC]
+        : [keys, action],
   );
 }
 
@@ -45,15 +50,16 @@ export class HelpScene extends Phaser.Scene {
 
   create(data: HelpData): void {
     this.add.rectangle(0, 0, WIDTH, HEIGHT, 0x000000, 0.7).setOrigin(0).setInteractive();
-    this.add.rectangle(WIDTH / 2, HEIGHT / 2, 1240, 680, COLOURS.panelRaised).setStrokeStyle(4, COLOURS.focus);
-    this.add.text(WIDTH / 2, 150, 'Keyboard shortcuts', textStyle('heading')).setOrigin(0.5);
+    this.add.rectangle(WIDTH / 2, HEIGHT / 2, 1400, 860, COLOURS.panelRaised).setStrokeStyle(4, COLOURS.focus);
+    this.add.text(WIDTH / 2, 52, 'Keyboard shortcuts', textStyle('heading')).setOrigin(0.5);
     const shortcuts = shortcutsFor(data.inClass ?? false);
-    shortcuts.forEach(([keys, action], index) => {
-      const y = 200 + index * 39;
-      this.add.text(230, y, keys, textStyle('body', COLOURS.focusCss, { fontStyle: 'bold' }));
-      this.add.text(480, y, action, textStyle('body'));
-    });
-    this.add.text(WIDTH / 2, 752, 'Press Esc, Enter or ? to close', textStyle('small', COLOURS.textMuted)).setOrigin(0.5);
+    let y = 92;
+    for (const [keys, action] of shortcuts) {
+      this.add.text(140, y, keys, textStyle('small', COLOURS.focusCss, { fontStyle: 'bold' }));
+      const text = this.add.text(380, y, action, textStyle('small', COLOURS.text, { wordWrap: { width: 1080 } }));
+      y += text.height + 10;
+    }
+    this.add.text(WIDTH / 2, 850, 'Press Esc, Enter or ? to close', textStyle('small', COLOURS.textMuted)).setOrigin(0.5);
     announceScreen(`Keyboard shortcuts. ${shortcuts.map(([keys, action]) => `${keys}: ${action}`).join('. ')}. Press Escape to close.`);
     const close = () => {
       this.scene.stop();

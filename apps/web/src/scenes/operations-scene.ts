@@ -1,33 +1,42 @@
 import type { Decision } from '@ttc/sim';
 import Phaser from 'phaser';
-import { announceScreen, announceStatus, clearLog, logEntry } from '../a11y/dom-mirror';
+import { announceScreen, announceStatus, clearLog, logEntry, refuseKey } from '../a11y/dom-mirror';
+import { OperationsMirror } from '../a11y/operations-mirror';
+import { StatusAnnouncer } from '../a11y/status-announcer';
 import type { PlayEvent, PlaySession } from '../session/play-session';
 import { SoloSession, type SoloSettings } from '../session/solo-session';
 import { Button } from '../ui/button';
 import { type CardSize, CardTile } from '../ui/card-tile';
+import { EventBanner } from '../ui/event-banner';
+import { FiguresPanel } from '../ui/figures-panel';
+import { setFittedText } from '../ui/fit-text';
 import { onKey } from '../ui/on-key';
 import { addPanel, addText, Meter } from '../ui/panel';
-import { drawSparkline } from '../ui/sparkline';
-import { COLOURS, DECISION_STYLE, textStyle, WIDTH } from '../ui/theme';
+import { StaffList } from '../ui/staff-list';
+import { COLOURS, DECISION_STYLE, SEGMENT_SYMBOLS, WIDTH } from '../ui/theme';
 import type { PlayView } from '../view-model/board-view';
-import { cardModel } from '../view-model/card-model';
+import { type CardModel, cardModel } from '../view-model/card-model';
 import { explainDecision } from '../view-model/explain-decision';
-import { hours, money, percent } from '../view-model/format';
-import { statusText } from '../view-model/status-text';
+import { hourLabel, hours } from '../view-model/format';
 import { markScreen, SCENES } from './scene-keys';
 import type { TutorialOverlay } from './tutorial-overlay';
 
-const CARDS = { x: 20, y: 120, width: 1040, height: 500 };
-const NORMAL = { columns: 3, rows: 3, width: 340, height: 160 };
-const MEDIUM = { columns: 4, rows: 4, width: 252, height: 117 };
-const COMPACT = { columns: 5, rows: 6, width: 200, height: 75 };
-const GAP = 10;
+const CARDS = { x: 20, y: 154, width: 1040, height: 460 };
+const GRIDS: Record<CardSize, { columns: number; rows: number; width: number; height: number; gap: number }> = {
+  normal: { columns: 3, rows: 3, width: 340, height: 150, gap: 5 },
+  medium: { columns: 4, rows: 4, width: 252, height: 110, gap: 6 },
+  compact: { columns: 5, rows: 5, width: 200, height: 86, gap: 7 },
+};
+const RIGHT = 1080;
 const DECISIONS: Decision[] = ['accommodate', 'premium', 'option', 'no'];
+const STAFF_ROWS = 5;
 
 export interface OperationsData {
   settings?: SoloSettings;
   /** A solo game going on, or a learner's seat in a class. */
   session?: PlaySession;
+  /** A solo game rebuilt from this browser's storage after a reload. */
+  resumed?: boolean;
 }
 
 /**
@@ -36,9 +45,7 @@ export interface OperationsData {
  */
 export class OperationsScene extends Phaser.Scene {
   session!: PlaySession;
-  private normalTiles: CardTile[] = [];
-  private mediumTiles: CardTile[] = [];
-  private compactTiles: CardTile[] = [];
+  private tiles!: Record<CardSize, CardTile[]>;
   private selected = 0;
   private view!: PlayView;
   private decisionButtons: Button[] = [];
@@ -46,26 +53,26 @@ export class OperationsScene extends Phaser.Scene {
   private clockText!: Phaser.GameObjects.Text;
   private clockMeter!: Meter;
   private speedText!: Phaser.GameObjects.Text;
-  private selectionText!: Phaser.GameObjects.Text;
+  private cardsTitle!: Phaser.GameObjects.Text;
+  private selectionWho!: Phaser.GameObjects.Text;
+  private selectionRequest!: Phaser.GameObjects.Text;
+  private selectionSaid = '';
   private moreText!: Phaser.GameObjects.Text;
   private emptyText!: Phaser.GameObjects.Text;
-  private figureTexts: Phaser.GameObjects.Text[] = [];
-  private figureSubs: Phaser.GameObjects.Text[] = [];
-  private sparklines: Phaser.GameObjects.Graphics[] = [];
+  private figures!: FiguresPanel;
   private backlogText!: Phaser.GameObjects.Text;
   private backlogMeter!: Meter;
-  private staffTexts: Phaser.GameObjects.Text[] = [];
-  private staffMeters: Meter[] = [];
+  private staffList!: StaffList;
   private optionsText!: Phaser.GameObjects.Text;
   private feedbackTitle!: Phaser.GameObjects.Text;
   private feedbackBody!: Phaser.GameObjects.Text;
-  private banner!: Phaser.GameObjects.Container;
-  private bannerText!: Phaser.GameObjects.Text;
-  private bannerUntil = 0;
+  private feedbackMaxLines = 0;
+  private banner!: EventBanner;
   private tutorial: TutorialOverlay | undefined;
   /** The walk-through is on its way: keys wait for it. */
   private tutorialLoading = false;
-  private lastStatus = '';
+  private announcer!: StatusAnnouncer;
+  private mirror!: OperationsMirror;
   /** The team's latest decisions, in a class. */
   private feedTexts: Phaser.GameObjects.Text[] = [];
   private leaving = false;
@@ -76,33 +83,38 @@ export class OperationsScene extends Phaser.Scene {
 
   create(data: OperationsData): void {
     this.session = data.session ?? new SoloSession(data.settings as SoloSettings);
-    if (!data.session) clearLog();
+    if (!data.session || data.resumed) clearLog();
     this.leaving = false;
     this.tutorial = undefined;
     this.tutorialLoading = false;
     this.feedTexts = [];
-    this.figureTexts = [];
-    this.figureSubs = [];
-    this.sparklines = [];
-    this.staffTexts = [];
-    this.staffMeters = [];
     this.selected = 0;
+    this.selectionSaid = '';
+    this.announcer = new StatusAnnouncer();
+    this.mirror = new OperationsMirror();
     this.drawFrame();
     this.bindKeys();
-    markScreen('operations');
-    const { round, rounds } = this.session.view();
-    const keys = this.session.clock ? 'Space pauses; S changes speed' : 'F turns the explanations on or off; your trainer runs the clock';
-    const announce = () =>
+    markScreen('operations', this);
+    const { round, rounds, tick, ticksPerRound } = this.session.view();
+    const keys = this.session.clock
+      ? 'Space pauses; S changes speed; Escape opens the menu'
+      : 'F turns the explanations on or off; your trainer runs the clock';
+    const announce = () => {
+      markScreen('operations', this);
       announceScreen(
         `Operations, round ${round} of ${rounds}. Decide each demand with 1 to 4; arrows move between cards; ${keys}; question mark shows all keys.`,
       );
+    };
     announce();
-    // Back from the help overlay: say where we are again.
+    // Back from the help or the menu: say where we are again (this game's words, not a past game's).
     this.events.on('resume', announce);
-    logEntry(`Round ${round} begins.`);
+    this.events.once('shutdown', () => this.events.off('resume', announce));
+    if (data.resumed)
+      logEntry(`Game resumed: round ${round} of ${rounds}, ${hourLabel(tick, ticksPerRound).toLowerCase()}. Paused: Space plays on.`);
+    else logEntry(`Round ${round} begins.`);
     // The guided first round is for solo practice: in a class the trainer holds the clock.
     const solo = this.session instanceof SoloSession ? this.session : undefined;
-    if (solo?.settings.tutorial && round === 1) {
+    if (solo?.settings.tutorial && round === 1 && !data.resumed) {
       // Let the first customers arrive, then walk through the screen before the clock runs.
       for (let hour = 0; hour < 4 && solo.view().cards.length === 0; hour++) solo.apply({ type: 'tick' });
       solo.held = true;
@@ -126,26 +138,25 @@ export class OperationsScene extends Phaser.Scene {
     if (events.length > 0) this.handleEvents(events);
     if (this.leaving) return;
     this.refresh();
-    if (this.bannerUntil > 0 && this.time.now > this.bannerUntil) {
-      this.banner.setVisible(false);
-      this.bannerUntil = 0;
-    }
   }
 
   private drawFrame(): void {
     const scenario = this.session.scenario;
-    this.add.rectangle(0, 0, WIDTH, 64, COLOURS.panel).setOrigin(0);
-    this.header = addText(this, 20, 8, '', 'large');
-    addText(this, 20, 38, scenario.name, 'tiny', COLOURS.textMuted);
-    this.clockText = addText(this, 620, 8, '', 'body');
-    this.clockMeter = new Meter(this, 620, 38, 320, 14, COLOURS.info);
-    this.speedText = addText(this, 970, 20, '', 'large', COLOURS.text, { fontStyle: 'bold' });
-    const keys = this.session.clock ? 'Space pause · S speed · F feedback · ? keys' : 'F feedback · ? keys';
-    addText(this, WIDTH - 20, 22, keys, 'small', COLOURS.textMuted).setOrigin(1, 0);
+    this.add.rectangle(0, 0, WIDTH, 58, COLOURS.panel).setOrigin(0);
+    this.header = addText(this, 20, 4, '', 'large');
+    addText(this, 20, 34, scenario.name, 'tiny', COLOURS.textMuted);
+    this.clockText = addText(this, 620, 4, '', 'body');
+    this.clockMeter = new Meter(this, 620, 36, 320, 12, COLOURS.info);
+    this.speedText = addText(this, 970, 14, '', 'large', COLOURS.text, { fontStyle: 'bold' });
+    // How many wait, in the header: the cards' title row may hold the segments' legend.
+    this.moreText = addText(this, WIDTH - 20, 16, '', 'small', COLOURS.warnCss, { fontStyle: 'bold' }).setOrigin(1, 0);
+    const quiet = this.session.clock
+      ? '1–4 decide · arrows move between cards · Space pause · S speed · F feedback · Esc menu · ? all keys'
+      : '1–4 decide · arrows move between cards · F feedback · ? all keys · your trainer runs the clock';
+    this.banner = new EventBanner(this, 62, quiet);
 
-    addPanel(this, CARDS.x - 10, 70, CARDS.width + 20, 560);
-    addText(this, CARDS.x, 80, 'WAITING DEMANDS', 'small', COLOURS.textMuted, { fontStyle: 'bold' });
-    this.moreText = addText(this, CARDS.x + CARDS.width, 80, '', 'small', COLOURS.warnCss, { fontStyle: 'bold' }).setOrigin(1, 0);
+    addPanel(this, CARDS.x - 10, 118, CARDS.width + 20, 502);
+    this.cardsTitle = addText(this, CARDS.x, 126, '', 'tiny', COLOURS.textMuted, { fontStyle: 'bold' });
     this.emptyText = addText(
       this,
       CARDS.x + CARDS.width / 2,
@@ -154,82 +165,60 @@ export class OperationsScene extends Phaser.Scene {
       'body',
       COLOURS.textMuted,
     ).setOrigin(0.5);
-    this.normalTiles = this.tilePool('normal', NORMAL);
-    this.mediumTiles = this.tilePool('medium', MEDIUM);
-    this.compactTiles = this.tilePool('compact', COMPACT);
+    this.tiles = { normal: this.tilePool('normal'), medium: this.tilePool('medium'), compact: this.tilePool('compact') };
 
-    addPanel(this, CARDS.x - 10, 640, CARDS.width + 20, 250);
-    this.selectionText = addText(this, CARDS.x, 650, '', 'body', COLOURS.text, { fontStyle: 'bold', fixedWidth: CARDS.width });
+    addPanel(this, CARDS.x - 10, 628, CARDS.width + 20, 264);
+    this.selectionWho = addText(this, CARDS.x, 636, '', 'small', COLOURS.text, { fontStyle: 'bold' });
+    this.selectionRequest = addText(this, CARDS.x, 662, '', 'tiny', COLOURS.text, { wordWrap: { width: CARDS.width } });
     this.decisionButtons = DECISIONS.map((decision, index) => {
       const style = DECISION_STYLE[decision];
-      return new Button(this, CARDS.x, 686 + index * 48, {
+      return new Button(this, CARDS.x, 716 + index * 44, {
         width: CARDS.width,
-        height: 42,
+        height: 40,
         label: '',
         hint: `key ${style.key}`,
-        onPress: () => this.decide(decision),
+        onPress: () => void this.decide(decision),
         textRole: 'small',
       });
     });
 
     // Right column: the three figures, the staff, feedback.
-    const right = 1080;
-    addPanel(this, right, 70, 500, 270, 'The three figures');
-    const labels = ['Profit', 'Exhaustion', 'Loyalty'];
-    labels.forEach((label, index) => {
-      const y = 104 + index * 78;
-      addText(this, right + 16, y, label, 'small', COLOURS.textMuted);
-      this.figureTexts.push(addText(this, right + 16, y + 20, '', 'heading'));
-      this.figureSubs.push(addText(this, right + 16, y + 56, '', 'tiny', COLOURS.textMuted));
-      this.sparklines.push(this.add.graphics());
-    });
-    addPanel(this, right, 350, 500, 280, 'Staff');
-    this.backlogText = addText(this, right + 16, 384, '', 'tiny', COLOURS.text, { fixedWidth: 468 });
-    this.backlogMeter = new Meter(this, right + 16, 408, 468, 14, COLOURS.warn);
-    for (let index = 0; index < 8; index++) {
-      this.staffTexts.push(addText(this, right + 16, 428 + index * 22, '', 'tiny', COLOURS.text, { fixedWidth: 290 }));
-      this.staffMeters.push(new Meter(this, right + 310, 432 + index * 22, 174, 12, COLOURS.accent));
-    }
-    this.optionsText = addText(this, right + 16, 604, '', 'tiny', COLOURS.goodCss, { fixedWidth: 468 });
+    this.figures = new FiguresPanel(this, RIGHT, 118, 510, 232);
+    addPanel(this, RIGHT, 358, 510, 262, 'Staff');
+    this.backlogText = addText(this, RIGHT + 16, 390, '', 'tiny', COLOURS.text);
+    this.backlogMeter = new Meter(this, RIGHT + 16, 418, 478, 12, COLOURS.warn);
+    this.staffList = new StaffList(this, RIGHT + 16, 438, 478, STAFF_ROWS, scenario.staff.max);
+    this.optionsText = addText(this, RIGHT + 16, 590, '', 'tiny', COLOURS.goodCss);
     // In a class the feedback panel shares its space with the team's latest decisions.
     const teamFeed = this.session.mode === 'class';
-    addPanel(this, right, 640, 500, teamFeed ? 132 : 250, 'Feedback');
-    this.feedbackTitle = addText(this, right + 16, 676, '', 'small', COLOURS.text, {
+    addPanel(this, RIGHT, 628, 510, teamFeed ? 136 : 264, 'Feedback');
+    this.feedbackMaxLines = teamFeed ? 2 : 7;
+    this.feedbackTitle = addText(this, RIGHT + 16, 660, '', 'small', COLOURS.text, {
       fontStyle: 'bold',
-      wordWrap: { width: 468 },
-      ...(teamFeed ? { maxLines: 2 } : {}),
+      wordWrap: { width: 478 },
+      maxLines: teamFeed ? 1 : 2,
     });
-    this.feedbackBody = addText(this, right + 16, 720, '', 'tiny', COLOURS.text, {
-      wordWrap: { width: 468 },
-      lineSpacing: 3,
-      ...(teamFeed ? { maxLines: 2 } : {}),
-    });
+    this.feedbackBody = addText(this, RIGHT + 16, 700, '', 'tiny', COLOURS.text, { wordWrap: { width: 478 }, lineSpacing: 2 });
     if (teamFeed) {
-      addPanel(this, right, 780, 500, 110, 'Team decisions');
+      addPanel(this, RIGHT, 772, 510, 120, 'Team decisions');
       for (let line = 0; line < 2; line++)
-        this.feedTexts.push(
-          addText(this, right + 16, 812 + line * 38, '', 'tiny', COLOURS.text, { wordWrap: { width: 468 }, maxLines: 2 }),
-        );
+        this.feedTexts.push(addText(this, RIGHT + 16, 804 + line * 42, '', 'tiny', COLOURS.text, { wordWrap: { width: 478 } }));
     }
     if (this.session.feedback)
       this.showFeedback(
         'Decide a card to see why',
         'After each decision this panel explains what happened and what the other answers would probably have done. Press F to turn it off.',
       );
-
-    this.banner = this.add.container(0, 64);
-    const bannerBack = this.add.rectangle(0, 0, WIDTH, 50, COLOURS.warn).setOrigin(0);
-    this.bannerText = this.add.text(20, 25, '', textStyle('body', COLOURS.textDark, { fontStyle: 'bold' })).setOrigin(0, 0.5);
-    this.banner.add([bannerBack, this.bannerText]).setVisible(false).setDepth(10);
   }
 
   /** A grid of hidden card tiles of one size, filled in by refresh(). */
-  private tilePool(size: CardSize, grid: { columns: number; rows: number; width: number; height: number }): CardTile[] {
+  private tilePool(size: CardSize): CardTile[] {
+    const grid = GRIDS[size];
     return Array.from({ length: grid.columns * grid.rows }, (_, index) => {
       const tile = new CardTile(this, size, grid.width, grid.height, (picked) => this.selectTile(picked));
       tile.setPosition(
-        CARDS.x + (index % grid.columns) * (grid.width + GAP),
-        CARDS.y + Math.floor(index / grid.columns) * (grid.height + GAP),
+        CARDS.x + (index % grid.columns) * (grid.width + (CARDS.width - grid.columns * grid.width) / (grid.columns - 1)),
+        CARDS.y + Math.floor(index / grid.columns) * (grid.height + grid.gap),
       );
       tile.hide();
       return tile;
@@ -237,21 +226,19 @@ export class OperationsScene extends Phaser.Scene {
   }
 
   private bindKeys(): void {
-    const keyboard = this.input.keyboard;
-    if (!keyboard) return;
     onKey(this, (event) => {
       if (this.tutorialLoading) return;
       if (this.tutorial) {
         this.tutorial.handleKey(event);
         return;
       }
-      const columns = this.layout().columns;
+      const columns = GRIDS[this.layoutSize()].columns;
       switch (event.key) {
         case '1':
         case '2':
         case '3':
         case '4':
-          this.decide(DECISIONS[Number(event.key) - 1] as Decision);
+          void this.decide(DECISIONS[Number(event.key) - 1] as Decision);
           break;
         case 'ArrowRight':
           this.moveSelection(1);
@@ -269,13 +256,20 @@ export class OperationsScene extends Phaser.Scene {
           event.preventDefault();
           this.togglePause();
           break;
+        case 'Enter':
+          if (!this.banner.dismiss()) refuseKey('Enter does nothing here: decide the selected card with 1 to 4.');
+          else logEntry('Event banner dismissed.');
+          break;
+        case 'Escape':
+          this.openMenu();
+          break;
         case 's':
         case 'S': {
           const clock = this.session.clock;
           if (clock) {
             clock.cycleSpeed();
             logEntry(`Speed ×${clock.speed}.`);
-          } else logEntry('Your trainer sets the pace of the clock.');
+          } else refuseKey('Your trainer sets the pace of the clock.');
           break;
         }
         case 'f':
@@ -293,40 +287,67 @@ export class OperationsScene extends Phaser.Scene {
   private togglePause(): void {
     const clock = this.session.clock;
     if (!clock) {
-      logEntry('Only your trainer can pause the clock.');
+      refuseKey('Only your trainer can pause the clock.');
       return;
     }
     clock.paused = !clock.paused;
     logEntry(clock.paused ? 'Paused.' : 'Resumed.');
   }
 
-  private openHelp(): void {
-    // A solo clock waits while the help shows; a class's clock runs on (the trainer holds it).
+  /** Shows an overlay scene over this one; a solo clock waits while it shows. */
+  private overlay(key: string, data: object): void {
     const clock = this.session.clock;
     const wasPaused = clock?.paused ?? false;
     if (clock) clock.paused = true;
-    this.scene.launch(SCENES.help, {
+    this.scene.launch(key, {
       from: SCENES.operations,
       inClass: this.session.mode === 'class',
       onClose: () => {
         if (clock) clock.paused = wasPaused;
       },
+      ...data,
     });
     this.scene.pause();
   }
 
-  /** The largest cards that fit every waiting demand (up to 30 on screen). */
-  private layout(): { columns: number; tiles: CardTile[] } {
+  private openHelp(): void {
+    this.overlay(SCENES.help, {});
+  }
+
+  /** Esc: the pause menu (solo). In a class the session is the trainer's to pause or leave. */
+  private openMenu(): void {
+    if (!this.session.clock) {
+      refuseKey('Escape does nothing in a class: the session goes on, and only your trainer can pause it.');
+      return;
+    }
+    this.overlay(SCENES.pauseMenu, {
+      toTitle: () => {
+        this.leaving = true;
+        logEntry('Back to the title. Your game is kept: resume it from the title screen.');
+        this.scene.start(SCENES.title);
+      },
+    });
+  }
+
+  private layoutSize(): CardSize {
     const count = this.view.cards.length;
-    if (count <= NORMAL.columns * NORMAL.rows) return { columns: NORMAL.columns, tiles: this.normalTiles };
-    if (count <= MEDIUM.columns * MEDIUM.rows) return { columns: MEDIUM.columns, tiles: this.mediumTiles };
-    return { columns: COMPACT.columns, tiles: this.compactTiles };
+    if (count <= GRIDS.normal.columns * GRIDS.normal.rows) return 'normal';
+    if (count <= GRIDS.medium.columns * GRIDS.medium.rows) return 'medium';
+    return 'compact';
   }
 
   private moveSelection(step: number): void {
     const count = this.view.cards.length;
-    if (count === 0) return;
-    this.selected = Math.max(0, Math.min(count - 1, this.selected + step));
+    if (count === 0) {
+      refuseKey('No customer is waiting: there is no card to move to.');
+      return;
+    }
+    const next = Math.max(0, Math.min(count - 1, this.selected + step));
+    if (next === this.selected) {
+      this.mirror.sayEdge(this.selected, count, step);
+      return;
+    }
+    this.selected = next;
     this.refresh();
   }
 
@@ -338,23 +359,24 @@ export class OperationsScene extends Phaser.Scene {
 
   private async decide(decision: Decision): Promise<void> {
     const card = this.view.cards[this.selected];
-    if (!card || this.view.phase !== 'operations') return;
+    if (this.view.phase !== 'operations') return;
+    if (!card) {
+      refuseKey('No customer is waiting: nothing to decide yet.');
+      return;
+    }
     // A class card whose previews have not arrived yet can still be decided: the server checks.
     if (card.previews && !card.previews[decision].available) {
-      this.showFeedback(
-        'No option built for this yet',
-        `Build a standard option for "${card.categoryName}" in the planning phase, then you can steer customers to it.`,
-      );
+      const reason = `No standard option for "${card.categoryName}" yet: build one in planning, then key 3 steers customers to it.`;
+      refuseKey(reason);
+      this.showFeedback('No option built for this yet', reason);
       return;
     }
     const reply = await this.session.decideCard(card.demand.id, decision);
     // The screen may have moved on (the round ended) while a class's answer travelled.
     if (this.leaving || !this.scene.isActive()) return;
     if (!reply.ok) {
-      if (this.session.mode === 'class') {
-        logEntry(`${card.customerName}, ${card.categoryName}: ${reply.message}`);
-        this.showFeedback(reply.gentle ? 'Already taken care of' : 'Not decided', reply.message);
-      }
+      logEntry(`${card.customerName}, ${card.categoryName}: ${reply.message}`);
+      this.showFeedback(reply.gentle ? 'Already taken care of' : 'Not decided', reply.message);
       return;
     }
     const explanation = explainDecision(reply.outcome, reply.card, this.session.scenario);
@@ -366,16 +388,15 @@ export class OperationsScene extends Phaser.Scene {
 
   private showFeedback(title: string, body: string): void {
     this.feedbackTitle.setText(title);
-    this.feedbackBody.setY(this.feedbackTitle.y + this.feedbackTitle.height + 8).setText(body);
+    this.feedbackBody.setY(this.feedbackTitle.y + this.feedbackTitle.height + 8);
+    setFittedText(this.feedbackBody, body, 478, this.feedbackMaxLines);
   }
 
   private handleEvents(events: PlayEvent[]): void {
     for (const event of events) {
       if (event.kind === 'event') {
-        this.bannerText.setText(`⚠ ${event.name}: ${event.description}`);
-        this.banner.setVisible(true);
-        this.bannerUntil = this.time.now + 9000;
-        logEntry(`Event: ${event.name}. ${event.description}`);
+        this.banner.show(event.name, event.description);
+        logEntry(`Event: ${event.name}. ${event.description} (Enter dismisses the banner.)`);
       } else if (event.kind === 'log') logEntry(event.text);
       else if (event.kind === 'round-ended') {
         logEntry(event.gameEnded ? 'The last round is over.' : `Round ${event.round} is over: planning.`);
@@ -391,15 +412,15 @@ export class OperationsScene extends Phaser.Scene {
     this.view = session.view();
     const view = this.view;
     const scenario = session.scenario;
-    const { figures } = view;
     this.selected = Math.max(0, Math.min(this.selected, view.cards.length - 1));
     this.header.setText(`Round ${view.round} of ${view.rounds} · Operations`);
-    this.clockText.setText(`Hour ${Math.min(view.tick + 1, view.ticksPerRound)} of ${view.ticksPerRound}`);
+    this.clockText.setText(hourLabel(view.tick, view.ticksPerRound));
     this.clockMeter.set((view.tick + session.tickProgress()) / view.ticksPerRound);
     this.speedText.setText(session.clockLabel());
 
-    const { tiles } = this.layout();
-    for (const pool of [this.normalTiles, this.mediumTiles, this.compactTiles]) {
+    const size = this.layoutSize();
+    const tiles = this.tiles[size];
+    for (const pool of Object.values(this.tiles)) {
       if (pool !== tiles) for (const tile of pool) if (tile.visible) tile.hide();
     }
     // Keep the selected card visible when there are more cards than tiles.
@@ -410,13 +431,19 @@ export class OperationsScene extends Phaser.Scene {
       else if (tile.visible) tile.hide();
     });
     const hidden = view.cards.length - tiles.length;
-    this.moreText.setText(hidden > 0 ? `+${hidden} more waiting` : `${view.cards.length} waiting`);
+    this.moreText.setText(hidden > 0 ? `${view.cards.length} waiting · ${tiles.length} shown` : `${view.cards.length} waiting`);
+    // Small cards show a segment's symbol only: the legend says which is which.
+    this.cardsTitle.setText(
+      size === 'normal'
+        ? 'WAITING DEMANDS'
+        : scenario.segments.map((segment, index) => `${SEGMENT_SYMBOLS[index % SEGMENT_SYMBOLS.length]} ${segment.name}`).join('   '),
+    );
     this.emptyText.setVisible(view.cards.length === 0);
 
     const card = view.cards[this.selected];
     if (card) session.select(card.demand.id);
     const model = card ? cardModel(card, scenario) : undefined;
-    this.selectionText.setText(model ? `${model.customer} (${model.segment}) — ${model.category}, ${model.cares}` : 'No card selected');
+    this.showSelection(model);
     this.decisionButtons.forEach((button, index) => {
       const choice = model?.choices[index];
       const style = DECISION_STYLE[DECISIONS[index] as Decision];
@@ -424,60 +451,49 @@ export class OperationsScene extends Phaser.Scene {
       button.setEnabled(!!choice?.available);
     });
 
-    this.figureTexts[0]?.setText(money(figures.profitCents, scenario.currency, false));
-    this.figureSubs[0]?.setText(
-      `cash ${money(figures.cashCents, scenario.currency, false)} · reputation ${Math.round(figures.reputation)}`,
-    );
-    this.figureTexts[1]?.setText(`${Math.round(figures.exhaustion.current)} / 100`);
-    this.figureSubs[1]?.setText(`peak ${Math.round(figures.exhaustion.peak)} · mistakes ${figures.errors}`);
-    this.figureTexts[2]?.setText(`${Math.round(figures.loyalty)} / 100`);
-    this.figureSubs[2]?.setText(`retention ${percent(figures.retention)} · ${figures.customersActive} customers`);
-    // The last 48 hours of each figure, beside it: profit on its own scale, the others 0..100.
-    const recent = session.recentFigures();
-    const charts: [(record: (typeof recent)[number]) => number, number, [number, number] | undefined][] = [
-      [(record) => record.profitCents, COLOURS.info, undefined],
-      [(record) => record.exhaustion, COLOURS.accent, [0, 100]],
-      [(record) => record.loyalty, COLOURS.good, [0, 100]],
-    ];
-    charts.forEach(([value, colour, range], index) => {
-      const graphics = this.sparklines[index];
-      if (graphics) drawSparkline(graphics, recent.map(value), 1080 + 250, 112 + index * 78, 220, 50, colour, range);
-    });
-
+    this.figures.show(view, scenario.currency, session.recentFigures());
     const queued = view.backlogHours / Math.max(view.capacityPerTick, 0.1);
     this.backlogText.setText(
-      `Backlog ${hours(view.backlogHours)}: ${queued.toFixed(1)} hours of work queued · ${view.staff.length} staff, ${view.capacityPerTick.toFixed(1)} h/hour`,
+      `Backlog ${hours(view.backlogHours)}: ${queued.toFixed(1)} hours to clear · ${view.capacityPerTick.toFixed(1)} h/hour`,
     );
     this.backlogMeter.set(queued / 12);
-    this.staffTexts.forEach((text, index) => {
-      const member = view.staff[index];
-      text.setText(
-        member
-          ? `${member.name}${member.newHire ? ' (new)' : ''}: ${Math.round(member.exhaustion)}${member.resignChance > 0.05 ? ` ⚠ may quit (${percent(member.resignChance)})` : ''}`
-          : '',
-      );
-      this.staffMeters[index]?.set(
-        member ? member.exhaustion / 100 : 0,
-        member && member.resignChance > 0.05 ? COLOURS.bad : COLOURS.accent,
-      );
-    });
+    this.staffList.show(view.staff);
     const options = view.options.map(
       (option) => `${scenario.categories[option.category]?.name ?? '?'}: ${option.status === 'live' ? `${option.uses} uses` : 'building'}`,
     );
-    this.optionsText.setText(options.length > 0 ? `★ Options — ${options.join(' · ')}` : 'No standard options yet (built in planning).');
+    const optionsLine = options.length > 0 ? `★ Options — ${options.join(' · ')}` : 'No standard options yet (built in planning).';
+    if (this.optionsText.getData('said') !== optionsLine) {
+      this.optionsText.setData('said', optionsLine);
+      setFittedText(this.optionsText, optionsLine, 478);
+    }
     if (!this.session.feedback && this.feedbackTitle.text === '')
       this.showFeedback('Feedback is off', 'Press F to explain each decision again.');
     if (this.feedTexts.length > 0) {
       const feed = session.teamFeed().slice(-this.feedTexts.length);
       this.feedTexts.forEach((text, index) => {
-        text.setText(feed[index] ?? (index === 0 && feed.length === 0 ? 'Your team’s decisions appear here as they happen.' : ''));
+        const line = feed[index] ?? (index === 0 && feed.length === 0 ? 'Your team’s decisions appear here as they happen.' : '');
+        if (text.getData('said') !== line) {
+          text.setData('said', line);
+          setFittedText(text, line, 478, 2);
+        }
       });
     }
 
-    const status = statusText(view, scenario.currency, session.statusExtra());
-    if (status !== this.lastStatus) {
-      this.lastStatus = status;
-      announceStatus(status);
-    }
+    const status = this.announcer.next(view, scenario.currency, session.statusExtra());
+    if (status) announceStatus(status);
+    this.mirror.show(view, scenario.currency, model, this.selected, this.banner.eventText());
+  }
+
+  /** The selected card in full under the cards, so what a small card shortens is readable here. */
+  private showSelection(model: CardModel | undefined): void {
+    const who = model
+      ? `${model.special ? '★ ' : ''}${model.customer} · ${model.segment} · ${model.value} · loyalty ${model.loyalty} · ${model.cares} · ${model.urgent ? '! last hour' : `${model.ticksLeft} h left`}`
+      : 'No card selected';
+    const request = model ? `${model.category}: “${model.request}”` : '';
+    const key = `${who}|${request}`;
+    if (key === this.selectionSaid) return;
+    this.selectionSaid = key;
+    setFittedText(this.selectionWho, who, CARDS.width);
+    setFittedText(this.selectionRequest, request, CARDS.width, 2);
   }
 }

@@ -16,7 +16,7 @@ export class PastGamesScene extends Phaser.Scene {
   }
 
   create(): void {
-    markScreen('past-games');
+    markScreen('past-games', this);
     const games = loadPastGames();
     const bests = personalBests(games);
     addText(this, 40, 30, 'Past games and personal bests', 'heading');

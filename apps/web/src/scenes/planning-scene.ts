@@ -1,17 +1,27 @@
 import type { Scenario } from '@ttc/sim';
 import Phaser from 'phaser';
-import { announceScreen, announceStatus, logEntry } from '../a11y/dom-mirror';
+import { roundReportLines } from '../a11y/board-text';
+import { announceScreen, announceStatus, logEntry, mirrorDetails, refuseKey } from '../a11y/dom-mirror';
+import { StatusAnnouncer } from '../a11y/status-announcer';
 import type { ClassPlaySession, Proposal } from '../session/class-play-session';
 import type { SoloSession } from '../session/solo-session';
 import { Button } from '../ui/button';
+import { setFittedText } from '../ui/fit-text';
 import { FocusList } from '../ui/focus-list';
 import { onKey } from '../ui/on-key';
 import { addPanel, addText } from '../ui/panel';
 import { COLOURS } from '../ui/theme';
 import type { PlayView } from '../view-model/board-view';
 import { money } from '../view-model/format';
-import { draftCommands, emptyDraft, type PlanDraft, planCost, planningRows } from '../view-model/planning-model';
-import { statusText } from '../view-model/status-text';
+import {
+  draftCommands,
+  emptyDraft,
+  lastRoundLines,
+  type PlanDraft,
+  type PlanningRow,
+  planCost,
+  planningRows,
+} from '../view-model/planning-model';
 import { planSummary } from '../view-model/team-feed';
 import { markScreen, SCENES } from './scene-keys';
 
@@ -22,16 +32,18 @@ type Track = <T extends Phaser.GameObjects.GameObject>(object: T) => T;
 
 // Where the right column's panels go. A class adds the team's proposals, so its panels are tighter.
 const SOLO_COLUMN = {
-  report: { y: 90, height: 250, lineY: 124, lineGap: 34 },
-  staff: { y: 350, height: 190, lineY: 382, hireY: 412, restY: 462 },
-  plan: { y: 550, height: 340, linesY: 582, lineGap: 26, maxLines: 6, totalY: 744, messageY: 772 },
+  report: { y: 90, height: 216, lineY: 130, lineGap: 28 },
+  staff: { y: 314, height: 194, lineY: 352, hireY: 382, restY: 448 },
+  plan: { y: 516, height: 374, linesY: 552, lineGap: 27, maxLines: 7, totalY: 746, messageY: 776 },
 };
 const CLASS_COLUMN = {
-  report: { y: 90, height: 210, lineY: 128, lineGap: 28 },
-  staff: { y: 308, height: 140, lineY: 344, hireY: 370, restY: 406 },
-  proposals: { y: 456, height: 244 },
-  plan: { y: 708, height: 182, linesY: 746, lineGap: 20, maxLines: 2, totalY: 790, messageY: 814 },
+  report: { y: 90, height: 196, lineY: 130, lineGap: 25 },
+  staff: { y: 292, height: 160, lineY: 328, hireY: 354, restY: 408 },
+  proposals: { y: 458, height: 236 },
+  plan: { y: 700, height: 190, linesY: 734, lineGap: 25, maxLines: 2, totalY: 786, messageY: 734 },
 };
+/** The request table's columns: none may run into the next. */
+const TABLE = { name: 24, asked: 318, cares: 580, buttons: 760, textWidth: 716 };
 
 export interface PlanningData {
   /** A solo game, or a learner's seat in a class (the team plans together there). */
@@ -52,6 +64,7 @@ export class PlanningScene extends Phaser.Scene {
   private message = '';
   private messageGood = false;
   private announcedCommit = false;
+  private announcer!: StatusAnnouncer;
 
   constructor() {
     super(SCENES.planning);
@@ -65,11 +78,15 @@ export class PlanningScene extends Phaser.Scene {
     this.message = '';
     this.messageGood = false;
     this.announcedCommit = false;
+    this.announcer = new StatusAnnouncer();
     this.focus = new FocusList(this, { arrows: 'both' });
-    markScreen('planning');
+    markScreen('planning', this);
     onKey(this, (event) => {
       if (event.key === 'c' || event.key === 'C') this.commit();
-      else if ((event.key === 'p' || event.key === 'P') && this.classSession) void this.propose();
+      else if (event.key === 'p' || event.key === 'P') {
+        if (this.classSession) void this.propose();
+        else refuseKey('P proposes a plan to your team in a class; here, C commits your plan.');
+      } else if (event.key === 'Escape') refuseKey('Planning has no way back: commit your plan with C to start the next round.');
       else if (event.key === '?') {
         this.scene.launch(SCENES.help, { from: SCENES.planning });
       }
@@ -102,8 +119,7 @@ export class PlanningScene extends Phaser.Scene {
   }
 
   private render(first = false): void {
-    const current = this.focus.current();
-    const focusLabel = current?.options.label;
+    const focusId = this.focus.current()?.options.id;
     for (const object of this.dynamic) object.destroy();
     this.dynamic = [];
     const track: Track = <T extends Phaser.GameObjects.GameObject>(object: T): T => {
@@ -112,202 +128,79 @@ export class PlanningScene extends Phaser.Scene {
     };
     const scenario = this.scenario();
     const view = this.view;
-    const report = view.lastReport;
     const rows = planningRows(view, scenario);
     const buttons: Button[] = [];
 
-    track(addText(this, 20, 16, `Planning after round ${view.round} of ${view.rounds}`, 'heading'));
+    track(addText(this, 20, 12, `Planning after round ${view.round} of ${view.rounds}`, 'heading'));
     track(
       addText(
         this,
         20,
-        56,
+        54,
         'Which requests came often, from whom, and at what cost? Build options for the frequent, valued ones.',
         'small',
         COLOURS.textMuted,
       ),
     );
     track(addPanel(this, 10, 90, 1060, 800));
-    const columns = [24, 280, 470, 600];
-    ['Request (round report)', 'Asked by', 'Customers…', 'One-offs cost'].forEach((label, index) => {
-      track(addText(this, columns[index] as number, 100, label.toUpperCase(), 'tiny', COLOURS.textMuted, { fontStyle: 'bold' }));
-    });
-    track(addText(this, 760, 100, 'OPTION · PREMIUM PRICE', 'tiny', COLOURS.textMuted, { fontStyle: 'bold' }));
-    const rowHeight = Math.min(96, 770 / rows.length);
+    const headers: [number, string][] = [
+      [TABLE.name, 'Round report'],
+      [TABLE.asked, 'Asked by'],
+      [TABLE.cares, 'They…'],
+      [TABLE.buttons, 'Option · premium price'],
+    ];
+    for (const [x, label] of headers) track(addText(this, x, 98, label.toUpperCase(), 'tiny', COLOURS.textMuted, { fontStyle: 'bold' }));
+    const rowHeight = Math.min(100, 760 / rows.length);
     rows.forEach((row, index) => {
-      const y = 124 + index * rowHeight;
-      track(this.add.rectangle(14, y - 2, 1052, rowHeight - 4, index % 2 ? COLOURS.panel : COLOURS.panelRaised).setOrigin(0));
-      track(addText(this, columns[0] as number, y + 4, `${row.name}`, 'small', COLOURS.text, { fontStyle: 'bold', fixedWidth: 250 }));
-      track(
-        addText(
-          this,
-          columns[0] as number,
-          y + 28,
-          `${row.requests} request${row.requests === 1 ? '' : 's'}${row.optionStatus !== 'none' ? ` · option ${row.optionStatus}${row.optionStatus === 'live' ? `, ${row.optionUses} uses` : ''}` : ''}`,
-          'tiny',
-          COLOURS.textMuted,
-        ),
-      );
-      track(addText(this, columns[1] as number, y + 4, row.bySegment, 'small'));
-      track(addText(this, columns[2] as number, y + 4, row.cares, 'tiny'));
-      track(addText(this, columns[3] as number, y + 4, `${row.oneOffHours.toFixed(1)} h (${row.cost})`, 'tiny'));
-      track(
-        addText(this, columns[0] as number, y + 50, `An option would: ${row.optionWouldSave}`, 'tiny', COLOURS.infoCss, {
-          fixedWidth: 720,
-        }),
-      );
-      const building = this.draft.build.includes(row.categoryId);
-      const retiring = this.draft.retire.includes(row.categoryId);
-      const hasOption = row.optionStatus !== 'none';
-      const buildLabel = hasOption
-        ? retiring
-          ? `Keep option`
-          : 'Retire option'
-        : building
-          ? 'Cancel build'
-          : `Build ${money(row.buildCostCents, scenario.currency, false)}`;
-      buttons.push(
-        track(
-          new Button(this, 760, y + 2, {
-            width: 170,
-            height: 34,
-            label: buildLabel,
-            onPress: () => this.toggleOption(row.categoryId, hasOption),
-            textRole: 'small',
-            ...(building || retiring ? { colour: COLOURS.warn } : {}),
-          }),
-        ),
-      );
-      const category = scenario.categories.find((candidate) => candidate.id === row.categoryId);
-      const premium = this.draft.premiumPrices[row.categoryId] ?? row.premiumPriceCents;
-      buttons.push(
-        track(
-          new Button(this, 940, y + 2, {
-            width: 34,
-            height: 34,
-            label: '−',
-            onPress: () => this.adjustPremium(row.categoryId, premium, -1),
-            textRole: 'small',
-          }),
-        ),
-      );
-      track(addText(this, 1003, y + 19, money(premium, scenario.currency), 'tiny').setOrigin(0.5));
-      buttons.push(
-        track(
-          new Button(this, 1032, y + 2, {
-            width: 34,
-            height: 34,
-            label: '+',
-            onPress: () => this.adjustPremium(row.categoryId, premium, 1),
-            textRole: 'small',
-          }),
-        ),
-      );
-      if (hasOption && category && row.optionPriceCents !== null && !retiring) {
-        const optionPrice = this.draft.optionPrices[row.categoryId] ?? row.optionPriceCents;
-        track(addText(this, 760, y + 44, `option price ${money(optionPrice, scenario.currency)}`, 'tiny', COLOURS.goodCss));
-        buttons.push(
-          track(
-            new Button(this, 940, y + 40, {
-              width: 34,
-              height: 30,
-              label: '−',
-              onPress: () => this.adjustOption(row.categoryId, optionPrice, category.option.priceCents, -1),
-              textRole: 'small',
-            }),
-          ),
-        );
-        buttons.push(
-          track(
-            new Button(this, 1032, y + 40, {
-              width: 34,
-              height: 30,
-              label: '+',
-              onPress: () => this.adjustOption(row.categoryId, optionPrice, category.option.priceCents, 1),
-              textRole: 'small',
-            }),
-          ),
-        );
-      }
+      this.renderRow(row, 126 + index * rowHeight, rowHeight, index, track, buttons);
     });
 
     // Right column: the round in numbers, staff, and the plan's cost (and, in a class, the team's proposals).
     const at = this.classSession ? CLASS_COLUMN : SOLO_COLUMN;
     track(addPanel(this, 1080, at.report.y, 510, at.report.height, 'Last round'));
-    const lines = report
-      ? [
-          `Revenue ${money(report.revenueCents, scenario.currency, false)} · costs ${money(report.costsCents, scenario.currency, false)}`,
-          `Staff worked ${report.staffHoursWorked.toFixed(0)} h, ${report.overtimeHours.toFixed(0)} h overtime`,
-          `Complaints ${report.complaints} · praise ${report.praise} · mistakes ${report.errors}`,
-          `Customers lost ${report.customersLost} · new customers ${report.customersJoined}`,
-          report.staffResigned.length > 0 ? `⚠ Resigned: ${report.staffResigned.join(', ')}` : 'Nobody resigned.',
-          `Profit so far ${money(view.figures.profitCents, scenario.currency, false)} · loyalty ${Math.round(view.figures.loyalty)}`,
-        ]
-      : [];
+    const lines = lastRoundLines(view, scenario);
     lines.forEach((line, index) => {
-      track(
-        addText(
-          this,
-          1096,
-          at.report.lineY + index * at.report.lineGap,
-          line,
-          'small',
-          line.startsWith('⚠') ? COLOURS.badCss : COLOURS.text,
-          {
-            fixedWidth: 480,
-          },
-        ),
+      const text = track(
+        addText(this, 1096, at.report.lineY + index * at.report.lineGap, '', 'tiny', line.startsWith('⚠') ? COLOURS.badCss : COLOURS.text),
       );
+      setFittedText(text, line, 478);
     });
 
     track(addPanel(this, 1080, at.staff.y, 510, at.staff.height, 'Staff'));
-    const staffNow = view.staff.length;
-    track(
-      addText(this, 1096, at.staff.lineY, `${staffNow} staff · average exhaustion ${Math.round(view.figures.exhaustion.current)}`, 'small'),
-    );
     track(
       addText(
         this,
         1096,
-        at.staff.hireY + 8,
-        `Hire: ${this.draft.hires} (${money(scenario.staff.hireCostCents, scenario.currency, false)} each, half speed for a round)`,
+        at.staff.lineY,
+        `${view.staff.length} staff · average exhaustion ${Math.round(view.figures.exhaustion.current)}`,
         'tiny',
-        COLOURS.text,
-        { fixedWidth: 380 },
       ),
     );
-    buttons.push(
-      track(
-        new Button(this, 1480, at.staff.hireY, {
-          width: 40,
-          height: 34,
-          label: '−',
-          onPress: () => this.setHires(this.draft.hires - 1),
-          textRole: 'small',
-        }),
-      ),
+    const hireCost = money(scenario.staff.hireCostCents, scenario.currency, false);
+    track(addText(this, 1096, at.staff.hireY, `Hire: ${this.draft.hires}`, 'small', COLOURS.text, { fontStyle: 'bold' }));
+    track(addText(this, 1096, at.staff.hireY + 26, `${hireCost} each; half speed for a round`, 'tiny', COLOURS.textMuted));
+    this.stepButtons(
+      1470,
+      at.staff.hireY,
+      'hire',
+      'one person fewer to hire',
+      'one more person to hire',
+      (step) => this.setHires(this.draft.hires + step),
+      track,
+      buttons,
     );
-    buttons.push(
-      track(
-        new Button(this, 1530, at.staff.hireY, {
-          width: 40,
-          height: 34,
-          label: '+',
-          onPress: () => this.setHires(this.draft.hires + 1),
-          textRole: 'small',
-        }),
-      ),
-    );
-    track(addText(this, 1096, at.staff.restY + 8, `Rest next round: ${this.draft.restPercent} % of working time`, 'tiny'));
-    buttons.push(
-      track(
-        new Button(this, 1480, at.staff.restY, { width: 40, height: 34, label: '−', onPress: () => this.setRest(-1), textRole: 'small' }),
-      ),
-    );
-    buttons.push(
-      track(
-        new Button(this, 1530, at.staff.restY, { width: 40, height: 34, label: '+', onPress: () => this.setRest(1), textRole: 'small' }),
-      ),
+    const restLabel = `Rest next round: ${this.draft.restPercent} %`;
+    track(addText(this, 1096, at.staff.restY, restLabel, 'small', COLOURS.text, { fontStyle: 'bold' }));
+    if (!this.classSession) track(addText(this, 1096, at.staff.restY + 26, 'less capacity, faster recovery', 'tiny', COLOURS.textMuted));
+    this.stepButtons(
+      1470,
+      at.staff.restY,
+      'rest',
+      'less rest next round',
+      'more rest next round',
+      (step) => this.setRest(step),
+      track,
+      buttons,
     );
 
     if (this.classSession) this.renderProposals(this.classSession, track, buttons);
@@ -316,62 +209,186 @@ export class PlanningScene extends Phaser.Scene {
     const committed = this.classSession?.committedBy() !== undefined;
     track(addPanel(this, 1080, at.plan.y, 510, at.plan.height, committed ? 'Team plan' : this.classSession ? 'Your draft' : 'Your plan'));
     const cost = planCost(view, scenario, this.draft);
-    if (!committed) {
-      cost.lines.slice(0, at.plan.maxLines).forEach((line, index) => {
-        track(addText(this, 1096, at.plan.linesY + index * at.plan.lineGap, line, 'tiny', COLOURS.text, { fixedWidth: 480 }));
+    // In a class a message takes the place of the draft's lines: the panel is small there.
+    const showLines = !committed && !(this.classSession && this.message);
+    if (showLines) {
+      const shown = cost.lines.length > at.plan.maxLines ? cost.lines.slice(0, at.plan.maxLines - 1) : cost.lines;
+      shown.forEach((line, index) => {
+        const text = track(addText(this, 1096, at.plan.linesY + index * at.plan.lineGap, '', 'tiny'));
+        setFittedText(text, line, 478);
       });
+      if (shown.length < cost.lines.length)
+        track(
+          addText(
+            this,
+            1096,
+            at.plan.linesY + shown.length * at.plan.lineGap,
+            `…and ${cost.lines.length - shown.length} more`,
+            'tiny',
+            COLOURS.textMuted,
+          ),
+        );
+    }
+    if (!committed) {
       const cashAfter = view.figures.cashCents - cost.totalCents;
-      track(
-        addText(
-          this,
-          1096,
-          at.plan.totalY,
-          `Total ${money(cost.totalCents, scenario.currency, false)} · cash now ${money(view.figures.cashCents, scenario.currency, false)} → ${money(cashAfter, scenario.currency, false)}`,
-          'small',
-          cashAfter < 0 ? COLOURS.badCss : COLOURS.text,
-          { fontStyle: 'bold', fixedWidth: 480 },
-        ),
+      const total = track(
+        addText(this, 1096, at.plan.totalY, '', 'small', cashAfter < 0 ? COLOURS.badCss : COLOURS.text, { fontStyle: 'bold' }),
+      );
+      setFittedText(
+        total,
+        `Total ${money(cost.totalCents, scenario.currency, false)} · cash ${money(view.figures.cashCents, scenario.currency, false)} → ${money(cashAfter, scenario.currency, false)}`,
+        478,
       );
     }
-    if (this.message && !committed)
-      track(
-        addText(this, 1096, at.plan.messageY, this.message, 'tiny', this.messageGood ? COLOURS.goodCss : COLOURS.badCss, {
-          wordWrap: { width: 480 },
-          ...(this.classSession ? { maxLines: 1 } : {}),
+    if (this.message && !committed) {
+      const message = track(
+        addText(this, 1096, at.plan.messageY, '', 'tiny', this.messageGood ? COLOURS.goodCss : COLOURS.badCss, {
+          wordWrap: { width: 478 },
         }),
       );
+      setFittedText(message, this.message, 478, 2);
+    }
     const commit = this.classSession ? this.renderTeamCommit(this.classSession, track, buttons) : this.renderSoloCommit(track, buttons);
     if (committed) for (const button of buttons) button.setEnabled(false);
     this.focus.set(buttons, 0);
-    const again = buttons.find((button) => button.options.label === focusLabel);
+    // Focus stays on the control that was pressed, even when its label changed (Build → Cancel build).
     if (first && commit) this.focus.focusOn(commit);
-    else if (again) this.focus.focusOn(again);
+    else if (focusId) this.focus.focusOnId(focusId);
     const committedBy = this.classSession?.committedBy();
-    announceStatus(
-      statusText(
-        view,
-        scenario.currency,
-        committedBy ? this.waitingText(committedBy) : `Plan costs ${money(cost.totalCents, scenario.currency, false)}`,
-      ),
+    const status = this.announcer.next(
+      view,
+      scenario.currency,
+      committedBy ? this.waitingText(committedBy) : `Plan costs ${money(cost.totalCents, scenario.currency, false)}`,
     );
+    if (status) announceStatus(status);
+    mirrorDetails([
+      { heading: 'Round report', lines: roundReportLines(rows) },
+      { heading: 'Last round', lines },
+      {
+        heading: committed ? 'Team plan' : 'Your plan',
+        lines: committed ? [] : [...cost.lines, `Total ${money(cost.totalCents, scenario.currency, false)}`],
+      },
+    ]);
     if (first) {
       const busiest = [...rows].sort((a, b) => b.requests - a.requests)[0];
       const keys = this.classSession
         ? `P proposes your draft to the team, C commits it as the team's plan; your trainer starts round ${view.round + 1}.`
         : `C commits the plan and starts round ${view.round + 1}.`;
       announceScreen(
-        `Planning after round ${view.round}. Most frequent request: ${busiest?.name ?? 'none'} (${busiest?.requests ?? 0}). Tab moves between controls, Enter presses, ${keys}`,
+        `Planning after round ${view.round}. Most frequent request: ${busiest?.name ?? 'none'} (${busiest?.requests ?? 0}). The round report is in the screen's text. Tab moves between controls, Enter presses, ${keys}`,
       );
     }
   }
 
+  /** One request of the round report: what came, from whom, at what cost, and its controls. */
+  private renderRow(row: PlanningRow, y: number, height: number, index: number, track: Track, buttons: Button[]): void {
+    const scenario = this.scenario();
+    track(this.add.rectangle(14, y - 2, 1052, height - 4, index % 2 ? COLOURS.panel : COLOURS.panelRaised).setOrigin(0));
+    const name = track(addText(this, TABLE.name, y + 2, '', 'small', COLOURS.text, { fontStyle: 'bold' }));
+    setFittedText(name, row.name, TABLE.asked - TABLE.name - 12);
+    // Each column is cut to its own width: a long list of segments never runs into the next.
+    setFittedText(track(addText(this, TABLE.asked, y + 4, '', 'tiny')), row.bySegment, TABLE.cares - TABLE.asked - 12);
+    setFittedText(track(addText(this, TABLE.cares, y + 4, '', 'tiny')), row.cares, TABLE.buttons - TABLE.cares - 12);
+    const counts = `${row.requests} request${row.requests === 1 ? '' : 's'} · one-offs ${row.oneOffHours.toFixed(1)} h (${row.cost})`;
+    track(addText(this, TABLE.name, y + 30, counts, 'tiny', COLOURS.textMuted));
+    const note = track(addText(this, TABLE.name, y + 56, '', 'tiny', row.optionStatus === 'none' ? COLOURS.infoCss : COLOURS.goodCss));
+    setFittedText(note, row.optionNote, TABLE.textWidth);
+
+    const building = this.draft.build.includes(row.categoryId);
+    const retiring = this.draft.retire.includes(row.categoryId);
+    const hasOption = row.optionStatus !== 'none';
+    const buildLabel = hasOption
+      ? retiring
+        ? 'Keep option'
+        : 'Retire option'
+      : building
+        ? 'Cancel build'
+        : `Build ${money(row.buildCostCents, scenario.currency, false)}`;
+    buttons.push(
+      track(
+        new Button(this, TABLE.buttons, y + 2, {
+          width: 148,
+          height: 34,
+          label: buildLabel,
+          spoken: `${buildLabel}: ${row.name}`,
+          id: `option:${row.categoryId}`,
+          onPress: () => this.toggleOption(row.categoryId, hasOption),
+          textRole: 'tiny',
+          ...(building || retiring ? { colour: COLOURS.warn } : {}),
+        }),
+      ),
+    );
+    const category = scenario.categories.find((candidate) => candidate.id === row.categoryId);
+    const premium = this.draft.premiumPrices[row.categoryId] ?? row.premiumPriceCents;
+    const premiumText = money(premium, scenario.currency);
+    track(addText(this, 987, y + 19, premiumText, 'tiny').setOrigin(0.5));
+    this.stepButtons(
+      914,
+      y + 2,
+      `premium:${row.categoryId}`,
+      `lower the premium for ${row.name}, now ${premiumText}`,
+      `raise the premium for ${row.name}, now ${premiumText}`,
+      (step) => this.adjustPremium(row.categoryId, premium, step),
+      track,
+      buttons,
+      { gap: 86, size: 30 },
+    );
+    if (hasOption && category && row.optionPriceCents !== null && !retiring) {
+      const optionPrice = this.draft.optionPrices[row.categoryId] ?? row.optionPriceCents;
+      const optionText = money(optionPrice, scenario.currency);
+      track(addText(this, TABLE.buttons, y + 46, 'option price', 'tiny', COLOURS.goodCss));
+      track(addText(this, 987, y + 61, optionText, 'tiny', COLOURS.goodCss).setOrigin(0.5));
+      this.stepButtons(
+        914,
+        y + 44,
+        `option-price:${row.categoryId}`,
+        `lower the option price for ${row.name}, now ${optionText}`,
+        `raise the option price for ${row.name}, now ${optionText}`,
+        (step) => this.adjustOption(row.categoryId, optionPrice, category.option.priceCents, step),
+        track,
+        buttons,
+        { gap: 86, size: 30 },
+      );
+    }
+  }
+
+  /** A − and a + button for one setting, each named for what it does. */
+  private stepButtons(
+    x: number,
+    y: number,
+    id: string,
+    lower: string,
+    raise: string,
+    onStep: (step: -1 | 1) => void,
+    track: Track,
+    buttons: Button[],
+    shape: { gap: number; size: number } = { gap: 10, size: 40 },
+  ): void {
+    ([-1, 1] as const).forEach((step, index) => {
+      buttons.push(
+        track(
+          new Button(this, x + index * (shape.gap + shape.size), y, {
+            width: shape.size,
+            height: 34,
+            label: step < 0 ? '−' : '+',
+            spoken: step < 0 ? lower : raise,
+            id: `${id}:${step < 0 ? 'minus' : 'plus'}`,
+            onPress: () => onStep(step),
+            textRole: 'small',
+          }),
+        ),
+      );
+    });
+  }
+
   private renderSoloCommit(track: Track, buttons: Button[]): Button {
     const commit = track(
-      new Button(this, 1096, 812, {
+      new Button(this, 1096, 826, {
         width: 478,
-        height: 60,
+        height: 56,
         label: `Commit plan · start round ${this.view.round + 1}`,
         hint: 'C',
+        id: 'commit',
         colour: COLOURS.good,
         onPress: () => this.commit(),
         textRole: 'body',
@@ -400,8 +417,9 @@ export class PlanningScene extends Phaser.Scene {
         height: 44,
         label: 'Propose to team',
         hint: 'P',
+        id: 'propose',
         onPress: () => void this.propose(),
-        textRole: 'small',
+        textRole: 'tiny',
       }),
     );
     const commit = track(
@@ -410,9 +428,10 @@ export class PlanningScene extends Phaser.Scene {
         height: 44,
         label: 'Commit team plan',
         hint: 'C',
+        id: 'commit',
         colour: COLOURS.good,
         onPress: () => this.commit(),
-        textRole: 'small',
+        textRole: 'tiny',
       }),
     );
     buttons.push(propose, commit);
@@ -440,18 +459,14 @@ export class PlanningScene extends Phaser.Scene {
       );
       return;
     }
-    const shown = proposals.slice(-3);
+    const shown = proposals.slice(-2);
     if (proposals.length > shown.length)
       track(addText(this, 1574, y + 12, `+${proposals.length - shown.length} earlier`, 'tiny', COLOURS.textMuted).setOrigin(1, 0));
     shown.forEach((proposal, index) => {
-      const top = y + 40 + index * 62;
+      const top = y + 40 + index * 96;
       const mine = proposal.by === session.playerName;
-      track(
-        addText(this, 1096, top, `${mine ? 'You' : proposal.by}: ${planSummary(proposal.plan, this.scenario())}`, 'tiny', COLOURS.text, {
-          wordWrap: { width: 370 },
-          maxLines: 3,
-        }),
-      );
+      const text = track(addText(this, 1096, top, '', 'tiny', COLOURS.text, { wordWrap: { width: 370 } }));
+      setFittedText(text, `${mine ? 'You' : proposal.by}: ${planSummary(proposal.plan, this.scenario())}`, 370, 3);
       if (!mine && !session.committedBy())
         buttons.push(
           track(
@@ -459,6 +474,8 @@ export class PlanningScene extends Phaser.Scene {
               width: 94,
               height: 34,
               label: 'Adopt',
+              spoken: `Adopt ${proposal.by}'s proposal as your draft`,
+              id: `adopt:${proposal.by}`,
               onPress: () => this.adopt(proposal),
               textRole: 'small',
             }),

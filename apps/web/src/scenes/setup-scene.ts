@@ -34,7 +34,7 @@ export class SetupScene extends Phaser.Scene {
   }
 
   create(data: SetupData): void {
-    markScreen('setup');
+    markScreen('setup', this);
     this.scenarios = loadedScenarios(this);
     this.refreshers = [];
     const previous = data.previous;

@@ -1,5 +1,7 @@
 import Phaser from 'phaser';
-import { announceScreen } from '../a11y/dom-mirror';
+import { announceScreen, announceStatus, logEntry } from '../a11y/dom-mirror';
+import { SoloSession } from '../session/solo-session';
+import { forgetSavedGame, loadSavedGame, type SavedGame } from '../storage/saved-game';
 import { Button } from '../ui/button';
 import { FocusList } from '../ui/focus-list';
 import { onKey } from '../ui/on-key';
@@ -20,10 +22,8 @@ export class TitleScene extends Phaser.Scene {
   }
 
   create(): void {
-    markScreen('title');
-    announceScreen(
-      'Title screen. Solo practice, Guided tutorial game, Host a class, Join a class, Past games and personal bests, Past classes and replays, Keyboard shortcuts.',
-    );
+    markScreen('title', this);
+    const saved = loadSavedGame();
     if (!resumeChecked) {
       resumeChecked = true;
       // A join link, a console link, or a classroom seat this browser held before a reload.
@@ -31,18 +31,22 @@ export class TitleScene extends Phaser.Scene {
       if (/[?&](join|session|replay)=/.test(search) || /ttc:classroom:/.test(Object.keys(localStorage).join(' ')))
         void classroomEntry().then((entry) => entry.resumeFromPage());
     }
-    addText(this, WIDTH / 2, 150, 'Tame the Chaos', 'title').setOrigin(0.5);
+    addText(this, WIDTH / 2, 110, 'Tame the Chaos', 'title').setOrigin(0.5);
     addText(
       this,
       WIDTH / 2,
-      225,
+      180,
       'A customer-management game: keep staff rested, customers loyal and the business profitable.',
       'large',
       COLOURS.textMuted,
     ).setOrigin(0.5);
     const focus = new FocusList(this, { arrows: 'vertical' });
+    const resume: [string, string, () => void][] = saved
+      ? [[`Resume your game: ${saved.log.scenario.name}, round ${saved.round} of ${saved.log.rounds}`, 'Enter', () => this.resume(saved)]]
+      : [];
     const entries: [string, string, () => void][] = [
-      ['Solo practice', 'Enter', () => this.scene.start(SCENES.setup, { tutorial: undefined })],
+      ...resume,
+      ['Solo practice', saved ? 'S' : 'Enter', () => this.scene.start(SCENES.setup, { tutorial: undefined })],
       ['Guided tutorial game', 'T', () => this.scene.start(SCENES.setup, { tutorial: true })],
       ['Host a class (trainer)', 'H', () => void classroomEntry().then((entry) => entry.openHostScreen())],
       ['Join a class', 'J', () => void classroomEntry().then((entry) => entry.openJoinScreen())],
@@ -50,27 +54,46 @@ export class TitleScene extends Phaser.Scene {
       ['Past classes and replays', 'R', () => void classroomEntry().then((entry) => entry.openPastClasses())],
       ['Keyboard shortcuts', '?', () => this.scene.launch(SCENES.help, { from: SCENES.title })],
     ];
+    const width = saved ? 760 : 560;
     const buttons = entries.map(
       ([label, hint, onPress], index) =>
-        new Button(this, WIDTH / 2 - 260, 280 + index * 74, { width: 520, height: 60, label, hint, onPress, textRole: 'large' }),
+        new Button(this, WIDTH / 2 - width / 2, 226 + index * 70, { width, height: 58, label, hint, onPress, textRole: 'large' }),
     );
     focus.set(buttons, 0);
+    const byHint = new Map(entries.map(([, hint], index) => [hint.toLowerCase(), buttons[index]]));
     onKey(this, (event) => {
       const key = event.key.toLowerCase();
-      if (key === 't') buttons[1]?.press();
-      else if (key === 'h') buttons[2]?.press();
-      else if (key === 'j') buttons[3]?.press();
-      else if (key === 'p') buttons[4]?.press();
-      else if (key === 'r') buttons[5]?.press();
-      else if (key === '?') buttons[6]?.press();
+      if (key !== 'enter') byHint.get(key)?.press();
     });
+    const names = entries.map(([label, hint]) => `${label} (${hint})`).join(', ');
+    announceScreen(`Title screen. ${names}.`);
+    announceStatus(
+      saved
+        ? `Tame the Chaos. Your solo game in ${saved.log.scenario.name} is kept at round ${saved.round}, hour ${saved.hour}: Enter resumes it.`
+        : 'Tame the Chaos. Enter starts solo practice; question mark lists every key.',
+    );
     addText(
       this,
       WIDTH / 2,
-      HEIGHT - 70,
+      HEIGHT - 50,
       'Arrow keys or Tab to move · Enter to choose · ? for every shortcut',
       'small',
       COLOURS.textMuted,
     ).setOrigin(0.5);
+  }
+
+  /** Rebuilds the kept game from its log and goes back to where it stood. */
+  private resume(saved: SavedGame): void {
+    const session = SoloSession.resume(saved);
+    if (!session) {
+      forgetSavedGame();
+      logEntry('Your kept game could not be rebuilt (it was played with other rules), so it was set aside. Start a new one.');
+      this.scene.restart();
+      return;
+    }
+    if (session.state.phase === 'planning') {
+      logEntry(`Game resumed: planning after round ${session.state.round}.`);
+      this.scene.start(SCENES.planning, { session });
+    } else this.scene.start(SCENES.operations, { session, resumed: true });
   }
 }

@@ -7,12 +7,15 @@ import {
   type Decision,
   type DecisionOutcome,
   type Game,
+  gameLogOf,
   type Outcome,
   type Scenario,
   type TeamView,
   teamView,
 } from '@ttc/sim';
+import { forgetSavedGame, type SavedGame, saveGame } from '../storage/saved-game';
 import type { FigurePoint } from '../view-model/board-view';
+import { hourOf, signed } from '../view-model/format';
 import type { DecideReply, LocalClock, PlayEvent, PlaySession } from './play-session';
 
 export type GameLength = 'short' | 'full';
@@ -55,13 +58,66 @@ export class SoloSession implements PlaySession, LocalClock {
   held = false;
   private elapsed = 0;
 
-  constructor(readonly settings: SoloSettings) {
+  /**
+   * @param keep whether the game is kept in this browser as it goes, to be resumed after a
+   *   reload (off while a saved game is being replayed, and in tests without a browser).
+   */
+  constructor(
+    readonly settings: SoloSettings,
+    private keep = true,
+  ) {
     this.game = createGame({
       scenario: settings.scenario,
       seed: settings.seed,
       teams: 1,
       ...roundsAndTicks(settings.scenario, settings.length),
       teamNames: ['You'],
+    });
+    this.save();
+  }
+
+  /**
+   * Rebuilds a kept game by replaying its log through the simulation. Undefined when the log
+   * does not replay (written by another version of the rules), which the caller reports.
+   */
+  static resume(saved: SavedGame): SoloSession | undefined {
+    const { log } = saved;
+    const settings: SoloSettings = {
+      scenario: log.scenario,
+      seed: log.seed,
+      length: saved.length,
+      feedback: saved.feedback,
+      tutorial: false,
+    };
+    const expected = roundsAndTicks(log.scenario, saved.length);
+    if (expected.rounds !== log.rounds || expected.ticksPerRound !== log.ticksPerRound) return undefined;
+    const session = new SoloSession(settings, false);
+    for (const command of log.commands) {
+      const result = command.type === 'decide' ? session.decide(command.demandId, command.decision).result : session.apply(command);
+      if (!result.ok) return undefined;
+    }
+    session.keep = true;
+    // Back after a reload: the clock waits until the player is ready.
+    session.paused = session.state.phase === 'operations';
+    return session;
+  }
+
+  /** Keeps the game in this browser (see storage/saved-game); a finished game is forgotten. */
+  private save(): void {
+    if (!this.keep) return;
+    const { state } = this;
+    if (state.phase === 'ended') {
+      forgetSavedGame();
+      return;
+    }
+    saveGame({
+      length: this.settings.length,
+      feedback: this.settings.feedback,
+      round: state.round,
+      hour: hourOf(state.tick, state.config.ticksPerRound),
+      phase: state.phase,
+      savedAt: new Date().toISOString(),
+      log: gameLogOf(this.game, this.commands),
     });
   }
 
@@ -123,7 +179,10 @@ export class SoloSession implements PlaySession, LocalClock {
 
   apply(command: Command): CommandResult {
     const result = applyCommand(this.game, command);
-    if (result.ok) this.commands.push(command);
+    if (result.ok) {
+      this.commands.push(command);
+      this.save();
+    }
     return result;
   }
 
@@ -145,7 +204,7 @@ export class SoloSession implements PlaySession, LocalClock {
         const category = this.scenario.categories[outcome.category];
         events.push({
           kind: 'log',
-          text: `Ignored: ${customer?.name ?? 'a customer'} gave up waiting on ${category?.name ?? 'a request'}. Loyalty ${(outcome.loyaltyAfter - outcome.loyaltyBefore).toFixed(1)}.`,
+          text: `Ignored: ${customer?.name ?? 'a customer'} gave up waiting on ${category?.name ?? 'a request'}. Loyalty ${signed(outcome.loyaltyAfter - outcome.loyaltyBefore)}.`,
         });
       } else if (outcome.kind === 'round-ended') {
         events.push({ kind: 'round-ended', round: outcome.round, gameEnded: outcome.gameEnded });

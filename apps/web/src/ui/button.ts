@@ -9,7 +9,11 @@ export interface ButtonOptions {
   hint?: string;
   colour?: number;
   onPress: () => void;
-  textRole?: 'large' | 'body' | 'small';
+  textRole?: 'large' | 'body' | 'small' | 'tiny';
+  /** Names the button when its label alone is not enough ("+" → "Raise the premium for Gift wrap"). */
+  spoken?: string;
+  /** Stays the same across redraws, so focus can come back to the same control. */
+  id?: string;
 }
 
 /**
@@ -68,6 +72,17 @@ export class Button extends Phaser.GameObjects.Container {
   setLabel(label: string): this {
     this.labelText.setText(label);
     return this;
+  }
+
+  label(): string {
+    return this.labelText.text;
+  }
+
+  /** What a screen reader hears when the button takes the focus. */
+  spokenName(): string {
+    const name = this.options.spoken ?? this.labelText.text;
+    const key = this.options.hint ? `, key ${this.options.hint}` : '';
+    return `${name}${key}, button${this.enabled ? '' : ', unavailable'}`;
   }
 
   setEnabled(enabled: boolean): this {

@@ -1,4 +1,5 @@
 import type Phaser from 'phaser';
+import { announceFocus, refuseKey } from '../a11y/dom-mirror';
 import type { Button } from './button';
 import { onKey } from './on-key';
 
@@ -29,7 +30,9 @@ export class FocusList {
         this.move(back ? -1 : 1);
       } else if (event.key === 'Enter' || (event.key === ' ' && options.space !== false)) {
         event.preventDefault();
-        this.current()?.press();
+        const current = this.current();
+        if (current && !current.isEnabled()) refuseKey(`${current.label()} is not available now.`);
+        else current?.press();
       }
     });
   }
@@ -44,6 +47,15 @@ export class FocusList {
 
   current(): Button | undefined {
     return this.buttons[this.index];
+  }
+
+  /** Focuses the button with this id (see ButtonOptions.id); false when there is none. */
+  focusOnId(id: string): boolean {
+    const index = this.buttons.findIndex((button) => button.options.id === id);
+    if (index < 0) return false;
+    this.index = index;
+    this.draw();
+    return true;
   }
 
   focusOn(button: Button): void {
@@ -71,5 +83,8 @@ export class FocusList {
     this.buttons.forEach((button, index) => {
       button.setFocused(index === this.index);
     });
+    // The canvas has no DOM focus to follow: say which control holds it.
+    const current = this.current();
+    if (current) announceFocus(`Focus: ${current.spokenName()}`);
   }
 }

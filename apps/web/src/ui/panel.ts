@@ -28,21 +28,37 @@ export function addText(
 
 /** A horizontal meter with a label drawn by the caller; value 0..1. */
 export class Meter {
+  private readonly back: Phaser.GameObjects.Rectangle;
   private readonly fill: Phaser.GameObjects.Rectangle;
+  private value = 0;
   constructor(
     scene: Phaser.Scene,
     x: number,
     y: number,
-    private readonly width: number,
+    private width: number,
     height: number,
     colour: number,
   ) {
-    scene.add.rectangle(x, y, width, height, COLOURS.background).setOrigin(0).setStrokeStyle(1, COLOURS.panelBorder);
+    this.back = scene.add.rectangle(x, y, width, height, COLOURS.background).setOrigin(0).setStrokeStyle(1, COLOURS.panelBorder);
     this.fill = scene.add.rectangle(x + 1, y + 1, 0, height - 2, colour).setOrigin(0);
   }
 
   set(value: number, colour?: number): void {
-    this.fill.width = Math.max(0, Math.min(1, value)) * (this.width - 2);
+    this.value = Math.max(0, Math.min(1, value));
+    this.fill.width = this.value * (this.width - 2);
     if (colour !== undefined) this.fill.fillColor = colour;
+  }
+
+  setVisible(visible: boolean): this {
+    this.back.setVisible(visible);
+    this.fill.setVisible(visible);
+    return this;
+  }
+
+  moveTo(x: number, y: number, width = this.width): void {
+    this.width = width;
+    this.back.setPosition(x, y).setSize(width, this.back.height);
+    this.fill.setPosition(x + 1, y + 1);
+    this.set(this.value);
   }
 }

@@ -31,7 +31,10 @@ export const HEIGHT = 900;
 
 export type TextRole = 'title' | 'heading' | 'large' | 'body' | 'small' | 'tiny';
 
-const SIZES: Record<TextRole, number> = { title: 64, heading: 30, large: 24, body: 20, small: 17, tiny: 15 };
+// The canvas is drawn at 1600×900 and shown at 0.8× on a 1280×720 screen: 20 design pixels
+// are 16 CSS pixels there, the least anything a player must read may be (a projector too).
+export const MIN_TEXT_PX = 20;
+const SIZES: Record<TextRole, number> = { title: 64, heading: 32, large: 26, body: 23, small: 21, tiny: MIN_TEXT_PX };
 
 export function textStyle(role: TextRole, colour: string = COLOURS.text, extra: Record<string, unknown> = {}) {
   return {

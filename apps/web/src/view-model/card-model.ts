@@ -15,7 +15,10 @@ export interface DecisionChoice {
 export interface CardModel {
   demandId: number;
   customer: string;
+  /** With its symbol, e.g. "● Retail". */
   segment: string;
+  /** The segment's name alone, for speech. */
+  segmentName: string;
   value: string;
   loyalty: number;
   category: string;
@@ -57,6 +60,7 @@ export function cardModel(card: BoardCard, scenario: Scenario): CardModel {
     demandId: card.demand.id,
     customer: card.customerName,
     segment: `${SEGMENT_SYMBOLS[card.segmentIndex % SEGMENT_SYMBOLS.length]} ${card.segmentName}`,
+    segmentName: card.segmentName,
     value: `${money(card.customerValueCents, scenario.currency, card.customerValueCents % 100 !== 0)}/round`,
     loyalty: Math.round(card.loyalty),
     category: card.categoryName,

@@ -32,3 +32,15 @@ export function caresLabel(importance: number): string {
   if (importance >= 0.4) return 'cares somewhat';
   return 'barely cares';
 }
+
+/**
+ * The hour in progress, 1-based, as every screen names it: "Hour 2 of 12". The simulation's
+ * tick counts the hours already done, so the first hour of a round is tick 0.
+ */
+export function hourOf(tick: number, ticksPerRound: number): number {
+  return Math.max(1, Math.min(tick + 1, ticksPerRound));
+}
+
+export function hourLabel(tick: number, ticksPerRound: number): string {
+  return `Hour ${hourOf(tick, ticksPerRound)} of ${ticksPerRound}`;
+}

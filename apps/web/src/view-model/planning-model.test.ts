@@ -137,7 +137,7 @@ describe('planCost', () => {
   it('says nothing changes for an empty draft', () => {
     const view = viewOf(afterRoundOne());
     expect(planCost(view, office, emptyDraft(view))).toEqual({
-      lines: ['No changes: the next round runs as this one did.'],
+      lines: ['No changes: next round runs as this one did.'],
       totalCents: 0,
     });
   });
@@ -172,6 +172,19 @@ describe('planCost', () => {
     const retired = planCost(view, office, draftWith(view, { retire: ['rush-delivery'] }));
     expect(retired.totalCents).toBe(0);
     expect(retired.lines).toEqual(['Retire "Rush delivery"']);
+  });
+
+  it('lists each price the draft changes, old and new, and leaves out prices set back', () => {
+    const view = viewOf(afterRoundOne());
+    const first = office.categories[0];
+    const second = office.categories[1];
+    if (!first || !second) throw new Error('two categories');
+    const raised = first.premiumPriceCents + 500;
+    const draft = draftWith(view, { premiumPrices: { [first.id]: raised, [second.id]: second.premiumPriceCents } });
+    const lines = planCost(view, office, draft).lines;
+    expect(lines).toContain(`Premium “${first.name}”: €${(first.premiumPriceCents / 100).toFixed(2)} → €${(raised / 100).toFixed(2)}`);
+    expect(lines.some((line) => line.includes(second.name))).toBe(false);
+    expect(lines).not.toContain('No changes: next round runs as this one did.');
   });
 
   it('mentions planned rest', () => {

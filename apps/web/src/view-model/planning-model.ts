@@ -9,12 +9,16 @@ export interface PlanningRow {
   requests: number;
   /** e.g. "● 4  ▲ 2  ■ 1" */
   bySegment: string;
+  /** The same counts with the segments' names, for speech. */
+  segmentCounts: { name: string; count: number }[];
   cares: string;
   /** Staff hours spent on one-offs, and what they cost in wages. */
   oneOffHours: number;
   cost: string;
   /** What a standard option would have done for this round's requests. */
   optionWouldSave: string;
+  /** The row's last line: what an option would do, or what the live or building one does. */
+  optionNote: string;
   optionStatus: 'none' | 'building' | 'live';
   optionUses: number;
   buildCostCents: number;
@@ -38,20 +42,34 @@ export function planningRows(view: PlayView, scenario: Scenario): PlanningRow[] 
       .map((count, segment) => (count > 0 ? `${SEGMENT_SYMBOLS[segment % SEGMENT_SYMBOLS.length]} ${count}` : ''))
       .filter(Boolean)
       .join('  ');
+    const segmentCounts = (stats?.bySegment ?? []).flatMap((count, segment) =>
+      count > 0 ? [{ name: scenario.segments[segment]?.name ?? `segment ${segment + 1}`, count }] : [],
+    );
     const savedHours = Math.max(0, category.oneOffHours - category.option.staffHoursPerUse) * requests;
     const earned = (category.option.priceCents - category.option.perUseCostCents) * requests;
+    const optionWouldSave =
+      requests === 0
+        ? 'not asked for'
+        : `up to ${savedHours.toFixed(0)} h, ${money(earned, scenario.currency, false)} in prices; costs ${money(category.option.buildCostCents, scenario.currency, false)} + ${money(category.option.upkeepPerRoundCents, scenario.currency, false)}/round`;
+    // An option already live or on its way is described as it is, not as a what-if.
+    const optionNote = !option
+      ? requests === 0
+        ? 'Not asked for this round.'
+        : `An option would: ${optionWouldSave}`
+      : option.status === 'live'
+        ? `★ Option live: ${option.uses} use${option.uses === 1 ? '' : 's'} so far · upkeep ${money(category.option.upkeepPerRoundCents, scenario.currency, false)}/round`
+        : '★ Option being built: live a few hours into the next round';
     return {
       categoryId: category.id,
       name: category.name,
       requests,
       bySegment: bySegment || '—',
+      segmentCounts,
+      optionNote,
       cares: requests > 0 ? caresLabel((stats?.importanceSum ?? 0) / requests) : '—',
       oneOffHours: stats?.oneOffHours ?? 0,
       cost: money(Math.round((stats?.oneOffHours ?? 0) * wagePerHour), scenario.currency, false),
-      optionWouldSave:
-        requests === 0
-          ? 'not asked for'
-          : `up to ${savedHours.toFixed(0)} h, ${money(earned, scenario.currency, false)} in prices; costs ${money(category.option.buildCostCents, scenario.currency, false)} + ${money(category.option.upkeepPerRoundCents, scenario.currency, false)}/round`,
+      optionWouldSave,
       optionStatus: option ? option.status : 'none',
       optionUses: option?.uses ?? 0,
       buildCostCents: category.option.buildCostCents,
@@ -91,13 +109,45 @@ export function planCost(view: PlayView, scenario: Scenario, draft: PlanDraft): 
     total += upkeep;
     lines.push(`Option upkeep next round: ${money(upkeep, scenario.currency, false)}`);
   }
+  lines.push(...priceChangeLines(view, scenario, draft));
   for (const id of draft.retire) lines.push(`Retire "${scenario.categories.find((category) => category.id === id)?.name ?? id}"`);
   if (draft.restPercent > 0) lines.push(`Rest ${draft.restPercent} %: that much less capacity, faster recovery`);
-  if (lines.length === 0) lines.push('No changes: the next round runs as this one did.');
+  if (lines.length === 0) lines.push('No changes: next round runs as this one did.');
   return { lines, totalCents: total };
 }
 
 /** The commands that carry out a draft plan (the simulation's own translation). */
 export function draftCommands(draft: PlanDraft, view: PlayView): Command[] {
   return planCommands(view.team, draft, view.plannedRestPercent);
+}
+
+/** Each price the draft changes, "Premium “Gift wrap”: €12.00 → €13.20"; prices set back to what they were are left out. */
+export function priceChangeLines(view: PlayView, scenario: Scenario, draft: PlanDraft): string[] {
+  const lines: string[] = [];
+  scenario.categories.forEach((category, index) => {
+    const premiumNow = view.premiumPriceCents[index] ?? category.premiumPriceCents;
+    const premium = draft.premiumPrices[category.id];
+    if (premium !== undefined && premium !== premiumNow)
+      lines.push(`Premium “${category.name}”: ${money(premiumNow, scenario.currency)} → ${money(premium, scenario.currency)}`);
+    const optionNow = view.options.find((option) => option.category === index)?.priceCents;
+    const optionPrice = draft.optionPrices[category.id];
+    if (optionPrice !== undefined && optionNow !== undefined && optionPrice !== optionNow)
+      lines.push(`Option price “${category.name}”: ${money(optionNow, scenario.currency)} → ${money(optionPrice, scenario.currency)}`);
+  });
+  return lines;
+}
+
+/** The last round in numbers, as the planning screen and its text mirror show it. */
+export function lastRoundLines(view: PlayView, scenario: Scenario): string[] {
+  const report = view.lastReport;
+  if (!report) return [];
+  const currency = scenario.currency;
+  return [
+    `Revenue ${money(report.revenueCents, currency, false)} · costs ${money(report.costsCents, currency, false)}`,
+    `Staff worked ${report.staffHoursWorked.toFixed(0)} h, ${report.overtimeHours.toFixed(0)} h overtime`,
+    `Complaints ${report.complaints} · praise ${report.praise} · mistakes ${report.errors}`,
+    `Customers lost ${report.customersLost} · new customers ${report.customersJoined}`,
+    report.staffResigned.length > 0 ? `⚠ Resigned: ${report.staffResigned.join(', ')}` : 'Nobody resigned.',
+    `Profit so far ${money(view.figures.profitCents, currency, false)} · loyalty ${Math.round(view.figures.loyalty)}`,
+  ];
 }

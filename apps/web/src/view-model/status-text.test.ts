@@ -32,25 +32,25 @@ function waitingGame(): Game {
 }
 
 describe('statusText', () => {
-  it('says where we are, the three figures and how many demands wait, in that order', () => {
+  it('in operations says the round, the hour in progress (1-based, as on screen) and how many demands wait', () => {
     const view = viewOf(waitingGame());
-    const { figures } = view;
     const text = statusText(view, 'EUR');
-    expect(text.split('. ')).toEqual([
-      'Round 1 of 6',
-      'Operations',
-      'Tick 3 of 16',
-      expect.stringMatching(/^Profit −?€[\d,]+$/),
-      `Exhaustion ${Math.round(figures.exhaustion.current)}`,
-      `Loyalty ${Math.round(figures.loyalty)}`,
-      `Waiting demands ${view.cards.length}`,
-    ]);
+    // Three hours done: the fourth is in progress, as the clock above the cards shows.
+    expect(text.split('. ')).toEqual(['Round 1 of 6', 'Operations', 'Hour 4 of 16', `Waiting demands ${view.cards.length}`]);
   });
 
-  it('writes profit in whole units of the currency given', () => {
-    const view = viewOf(waitingGame());
-    expect(statusText(view, 'GBP')).toMatch(/Profit −?£[\d,]+\./);
-    expect(statusText(view, 'GBP')).not.toMatch(/Profit −?£[\d,]+\.\d\d/);
+  it('says the figures at the round end, profit in whole units of the currency given', () => {
+    const game = createGame({ scenario: office, seed: 2, teams: 1 });
+    tick(game, 16);
+    const view = viewOf(game);
+    const text = statusText(view, 'GBP');
+    expect(text.split('. ').slice(0, 5)).toEqual([
+      'Round 1 of 6',
+      'Planning',
+      expect.stringMatching(/^Profit −?£[\d,]+$/),
+      `Exhaustion ${Math.round(view.figures.exhaustion.current)}`,
+      `Loyalty ${Math.round(view.figures.loyalty)}`,
+    ]);
   });
 
   it('follows the game length chosen', () => {
@@ -58,7 +58,7 @@ describe('statusText', () => {
     tick(game, 2);
     const text = statusText(viewOf(game), 'EUR');
     expect(text).toContain('Round 1 of 3');
-    expect(text).toContain('Tick 2 of 12');
+    expect(text).toContain('Hour 3 of 12');
   });
 
   it('appends the extra note last', () => {
@@ -66,13 +66,13 @@ describe('statusText', () => {
     expect(text.endsWith('. Paused')).toBe(true);
   });
 
-  it('drops the tick in planning', () => {
+  it('drops the hour and the queue in planning', () => {
     const game = createGame({ scenario: office, seed: 2, teams: 1 });
     tick(game, 16);
     const text = statusText(viewOf(game), 'EUR');
     expect(text).toMatch(/^Round 1 of 6\. Planning\. Profit /);
-    expect(text).not.toContain('Tick');
-    expect(text).toContain('Waiting demands');
+    expect(text).not.toContain('Hour');
+    expect(text).not.toContain('Waiting demands');
   });
 
   it('says the game is over at the end', () => {
@@ -80,6 +80,6 @@ describe('statusText', () => {
     tick(game, 4);
     const text = statusText(viewOf(game), 'EUR');
     expect(text).toMatch(/^Round 1 of 1\. Game over\. Profit /);
-    expect(text).not.toContain('Tick');
+    expect(text).not.toContain('Hour');
   });
 });
