@@ -1,4 +1,5 @@
 export * from './client-messages.js';
+export * from './join-code.js';
 export * from './replay.js';
 export * from './server-messages.js';
 export * from './session-log.js';

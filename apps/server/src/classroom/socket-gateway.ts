@@ -10,12 +10,14 @@ import {
   SERVER_EVENT,
   type ServerMessage,
   type ServerReply,
+  spacedJoinCode,
 } from '@ttc/protocol';
 import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
 import type { SessionStore } from '../storage/session-store.js';
 import type { Broadcaster } from './broadcaster.js';
 import { type ClassroomSession, failure } from './classroom-session.js';
+import { lanJoinUrls } from './lan-addresses.js';
 import { FailureWindow, TokenBucket } from './rate-limit.js';
 import { SessionRegistry } from './session-registry.js';
 
@@ -166,6 +168,7 @@ export class SocketGateway implements Broadcaster {
           sessionId: session.id,
           joinCode: session.joinCode,
           joinUrl: this.joinUrl(session.joinCode),
+          lanJoinUrls: this.lanJoinUrls(session.joinCode),
           facilitatorKey,
         };
       }
@@ -176,7 +179,7 @@ export class SocketGateway implements Broadcaster {
         const session = this.registry.byCode(message.joinCode);
         if (!session) {
           this.failedJoins.fail(address);
-          return failure('unknown-join-code', `No session has the code ${message.joinCode}: check it with your trainer.`);
+          return failure('unknown-join-code', `No session has the code ${spacedJoinCode(message.joinCode)}: check it with your trainer.`);
         }
         const joined = await this.registry.join(session, message.name);
         if (!joined.ok) return joined;
@@ -193,7 +196,13 @@ export class SocketGateway implements Broadcaster {
         const session = this.registry.forFacilitator(message.sessionId, message.facilitatorKey);
         if (!session) return failure('unknown-session', 'No session with that id and key.');
         this.seatFacilitator(socket, data, session);
-        return { ok: true, sessionId: session.id, joinCode: session.joinCode, joinUrl: this.joinUrl(session.joinCode) };
+        return {
+          ok: true,
+          sessionId: session.id,
+          joinCode: session.joinCode,
+          joinUrl: this.joinUrl(session.joinCode),
+          lanJoinUrls: this.lanJoinUrls(session.joinCode),
+        };
       }
       default:
         return this.sessionMessage(data, message);
@@ -253,6 +262,12 @@ export class SocketGateway implements Broadcaster {
     return `${this.options.publicUrl}/?join=${joinCode}`;
   }
 
+  /** With a join link on localhost, the same link on this machine's LAN addresses, for the lobby to offer. */
+  private lanJoinUrls(joinCode: string): string[] {
+    const address = this.io.httpServer.address();
+    return lanJoinUrls(this.options.publicUrl, typeof address === 'object' && address ? address.port : 0, joinCode);
+  }
+
   private seatPlayer(socket: Socket, data: SocketData, session: ClassroomSession, playerId: string, team: number): void {
     this.leaveRooms(socket);
     data.role = 'player';
@@ -263,6 +278,7 @@ export class SocketGateway implements Broadcaster {
     const board = session.boardMessage(team);
     if (board) socket.emit(SERVER_EVENT, board);
     for (const proposal of session.proposalsOf(team)) socket.emit(SERVER_EVENT, proposal);
+    socket.emit(SERVER_EVENT, session.teamFeedMessage(team));
     session.publishLobby();
   }
 
@@ -284,6 +300,7 @@ export class SocketGateway implements Broadcaster {
     this.io.in(room.player(playerId)).socketsJoin(room.team(session.id, team));
     const board = session.boardMessage(team);
     if (board) this.io.to(room.player(playerId)).emit(SERVER_EVENT, board);
+    this.io.to(room.player(playerId)).emit(SERVER_EVENT, session.teamFeedMessage(team));
   }
 
   private leaveRooms(socket: Socket): void {

@@ -1,4 +1,4 @@
-import { replaySessionLog, type SessionLog, SessionRecordError } from '@ttc/protocol';
+import { replaySessionLog, roundsReachedIn, type SessionLog, SessionRecordError } from '@ttc/protocol';
 import type { DecisionCounts, Game, KeyMomentKind, Resolution, Scenario, TickRecord } from '@ttc/sim';
 import { benchmarkRows, type DebriefRow, lessonFor, rowOf } from './debrief-model';
 
@@ -369,7 +369,7 @@ export function classDebriefModel(log: SessionLog, scenario: Scenario, benchmark
   const { ticksPerRound } = game.state.config;
   // A class the trainer ended early is compared with benchmarks over the rounds it reached.
   const finished = game.state.phase === 'ended';
-  const roundsReached = finished ? game.state.config.rounds : game.state.round;
+  const roundsReached = roundsReachedIn(game);
   const rows = benchmarks ?? benchmarkRows(game, roundsReached);
   const strategist = rows.find((row) => row.name === 'Strategist');
 
