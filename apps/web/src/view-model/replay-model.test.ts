@@ -74,12 +74,15 @@ describe('the replay decisions list', () => {
 
 describe('the replay clock and jumps', () => {
   it('labels a moment and a tick', () => {
-    expect(momentLabel(2, 3, 6, 'operations')).toBe('Round 2 · hour 3 of 6');
+    // Three hours done: the fourth is under way, as the console says it.
+    expect(momentLabel(2, 3, 6, 'operations')).toBe('Round 2 · Hour 4 of 6');
+    expect(momentLabel(1, 0, 6, 'operations')).toBe('Round 1 · Hour 1 of 6');
     expect(momentLabel(1, 6, 6, 'planning')).toBe('Round 1 · planning');
     expect(momentLabel(2, 6, 6, 'ended')).toBe('Game over');
-    expect(tickLabel(0, 6)).toBe('Round 1 · hour 0');
-    expect(tickLabel(6, 6)).toBe('Round 1 · hour 6');
-    expect(tickLabel(7, 6)).toBe('Round 2 · hour 1');
+    expect(tickLabel(0, 6)).toBe('Round 1 · Hour 1');
+    expect(tickLabel(5, 6)).toBe('Round 1 · Hour 6');
+    expect(tickLabel(6, 6)).toBe('End of round 1');
+    expect(tickLabel(7, 6)).toBe('Round 2 · Hour 2');
   });
 
   it('cycles the speeds ×1 to ×16', () => {

@@ -10,6 +10,7 @@ import {
   type Resolution,
   replayCommands,
 } from '@ttc/sim';
+import { globalTickText, hourOfRound, hourText } from './board-view';
 
 // What the replay viewer shows, worked out without the DOM: who decided what and when, the
 // filters over that list, the labels of a point in time, and where the keys jump to.
@@ -21,7 +22,7 @@ export interface DecisionRow {
   /** Global hours played when it was made. */
   tick: number;
   round: number;
-  /** Hours played in its round. */
+  /** The hour of its round it was made in, 1-based as the board shows it. */
   hour: number;
   team: number;
   teamName: string;
@@ -71,7 +72,7 @@ export function decisionCollector(
         position,
         tick: before.globalTick,
         round: before.round,
-        hour: before.tick,
+        hour: hourOfRound(before.tick, game.state.config.ticksPerRound),
         team: outcome.team,
         teamName: team?.name ?? `Team ${outcome.team + 1}`,
         resolution: outcome.resolution,
@@ -115,17 +116,19 @@ export function resolutionText(row: Pick<DecisionRow, 'resolution' | 'accepted'>
   return label;
 }
 
-/** Where the game is at a position: "Round 2 · hour 3 of 6", "Round 1 · planning", "Game over". */
-export function momentLabel(round: number, hour: number, ticksPerRound: number, phase: Phase): string {
+/**
+ * Where the game is at a position: "Round 2 · Hour 3 of 6" (the hour under way after
+ * `ticksDone` hours of the round, as the console and the board say it), "Round 1 · planning", "Game over".
+ */
+export function momentLabel(round: number, ticksDone: number, ticksPerRound: number, phase: Phase): string {
   if (phase === 'ended') return 'Game over';
   if (phase === 'planning') return `Round ${round} · planning`;
-  return `Round ${round} · hour ${hour} of ${ticksPerRound}`;
+  return `Round ${round} · ${hourText(ticksDone, ticksPerRound)}`;
 }
 
-/** A global tick as round and hour, for notes and marks: the hour that tick ended. */
+/** A global tick as round and hour, for notes and marks: "Round 2 · Hour 1", "End of round 1". */
 export function tickLabel(tick: number, ticksPerRound: number): string {
-  const round = Math.max(1, Math.ceil(tick / ticksPerRound));
-  return `Round ${round} · hour ${tick - (round - 1) * ticksPerRound}`;
+  return globalTickText(tick, ticksPerRound).text;
 }
 
 export const SPEEDS = [1, 2, 4, 8, 16] as const;
