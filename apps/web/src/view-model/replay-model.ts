@@ -166,20 +166,48 @@ export type JumpKind = 'moment' | 'decision';
 
 const JUMP_MARKS: Record<JumpKind, ReplayMarkKind[]> = { moment: ['key-moment', 'round-end'], decision: ['decision'] };
 
-/** The mark a jump key lands on, or undefined at either end; `team` limits it to a team's marks (round ends are everyone's). */
+/**
+ * Where the viewer stands for the jump keys: a position, and the mark a jump landed on there.
+ * Several marks share a position (an event for every team, three teams' moments in one hour),
+ * so the mark's index says which of them is shown; a seek of any other kind forgets it.
+ */
+export interface JumpCursor {
+  position: ReplayPosition;
+  markIndex?: number | undefined;
+}
+
+/**
+ * The mark a jump key lands on, and its index in `marks`, or undefined at either end. Marks at
+ * the cursor's own position come one by one after the one shown. `team` limits it to a team's
+ * marks (round ends are everyone's).
+ */
 export function jumpTarget(
-  index: Pick<ReplayIndex, 'nextMark' | 'previousMark'>,
-  position: ReplayPosition,
+  marks: readonly ReplayMark[],
+  cursor: JumpCursor,
   kind: JumpKind,
   direction: 1 | -1,
   team?: number,
-): ReplayMark | undefined {
-  let from = position;
-  for (;;) {
-    const mark = direction > 0 ? index.nextMark(from, JUMP_MARKS[kind]) : index.previousMark(from, JUMP_MARKS[kind]);
-    if (!mark || team === undefined || mark.kind === 'round-end' || mark.team === team) return mark;
-    from = mark.position;
+): { mark: ReplayMark; markIndex: number } | undefined {
+  const kinds = JUMP_MARKS[kind];
+  const wanted = (mark: ReplayMark) => kinds.includes(mark.kind) && (team === undefined || mark.kind === 'round-end' || mark.team === team);
+  const { position, markIndex } = cursor;
+  // Past the cursor in the jump's direction: a later (earlier) position, or the same one after (before) the mark shown.
+  const beyond = (mark: ReplayMark, index: number) =>
+    direction > 0
+      ? mark.position > position || (mark.position === position && markIndex !== undefined && index > markIndex)
+      : mark.position < position || (mark.position === position && markIndex !== undefined && index < markIndex);
+  if (direction > 0) {
+    for (let index = 0; index < marks.length; index++) {
+      const mark = marks[index] as ReplayMark;
+      if (wanted(mark) && beyond(mark, index)) return { mark, markIndex: index };
+    }
+  } else {
+    for (let index = marks.length - 1; index >= 0; index--) {
+      const mark = marks[index] as ReplayMark;
+      if (wanted(mark) && beyond(mark, index)) return { mark, markIndex: index };
+    }
   }
+  return undefined;
 }
 
 /** Key-moment ticks across the session, as fractions of its length, for the scrubber's marks. */
