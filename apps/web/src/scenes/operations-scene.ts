@@ -136,7 +136,9 @@ export class OperationsScene extends Phaser.Scene {
     const scenario = this.session.scenario;
     this.add.rectangle(0, 0, WIDTH, 64, COLOURS.panel).setOrigin(0);
     this.header = addText(this, 20, 8, '', 'large');
-    addText(this, 20, 38, scenario.name, 'tiny', COLOURS.textMuted);
+    // In a class, who sits here: "Team 2 · you are Ada · Office supplies".
+    const seat = (this.session as { seatLabel?: () => string }).seatLabel?.();
+    addText(this, 20, 38, seat ? `${seat} · ${scenario.name}` : scenario.name, 'tiny', COLOURS.textMuted);
     this.clockText = addText(this, 620, 8, '', 'body');
     this.clockMeter = new Meter(this, 620, 38, 320, 14, COLOURS.info);
     this.speedText = addText(this, 970, 20, '', 'large', COLOURS.text, { fontStyle: 'bold' });

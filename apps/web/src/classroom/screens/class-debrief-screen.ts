@@ -148,12 +148,12 @@ export const classDebriefScreen: ScreenRenderer = ({ root, params, announce, go 
     const mine = model.teams.find((team) => team.index === yourTeam);
     fill(
       subtitle,
-      `${model.scenarioName} · seed ${model.seed} · ${model.rounds} rounds × ${model.ticksPerRound} hours · ${model.teams.length} teams`,
+      `${model.scenarioName} · seed ${model.seed} · ${model.rounds} rounds × ${model.ticksPerRound} hours · ${model.teams.length} ${model.teams.length === 1 ? 'team' : 'teams'}`,
       !model.ended
         ? ' · still running: figures so far'
         : model.finished
           ? ''
-          : ` · ended by the trainer in round ${model.roundsReached}: benchmarks over ${model.roundsReached} rounds`,
+          : ` · ended early by the trainer: benchmarks over the ${model.roundsReached === 1 ? 'first round' : `first ${model.roundsReached} rounds`}`,
     );
     fill(actions, exports(model));
     fill(
