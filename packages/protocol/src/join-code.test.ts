@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkJoinCode, clientMessageSchema, normaliseJoinCode, spacedJoinCode } from './index.js';
+import { checkJoinCode, clientMessageSchema, isLoopbackUrl, normaliseJoinCode, spacedJoinCode } from './index.js';
 
 /** The message of a refused code ('' for an accepted one). */
 const messageOf = (typed: string): string => {
@@ -53,5 +53,19 @@ describe('the join message', () => {
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toBe(messageOf('443 CO7'));
     expect(clientMessageSchema.safeParse({ type: 'join', joinCode: 'x'.repeat(40), name: 'Ada' }).success).toBe(false);
+  });
+});
+
+describe('isLoopbackUrl', () => {
+  it('knows the addresses only this machine can open', () => {
+    for (const url of [
+      'http://localhost:3000',
+      'http://127.0.0.1:3000',
+      'http://[::1]:3000',
+      'http://0.0.0.0:3000',
+      'http://app.localhost',
+    ])
+      expect(isLoopbackUrl(url)).toBe(true);
+    for (const url of ['http://192.168.1.20:3000', 'https://class.example.org', 'not a url']) expect(isLoopbackUrl(url)).toBe(false);
   });
 });

@@ -51,3 +51,19 @@ export function checkJoinCode(typed: string): JoinCodeCheck {
 export function spacedJoinCode(code: string): string {
   return code.length === JOIN_CODE_LENGTH ? `${code.slice(0, 3)} ${code.slice(3)}` : code;
 }
+
+/**
+ * Whether a URL points at the machine it is opened on only (localhost, 127.x, ::1, 0.0.0.0): a
+ * join link like that cannot be opened from a learner's phone.
+ */
+export function isLoopbackUrl(url: string): boolean {
+  let hostname: string;
+  try {
+    hostname = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return false;
+  }
+  return (
+    hostname === 'localhost' || hostname.endsWith('.localhost') || /^127\./.test(hostname) || hostname === '::1' || hostname === '0.0.0.0'
+  );
+}

@@ -1,6 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
 import { type FACILITATOR_MESSAGES, type HostSettings, type ServerMessage, sessionLogSchema } from '@ttc/protocol';
 import { applyCommand, createGame, findScenario, readFigures, stateHash } from '@ttc/sim';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../config.js';
+import { createServer } from '../create-server.js';
 import { SqliteSessionStore } from '../storage/sqlite-session-store.js';
 import { expectOk, TestClient } from '../test-support/classroom-client.js';
 import { type RunningServer, startTestServer } from '../test-support/test-server.js';
@@ -253,17 +259,40 @@ describe('team play', () => {
     expect(wrong.ok === false && wrong.error.message).toMatch(/^joinCode: “O”, the 6th character, is never in a join code/);
   });
 
-  it('hosting on a localhost link offers the machine’s LAN addresses for learners’ devices', async () => {
-    const facilitator = await client();
-    const reply = expectOk(await facilitator.send({ type: 'host', settings: settings() }));
-    expect(reply.joinUrl).toMatch(/^http:\/\/localhost:/);
-    const port = new URL(running.url).port;
-    expect(reply.lanJoinUrls).toEqual(lanAddresses().map((address) => `http://${address}:${port}/?join=${reply.joinCode}`));
-    const again = await client();
-    const attached = expectOk(
-      await again.send({ type: 'attachFacilitator', sessionId: reply.sessionId, facilitatorKey: reply.facilitatorKey }),
-    );
-    expect(attached.lanJoinUrls).toEqual(reply.lanJoinUrls);
+  it('hosting on a localhost link offers the machine’s LAN addresses for learners’ devices, when it listens on them', async () => {
+    // This server listens on 127.0.0.1 only: no other device could open a LAN link.
+    const local = expectOk(await (await client()).send({ type: 'host', settings: settings() }));
+    expect(local.joinUrl).toMatch(/^http:\/\/localhost:/);
+    expect(local.lanJoinUrls).toEqual([]);
+    // A server listening on every interface (HOST=0.0.0.0, the default) offers each address.
+    const config = readConfig({
+      PORT: '0',
+      HOST: '0.0.0.0',
+      STATIC_DIR: tmpdir(),
+      LOG_LEVEL: 'silent',
+      DATABASE_PATH: joinPath(mkdtempSync(joinPath(tmpdir(), 'ttc-lan-')), 'db'),
+    });
+    if (!config.ok) throw new Error(config.message);
+    const open = createServer(config.config, pino({ level: 'silent' }));
+    const port = await open.listen();
+    try {
+      const facilitator = new TestClient(`http://127.0.0.1:${port}`);
+      clients.push(facilitator);
+      await facilitator.connected();
+      const reply = expectOk(await facilitator.send({ type: 'host', settings: settings() }));
+      expect(reply.lanJoinUrls).toEqual(lanAddresses().map((address) => `http://${address}:${port}/?join=${reply.joinCode}`));
+      const again = new TestClient(`http://127.0.0.1:${port}`);
+      clients.push(again);
+      await again.connected();
+      const attached = expectOk(
+        await again.send({ type: 'attachFacilitator', sessionId: reply.sessionId, facilitatorKey: reply.facilitatorKey }),
+      );
+      expect(attached.lanJoinUrls).toEqual(reply.lanJoinUrls);
+      facilitator.close();
+      again.close();
+    } finally {
+      await open.close();
+    }
   });
 
   it('a player asks for the previews of a selected card; boards carry none', async () => {

@@ -1,23 +1,9 @@
 import type { NetworkInterfaceInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { isLoopbackUrl, lanAddresses, lanJoinUrls } from './lan-addresses.js';
+import { lanAddresses, lanJoinUrls } from './lan-addresses.js';
 
 const info = (address: string, internal = false, family: 'IPv4' | 'IPv6' = 'IPv4'): NetworkInterfaceInfo =>
   ({ address, internal, family, netmask: '', mac: '', cidr: null }) as NetworkInterfaceInfo;
-
-describe('isLoopbackUrl', () => {
-  it('knows the addresses only this machine can open', () => {
-    for (const url of [
-      'http://localhost:3000',
-      'http://127.0.0.1:3000',
-      'http://[::1]:3000',
-      'http://0.0.0.0:3000',
-      'http://app.localhost',
-    ])
-      expect(isLoopbackUrl(url)).toBe(true);
-    for (const url of ['http://192.168.1.20:3000', 'https://class.example.org', 'not a url']) expect(isLoopbackUrl(url)).toBe(false);
-  });
-});
 
 describe('lanAddresses', () => {
   it('lists the IPv4 addresses other devices can reach, private ranges first', () => {

@@ -1,21 +1,9 @@
 import { type NetworkInterfaceInfo, networkInterfaces } from 'node:os';
+import { isLoopbackUrl } from '@ttc/protocol';
 
 // A join link that says "localhost" works only on the server's own machine: learners' phones
 // and laptops cannot reach it. The lobby then offers the machine's addresses on the local
 // network instead, read from its network interfaces.
-
-/** Whether a URL points at this machine only (localhost, 127.x, ::1, 0.0.0.0). */
-export function isLoopbackUrl(url: string): boolean {
-  let hostname: string;
-  try {
-    hostname = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  } catch {
-    return false;
-  }
-  return (
-    hostname === 'localhost' || hostname.endsWith('.localhost') || /^127\./.test(hostname) || hostname === '::1' || hostname === '0.0.0.0'
-  );
-}
 
 /**
  * The machine's IPv4 addresses that other devices on the network can use, most likely first:

@@ -262,10 +262,14 @@ export class SocketGateway implements Broadcaster {
     return `${this.options.publicUrl}/?join=${joinCode}`;
   }
 
-  /** With a join link on localhost, the same link on this machine's LAN addresses, for the lobby to offer. */
+  /**
+   * With a join link on localhost, the same link on this machine's LAN addresses, for the lobby to
+   * offer; none when the server listens on loopback only (HOST=127.0.0.1), where they would not open.
+   */
   private lanJoinUrls(joinCode: string): string[] {
     const address = this.io.httpServer.address();
-    return lanJoinUrls(this.options.publicUrl, typeof address === 'object' && address ? address.port : 0, joinCode);
+    if (!address || typeof address !== 'object' || /^(127\.|::1$|::ffff:127\.)/.test(address.address)) return [];
+    return lanJoinUrls(this.options.publicUrl, address.port, joinCode);
   }
 
   private seatPlayer(socket: Socket, data: SocketData, session: ClassroomSession, playerId: string, team: number): void {

@@ -7,6 +7,11 @@ import { backToTitle } from '../trainer/navigation';
 import { type CatalogScenario, loadScenarioCatalog } from '../trainer/scenario-catalog';
 import '../trainer/trainer.css';
 
+/** The reply's LAN join links, if it has any. */
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
 function hint(id: string, text: string): HTMLElement {
   return h('span', { class: 'field-hint', id }, text);
 }
@@ -18,6 +23,8 @@ function hint(id: string, text: string): HTMLElement {
 export const hostScreen: ScreenRenderer = ({ root, connection, go, announce }) => {
   let closed = false;
   let catalog: CatalogScenario[] = [];
+  /** Enter was pressed before the scenarios arrived. */
+  let hostWhenReady = false;
 
   const scenario = h('select', { id: 'host-scenario', name: 'scenario', 'aria-describedby': 'host-scenario-about host-scenario-error' });
   const scenarioAbout = h('p', { class: 'host-scenario-about', id: 'host-scenario-about' }, 'Loading the scenarios…');
@@ -125,7 +132,7 @@ export const hostScreen: ScreenRenderer = ({ root, connection, go, announce }) =
     fill(submit, 'Hosting…');
     const reply = await connection.send({ type: 'host', settings: result.settings });
     if (closed) return;
-    const { sessionId, facilitatorKey, joinCode, joinUrl } = reply.ok ? reply : ({} as Record<string, unknown>);
+    const { sessionId, facilitatorKey, joinCode, joinUrl, lanJoinUrls } = reply.ok ? reply : ({} as Record<string, unknown>);
     if (
       !reply.ok ||
       typeof sessionId !== 'string' ||
@@ -141,7 +148,7 @@ export const hostScreen: ScreenRenderer = ({ root, connection, go, announce }) =
       submit.focus();
       return;
     }
-    saveFacilitator({ sessionId, facilitatorKey, joinCode, joinUrl });
+    saveFacilitator({ sessionId, facilitatorKey, joinCode, joinUrl, lanJoinUrls: stringList(lanJoinUrls) });
     rememberHostedClass({ sessionId, facilitatorKey, joinCode });
     connection.remember({ type: 'attachFacilitator', sessionId, facilitatorKey });
     go('lobby');
@@ -168,6 +175,9 @@ export const hostScreen: ScreenRenderer = ({ root, connection, go, announce }) =
     describeScenario();
     submit.disabled = catalog.length === 0;
     check(false);
+    // The button was not ready when the screen opened: Enter (or a press made while loading) hosts now.
+    if (!form.contains(document.activeElement)) submit.focus();
+    if (hostWhenReady) form.requestSubmit();
   };
 
   const running = loadFacilitator();
@@ -265,6 +275,11 @@ export const hostScreen: ScreenRenderer = ({ root, connection, go, announce }) =
     if (event.key === 'Escape') {
       event.preventDefault();
       backToTitle();
+    } else if (event.key === 'Enter' && !form.contains(event.target as Node) && !(event.target instanceof HTMLButtonElement)) {
+      // Enter hosts, as the button says, wherever the focus is (a form field submits by itself).
+      event.preventDefault();
+      if (submit.disabled && catalog.length === 0) hostWhenReady = true;
+      else form.requestSubmit();
     }
   };
   document.addEventListener('keydown', onKey);

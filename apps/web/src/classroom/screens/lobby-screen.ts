@@ -1,4 +1,4 @@
-import type { ServerMessage } from '@ttc/protocol';
+import { isLoopbackUrl, type ServerMessage, spacedJoinCode } from '@ttc/protocol';
 import QRCode from 'qrcode';
 import { announceStatus, logEntry } from '../../a11y/dom-mirror';
 import { consoleLink, loadFacilitator } from '../credentials';
@@ -13,11 +13,6 @@ import '../trainer/trainer.css';
 type Lobby = Extract<ServerMessage, { type: 'lobby' }>;
 type LobbyPlayer = Lobby['players'][number];
 
-/** "K7PXQ3" → "K7P XQ3": two groups of three read aloud and typed more easily. */
-function spacedCode(code: string): string {
-  return code.length === 6 ? `${code.slice(0, 3)} ${code.slice(3)}` : code;
-}
-
 /** The join link's QR code as an SVG element (white background, so phones can read it). */
 async function qrCode(url: string): Promise<SVGElement | undefined> {
   const markup = await QRCode.toString(url, { type: 'svg', margin: 1, color: { dark: '#000000', light: '#ffffff' } });
@@ -28,6 +23,50 @@ async function qrCode(url: string): Promise<SVGElement | undefined> {
   return document.importNode(parsed, true);
 }
 
+/** Why the link is not "localhost", or what to do when no network address could be found. */
+function lanNote(lanUrls: readonly string[], localUrl: string): HTMLElement {
+  const port = (() => {
+    try {
+      return new URL(localUrl).port || '3000';
+    } catch {
+      return '3000';
+    }
+  })();
+  const fix = h('p', {}, 'For good: start the server with ', h('code', {}, `PUBLIC_URL=http://<this computer's address>:${port}`), '.');
+  if (lanUrls.length === 0)
+    return h(
+      'div',
+      { class: 'lobby-lan warn-box', role: 'note', id: 'lobby-lan' },
+      h(
+        'p',
+        {},
+        h('strong', {}, 'Learners’ devices cannot open this link: '),
+        '“localhost” is this computer only, and no network address was found for it (the server may listen on this computer only).',
+      ),
+      fix,
+    );
+  return h(
+    'div',
+    { class: 'lobby-lan', role: 'note', id: 'lobby-lan' },
+    h(
+      'p',
+      {},
+      'The server’s own link says “localhost”, which opens on this computer only; the link and QR code above use its address on the network, for learners’ phones and laptops.',
+    ),
+    lanUrls.length > 1 &&
+      h(
+        'p',
+        {},
+        'If it does not open, try: ',
+        lanUrls
+          .slice(1)
+          .map((url) => url.replace(/^https?:\/\//, ''))
+          .join(', '),
+      ),
+    fix,
+  );
+}
+
 /**
  * The lobby, made for the projector: how to join in large type, and the learners appearing by
  * team as they join. The trainer moves, removes and balances learners, then starts.
@@ -35,8 +74,12 @@ async function qrCode(url: string): Promise<SVGElement | undefined> {
 export const lobbyScreen: ScreenRenderer = ({ root, connection, go, announce }) => {
   trainerSession(connection);
   const credentials = loadFacilitator();
-  const joinUrl = credentials?.joinUrl ?? '';
   const joinCode = credentials?.joinCode ?? '';
+  // A join link on localhost opens on this computer only: the link and QR code use the machine's
+  // address on the network instead, and the lobby says why.
+  const local = isLoopbackUrl(credentials?.joinUrl ?? '');
+  const lanUrls = credentials?.lanJoinUrls ?? [];
+  const joinUrl = (local ? lanUrls[0] : undefined) ?? credentials?.joinUrl ?? '';
   let closed = false;
   /** The learner whose removal waits for a "Yes". */
   let confirmingRemoval: string | undefined;
@@ -238,7 +281,11 @@ export const lobbyScreen: ScreenRenderer = ({ root, connection, go, announce }) 
           'section',
           { class: 'lobby-join panel', 'aria-label': 'How to join' },
           h('p', { class: 'lobby-step' }, 'Open the game and choose “Join a class”, then type the code:'),
-          h('p', { class: 'lobby-code', 'aria-label': `Join code ${joinCode.split('').join(' ')}`, id: 'join-code' }, spacedCode(joinCode)),
+          h(
+            'p',
+            { class: 'lobby-code', 'aria-label': `Join code ${joinCode.split('').join(' ')}`, id: 'join-code' },
+            spacedJoinCode(joinCode),
+          ),
           h('p', { class: 'lobby-step' }, 'or open the link, or scan:'),
           h(
             'p',
@@ -246,6 +293,7 @@ export const lobbyScreen: ScreenRenderer = ({ root, connection, go, announce }) 
             h('a', { href: joinUrl, target: '_blank', rel: 'noopener' }, joinUrl.replace(/^https?:\/\//, '')),
           ),
           qr,
+          local && lanNote(lanUrls, credentials?.joinUrl ?? ''),
           h(
             'details',
             { class: 'lobby-console-link' },
