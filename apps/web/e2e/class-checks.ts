@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { type Browser, expect, type Page } from '@playwright/test';
-import { openPage, SCREENS, SMALL } from './support';
+import { LARGE, openPage, SCREENS, SMALL } from './support';
 
 // Checks the classroom tests make on what people see: axe-core's accessibility rules, text a
 // learner can read on a phone, and controls a thumb can hit. Each reads the real page.
@@ -12,6 +12,36 @@ export const PHONE = { width: 390, height: 844 };
 export const PHONE_SIDEWAYS = { width: 844, height: 390 };
 /** The smallest phone the learner screens are made for. */
 export const SMALL_PHONE = { width: 360, height: 640 };
+
+/**
+ * Waits until the page shows a screen (`body[data-screen]`). Every screen, the canvas ones too,
+ * listens to its keys before it marks itself, so nothing else needs waiting for.
+ */
+export async function reaches(page: Page, name: string, timeout = 60_000): Promise<void> {
+  await expect(page.locator('body')).toHaveAttribute('data-screen', name, { timeout });
+}
+
+/** The regions a screen reader hears: the page's status line and its log of decisions. */
+export const statusLine = (page: Page) => page.locator('#status');
+export const decisionLog = (page: Page) => page.locator('#log');
+
+/** Lets the page draw what a resize changed (two frames: layout, then paint; the canvas refits on the first). */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
+/** Saves the screen at 1280×720 and 1920×1080 as `<prefix>-<name>-<width>.png`, then goes back to the page's own size. */
+export async function snapLaptop(page: Page, prefix: string, name: string): Promise<void> {
+  const own = page.viewportSize() ?? SMALL;
+  for (const size of [SMALL, LARGE]) {
+    await page.setViewportSize(size);
+    await page.evaluate(() => document.getElementById('classroom')?.scrollTo(0, 0));
+    await settled(page);
+    await page.screenshot({ path: `${SCREENS}/${prefix}-${name}-${size.width}.png` });
+  }
+  await page.setViewportSize(own);
+  await settled(page);
+}
 
 /** A phone in a browser context of its own: touch, a mobile viewport, no mouse expected. */
 export async function openPhone(browser: Browser, url = '/'): Promise<Page> {
@@ -100,6 +130,7 @@ export async function expectPhoneFriendly(page: Page, where: string): Promise<vo
 export async function snapPhone(page: Page, name: string, check = true): Promise<void> {
   for (const size of [PHONE, PHONE_SIDEWAYS, SMALL_PHONE]) {
     await page.setViewportSize(size);
+    await settled(page);
     await page.screenshot({ path: `${SCREENS}/phone-${name}-${size.width}x${size.height}.png` });
     if (check) await expectPhoneFriendly(page, `${name} at ${size.width}×${size.height}`);
   }

@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoSeriousAxeViolations, openLaptop, openPhone, snapPhone } from './class-checks';
-import { onScreen, status } from './support';
+import { expectNoSeriousAxeViolations, openLaptop, openPhone, reaches, snapPhone, statusLine } from './class-checks';
 
 // A learner on a phone, by touch alone: joins with the code typed as the projector shows it
 // ("443 cn7", with its space, in lower case), waits, decides cards by tapping them and an
@@ -13,27 +12,27 @@ test('a learner plays a class on a phone, by touch', async ({ browser }) => {
 
   // ——— The trainer hosts a short class on a laptop: one team, two rounds of six hours ———
   const trainer = await openLaptop(browser);
-  await onScreen(trainer, 'title');
+  await reaches(trainer, 'title');
   await trainer.keyboard.press('h');
-  await onScreen(trainer, 'host');
+  await reaches(trainer, 'host');
   await trainer.locator('#host-rounds').fill('2');
   await trainer.locator('#host-hours').fill('6');
   await trainer.locator('#host-teams').fill('1');
   await trainer.locator('#host-pace').selectOption('2');
   await trainer.getByRole('button', { name: 'Host the class' }).click();
-  await onScreen(trainer, 'lobby');
+  await reaches(trainer, 'lobby');
   const shown = (await trainer.locator('#join-code').textContent()) ?? '';
   expect(shown).toMatch(/^[A-Z0-9]{3} [A-Z0-9]{3}$/);
 
   // ——— Joining: the code as the projector shows it, in lower case; a wrong character is named ———
   const phone = await openPhone(browser);
-  await onScreen(phone, 'title');
+  await reaches(phone, 'title');
   // The title is drawn on the canvas: the learner taps its fourth entry, "Join a class" (its
   // middle sits at 800, 532 of the 1600×900 design, scaled to the canvas as the phone shows it).
   const canvas = await phone.locator('#game canvas').boundingBox();
   if (!canvas) throw new Error('the title canvas shows');
   await phone.touchscreen.tap(canvas.x + canvas.width * (800 / 1600), canvas.y + canvas.height * (532 / 900));
-  await onScreen(phone, 'join');
+  await reaches(phone, 'join');
   await snapPhone(phone, 'join');
   await expectNoSeriousAxeViolations(phone, 'the join screen on a phone');
   await phone.getByLabel('Join code').tap();
@@ -43,15 +42,15 @@ test('a learner plays a class on a phone, by touch', async ({ browser }) => {
   await expect(phone.locator('#join-code-error')).toContainText('“O”, the 6th character, is never in a join code');
   await phone.getByLabel('Join code').fill(shown.toLowerCase());
   await phone.getByRole('button', { name: 'Join the class' }).tap();
-  await onScreen(phone, 'waiting');
+  await reaches(phone, 'waiting');
   await expect(phone.getByRole('heading', { name: 'You are in Team 1' })).toBeVisible();
   await snapPhone(phone, 'waiting');
   await expectNoSeriousAxeViolations(phone, 'the waiting room on a phone');
 
   // ——— Operations: tap a card, tap an answer ———
   await trainer.getByRole('button', { name: /Start the session/ }).click();
-  await onScreen(trainer, 'console');
-  await onScreen(phone, 'operations');
+  await reaches(trainer, 'console');
+  await reaches(phone, 'operations');
   await expect(phone.getByRole('heading', { name: 'Team 1' })).toBeVisible();
   await expect(phone.getByText('you are Ada', { exact: true })).toBeVisible();
   const cards = phone.getByRole('list', { name: /Waiting demands/ }).getByRole('button');
@@ -73,6 +72,11 @@ test('a learner plays a class on a phone, by touch', async ({ browser }) => {
   await phone.getByText('Team decisions').tap();
   await expect(phone.locator('.phone-feed')).toContainText(`You: ${customer}`);
   await snapPhone(phone, 'board-feedback');
+  // A reload on the phone: the same seat, the board, and the team's feed rebuilt by the server.
+  await phone.reload();
+  await reaches(phone, 'operations');
+  await phone.getByText('Team decisions').tap();
+  await expect(phone.locator('.phone-feed')).toContainText(`You: ${customer}`);
 
   // Paused by the trainer: the phone says so, and an answer is refused with the reason.
   await trainer.getByRole('button', { name: /^Pause/ }).click();
@@ -85,7 +89,7 @@ test('a learner plays a class on a phone, by touch', async ({ browser }) => {
   await trainer.locator('#console-speed').selectOption({ label: '0.5 s per hour' });
 
   // ——— Planning: build an option, raise a price, propose, commit ———
-  await onScreen(phone, 'planning');
+  await reaches(phone, 'planning');
   await expect(phone.getByText('Planning after round 1 of 2')).toBeVisible();
   const firstRow = phone.locator('.phone-plan-row').first();
   await firstRow.getByRole('button', { name: /^Build an option/ }).tap();
@@ -104,14 +108,15 @@ test('a learner plays a class on a phone, by touch', async ({ browser }) => {
   await expect(trainer.locator('#console-plans')).toContainText('All 1 teams have committed their plan.');
 
   // ——— Round 2, then the trainer ends the class: the debrief on the phone ———
+  await trainer.locator('#console-speed').selectOption({ label: '20 s per hour' });
   await trainer.getByRole('button', { name: /Start next round/ }).click();
-  await onScreen(phone, 'operations');
+  await reaches(phone, 'operations');
   await expect(phone.locator('#phone-clock')).toContainText('Round 2 of 2');
   await trainer.getByRole('button', { name: /End session/ }).click();
   await trainer.getByRole('button', { name: 'Yes, end the session' }).click();
-  await onScreen(phone, 'class-debrief');
+  await reaches(phone, 'class-debrief');
   await expect(phone.getByRole('heading', { name: /Your team: Team 1/ })).toBeVisible({ timeout: 30_000 });
-  await expect(status(phone)).toContainText('Class debrief');
+  await expect(statusLine(phone)).toContainText('Class debrief');
   await snapPhone(phone, 'debrief');
   await expectNoSeriousAxeViolations(phone, 'the debrief on a phone');
   // Further down: the standings beside the benchmarks, and a chart that scrolls sideways in its panel.

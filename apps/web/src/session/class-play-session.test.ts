@@ -195,7 +195,7 @@ describe('ClassPlaySession', () => {
     expect(session.teamFeed()).toEqual([]);
   });
 
-  it('rebuilds the team feed a reload would lose from the server’s teamFeed, without repeating it in the log', () => {
+  it('rebuilds the team feed a reload would lose from the server’s teamFeed, heard once in the log', () => {
     const { session, logged } = seat();
     const entry = { decision: 'accommodate' as const, accepted: false, loyaltyChange: 6.1, revenueCents: 0, categoryName: 'Rush delivery' };
     session.handle({
@@ -211,7 +211,12 @@ describe('ClassPlaySession', () => {
       'Grace: Lin Wu, Rush delivery — Accommodate, loyalty +6.1',
       'You: Bo Li, Rush delivery — Accommodate, loyalty +6.1',
     ]);
-    expect(logged).toEqual([]);
+    expect(logged).toEqual([
+      'Your team’s latest decisions: Grace: Lin Wu, Rush delivery — Accommodate, loyalty +6.1; You: Bo Li, Rush delivery — Accommodate, loyalty +6.1.',
+    ]);
+    // A reconnect sends it again: the feed is the same, the log does not repeat it.
+    session.handle({ type: 'teamFeed', team: 0, decisions: [{ ...entry, by: 'Grace', customerName: 'Lin Wu' }] });
+    expect(logged).toHaveLength(1);
   });
 
   it('says who sits here, and passes on the server’s refusal of a decision while the class is paused', async () => {

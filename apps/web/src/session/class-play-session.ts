@@ -107,6 +107,11 @@ export class ClassPlaySession implements PlaySession {
       case 'teamFeed':
         // Sent when the seat is taken (again): the team's latest decisions, so a reload starts with them.
         if (message.team !== this.team) return;
+        // Back after a reload (the feed was empty): heard once, as it is seen.
+        if (this.feedLines.length === 0 && message.decisions.length > 0)
+          this.log(
+            `Your team’s latest decisions: ${message.decisions.map((entry) => teamDecisionText({ ...entry, by: entry.by === this.playerName ? 'You' : entry.by }, entry, this.scenario.currency)).join('; ')}.`,
+          );
         this.feedLines.splice(
           0,
           this.feedLines.length,

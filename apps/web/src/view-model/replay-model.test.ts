@@ -98,6 +98,8 @@ describe('the replay clock and jumps', () => {
     expect(index.tickAt(fast.position)).toBe(12);
     expect(fast.ended).toBe(true);
     expect(fast.position).toBe(index.length);
+    // The first frame after a click may carry a time just before it: nothing moves, nothing ends.
+    expect(playStep(index, 0, 0, -4, 1)).toEqual({ position: 0, carriedMs: 0, ended: false });
     // Past a round's end (planning has no hours) playing carries on into the next round.
     const endOfRound1 = index.positionOfTick(6);
     const next = playStep(index, endOfRound1, 0, HOUR_MS, 1);

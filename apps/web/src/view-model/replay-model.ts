@@ -152,7 +152,9 @@ export function playStep(
   deltaMs: number,
   speed: ReplaySpeed,
 ): { position: ReplayPosition; carriedMs: number; ended: boolean } {
-  const elapsed = carriedMs + deltaMs * speed;
+  // A frame's time can come before the press that started playing (a click is handled mid-frame):
+  // time never runs backwards, or a negative hour would read as "past the end".
+  const elapsed = carriedMs + Math.max(0, deltaMs) * speed;
   const hours = Math.floor(elapsed / HOUR_MS);
   if (hours === 0) return { position, carriedMs: elapsed, ended: position >= index.length };
   const target = index.positionOfTick(index.tickAt(position) + hours);

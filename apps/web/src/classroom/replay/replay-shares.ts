@@ -71,7 +71,7 @@ export function sharesPanel(writer: { sessionId: string; key: string }, ended: b
             list.querySelector<HTMLElement>('.share-confirm button.danger')?.focus();
           },
         },
-        'Revoke…',
+        'Revoke',
       );
     return h(
       'span',

@@ -312,8 +312,8 @@ export function replayViewer(source: ReplaySource, leave: { label: string; go: (
     fill(time, h('strong', {}, label), h('span', { class: 'muted' }, ` · ${tick} of ${index.lastTick} hours`));
     scrubber.value = String(tick);
     scrubber.setAttribute('aria-valuetext', `${label}, ${tick} of ${index.lastTick} hours`);
-    fill(play, playing ? '❚❚ Pause' : '▶ Play', h('kbd', {}, 'Space'));
-    play.setAttribute('aria-label', playing ? 'Pause' : 'Play');
+    // Named by its words ("Play Space"); the symbol is only drawn.
+    fill(play, h('span', { 'aria-hidden': 'true' }, playing ? '❚❚ ' : '▶ '), playing ? 'Pause ' : 'Play ', h('kbd', {}, 'Space'));
     for (const [speedIndex, button] of speedButtons.entries()) button.setAttribute('aria-pressed', String(SPEEDS[speedIndex] === speed));
     if (drawnTeam !== team || drawnPosition !== position) {
       const view = teamView(game, team);
