@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { decisionLog, expectNoSeriousAxeViolations, openLaptop, reaches, snapLaptop, statusLine } from './class-checks';
+import { type Browser, expect, type Page, test, type WebSocketRoute } from '@playwright/test';
+import { decisionLog, expectNoSeriousAxeViolations, reaches, snapLaptop, statusLine } from './class-checks';
 import { LARGE, openPage, SMALL } from './support';
 
 // A live class: one trainer and four learners, each in their own browser context, against the
@@ -44,7 +44,19 @@ test('a trainer runs a class: four learners in two teams, a pause, an event, a r
   test.setTimeout(480_000);
 
   // ——— The trainer hosts from the title screen: the fields filled, then Enter ———
-  const trainer = await openLaptop(browser);
+  // The trainer's connection to the server runs through a switch, to cut it for a while later on.
+  const trainerContext = await browser.newContext({ viewport: SMALL, acceptDownloads: true });
+  const trainer = await trainerContext.newPage();
+  const line: { cut: boolean; open: WebSocketRoute[] } = { cut: false, open: [] };
+  await trainer.routeWebSocket(/\/socket\.io\//, (socket) => {
+    if (line.cut) {
+      void socket.close();
+      return;
+    }
+    socket.connectToServer();
+    line.open.push(socket);
+  });
+  await trainer.goto('/');
   await reaches(trainer, 'title');
   await trainer.keyboard.press('h');
   await reaches(trainer, 'host');
@@ -133,6 +145,26 @@ test('a trainer runs a class: four learners in two teams, a pause, an event, a r
   await expect(decisionLog(ada)).toContainText('Your trainer has paused the class: decide again when it resumes.');
   await expectNoSeriousAxeViolations(trainer, 'the console');
   await snapLaptop(trainer, 'class', 'console');
+
+  // The trainer's network drops: the banner takes a strip of its own above the console, covering
+  // neither the countdown nor End session; the console comes back by itself.
+  line.cut = true;
+  for (const socket of line.open.splice(0)) await socket.close();
+  const banner = trainer.locator('#connection-banner');
+  await expect(banner).toContainText('Connection lost — reconnecting…');
+  const bannerBottom = await banner.evaluate((element) => element.getBoundingClientRect().bottom);
+  for (const [what, covered] of [
+    ['the countdown', trainer.locator('#console-countdown')],
+    ['End session', trainer.getByRole('button', { name: 'End session…' })],
+    ['the clock', trainer.locator('#console-clock')],
+  ] as const)
+    expect(await covered.evaluate((element) => element.getBoundingClientRect().top), `${what} below the banner`).toBeGreaterThanOrEqual(
+      bannerBottom,
+    );
+  await snapLaptop(trainer, 'class', 'console-reconnecting');
+  line.cut = false;
+  await expect(banner).toBeHidden({ timeout: 30_000 });
+  await expect(statusLine(trainer)).toContainText('Paused');
   await snapLaptop(ada, 'class', 'learner-board');
 
   // An event injected into Team 2 only: Alan and Edsger hear it, Ada and Grace do not.
@@ -186,6 +218,7 @@ test('a trainer runs a class: four learners in two teams, a pause, an event, a r
   const question = trainer.getByRole('group', { name: 'Start the next round?' });
   await expect(question).toContainText('Team 2 has not committed a plan');
   await expect(question.getByRole('button', { name: 'Yes, start round 2' })).toBeFocused();
+  await snapLaptop(trainer, 'class', 'next-round-question');
   await question.getByRole('button', { name: /Wait/ }).click();
   await expect(question).toHaveCount(0);
   await expect(trainer.locator('#console-countdown')).toContainText('Planning');

@@ -41,18 +41,14 @@ function lanNote(lanUrls: readonly string[], localUrl: string): HTMLElement {
         'p',
         {},
         h('strong', {}, 'Learners’ devices cannot open this link: '),
-        '“localhost” is this computer only, and no network address was found for it (the server may listen on this computer only).',
+        '“localhost” is this computer only. No network address was found for it: the server may listen on this computer only (HOST=127.0.0.1).',
       ),
       fix,
     );
   return h(
     'div',
     { class: 'lobby-lan', role: 'note', id: 'lobby-lan' },
-    h(
-      'p',
-      {},
-      'The server’s own link says “localhost”, which opens on this computer only; the link and QR code above use its address on the network, for learners’ phones and laptops.',
-    ),
+    h('p', {}, '“localhost” opens on this computer only: the link and QR code above use its address on the network instead.'),
     lanUrls.length > 1 &&
       h(
         'p',
@@ -286,13 +282,13 @@ export const lobbyScreen: ScreenRenderer = ({ root, connection, go, announce }) 
             { class: 'lobby-code', 'aria-label': `Join code ${joinCode.split('').join(' ')}`, id: 'join-code' },
             spacedJoinCode(joinCode),
           ),
-          h('p', { class: 'lobby-step' }, 'or open the link, or scan:'),
+          h('p', { class: 'lobby-step' }, local && lanUrls.length === 0 ? 'or open the link:' : 'or open the link, or scan:'),
           h(
             'p',
             { class: 'lobby-link' },
             h('a', { href: joinUrl, target: '_blank', rel: 'noopener' }, joinUrl.replace(/^https?:\/\//, '')),
           ),
-          qr,
+          !(local && lanUrls.length === 0) && qr,
           local && lanNote(lanUrls, credentials?.joinUrl ?? ''),
           h(
             'details',
@@ -317,7 +313,8 @@ export const lobbyScreen: ScreenRenderer = ({ root, connection, go, announce }) 
     ),
   );
 
-  if (joinUrl)
+  // A QR code of a localhost link would only mislead: without a network address there is none.
+  if (joinUrl && !(local && lanUrls.length === 0))
     void qrCode(joinUrl).then((element) => {
       if (!closed && element) qr.append(element);
     });
