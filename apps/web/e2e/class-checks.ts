@@ -43,6 +43,30 @@ export async function snapLaptop(page: Page, prefix: string, name: string): Prom
   await settled(page);
 }
 
+/** What the host form is given: rounds, simulated hours a round, teams, and seconds a simulated hour. */
+export interface ClassSettings {
+  rounds: number;
+  hours: number;
+  teams: number;
+  secondsPerHour: 1 | 2 | 3 | 5 | 10;
+}
+
+/** From the title screen, hosts a class with these settings; resolves with the code as the lobby shows it ("K7P XQ3"). */
+export async function hostClass(trainer: Page, settings: ClassSettings): Promise<string> {
+  await reaches(trainer, 'title');
+  await trainer.keyboard.press('h');
+  await reaches(trainer, 'host');
+  await trainer.locator('#host-rounds').fill(String(settings.rounds));
+  await trainer.locator('#host-hours').fill(String(settings.hours));
+  await trainer.locator('#host-teams').fill(String(settings.teams));
+  await trainer.locator('#host-pace').selectOption(String(settings.secondsPerHour));
+  await trainer.getByRole('button', { name: 'Host the class' }).click();
+  await reaches(trainer, 'lobby');
+  const shown = (await trainer.locator('#join-code').textContent()) ?? '';
+  expect(shown).toMatch(/^[A-Z0-9]{3} [A-Z0-9]{3}$/);
+  return shown;
+}
+
 /** A phone in a browser context of its own: touch, a mobile viewport, no mouse expected. */
 export async function openPhone(browser: Browser, url = '/'): Promise<Page> {
   const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });

@@ -7,6 +7,8 @@ import { LARGE, openPage, SMALL } from './support';
 // real server. Assertions read what people see: visible text, headings, buttons, and the
 // status and log regions a screen reader would announce. Every HTML screen passes axe-core.
 
+const LONG_NAME = 'EdsgerWybeDijkstraVandermonde';
+
 /** A learner joins from the title screen with the code typed as the projector shows it: "k7p xq3". */
 async function joinByCode(browser: Browser, shownCode: string, name: string, viewport = SMALL): Promise<Page> {
   const page = await openPage(browser, '/', viewport);
@@ -102,7 +104,8 @@ test('a trainer runs a class: four learners in two teams, a pause, an event, a r
   await reaches(alan, 'waiting');
   const edsger = await openPage(browser, `/?join=${code}`);
   await reaches(edsger, 'join');
-  await edsger.getByLabel('Your name').fill('Edsger');
+  // The longest name a learner may choose, in one word: it must not push the standings' Score away.
+  await edsger.getByLabel('Your name').fill(LONG_NAME);
   await edsger.keyboard.press('Enter');
   await reaches(edsger, 'waiting');
 
@@ -178,7 +181,7 @@ test('a trainer runs a class: four learners in two teams, a pause, an event, a r
   // A learner reloads mid-round: the same seat, the team's board, and the team's latest decisions.
   await edsger.reload();
   await reaches(edsger, 'operations');
-  await expect(decisionLog(edsger)).toContainText('You are Edsger, in Team 2.');
+  await expect(decisionLog(edsger)).toContainText(`You are ${LONG_NAME}, in Team 2.`);
   await expect(decisionLog(edsger)).toContainText(/Your team’s latest decisions: .*Alan: .+ — /);
   await expect(statusLine(edsger)).toContainText('Round 1 of 3. Operations');
   await expect(decisionLog(ada)).not.toContainText('Event: Flu season');
@@ -246,7 +249,12 @@ test('a trainer runs a class: four learners in two teams, a pause, an event, a r
   await expect(statusLine(trainer)).toContainText('Strategist benchmark', { timeout: 30_000 });
   await expect(trainer.getByText('ended early by the trainer')).toBeVisible();
   const standings = trainer.getByRole('table').first();
-  for (const name of ['Team 1', 'Team 2', 'Strategist', 'Always accommodate', 'Always no']) await expect(standings).toContainText(name);
+  for (const name of ['Team 1', 'Team 2', 'Strategist', 'Always accommodate', 'Always no', LONG_NAME])
+    await expect(standings).toContainText(name);
+  // The Score column stays inside the standings, beside the long name.
+  const panelRight = await trainer.locator('section.standings').evaluate((element) => element.getBoundingClientRect().right);
+  for (const cell of await standings.locator('td.score').all())
+    expect(await cell.evaluate((element) => element.getBoundingClientRect().right)).toBeLessThanOrEqual(panelRight);
   await expect(trainer.getByRole('heading', { name: 'Discussion prompts' })).toBeVisible();
   await expect(trainer.getByRole('heading', { name: 'Profit over time' })).toBeVisible();
   await expectNoSeriousAxeViolations(trainer, 'the class debrief');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoSeriousAxeViolations, openLaptop, openPhone, reaches, snapPhone, statusLine } from './class-checks';
+import { expectNoSeriousAxeViolations, hostClass, openLaptop, openPhone, reaches, snapPhone, statusLine } from './class-checks';
 
 // A learner on a phone, by touch alone: joins with the code typed as the projector shows it
 // ("443 cn7", with its space, in lower case), waits, decides cards by tapping them and an
@@ -12,17 +12,7 @@ test('a learner plays a class on a phone, by touch', async ({ browser }) => {
 
   // ——— The trainer hosts a short class on a laptop: one team, two rounds of six hours ———
   const trainer = await openLaptop(browser);
-  await reaches(trainer, 'title');
-  await trainer.keyboard.press('h');
-  await reaches(trainer, 'host');
-  await trainer.locator('#host-rounds').fill('2');
-  await trainer.locator('#host-hours').fill('6');
-  await trainer.locator('#host-teams').fill('1');
-  await trainer.locator('#host-pace').selectOption('2');
-  await trainer.getByRole('button', { name: 'Host the class' }).click();
-  await reaches(trainer, 'lobby');
-  const shown = (await trainer.locator('#join-code').textContent()) ?? '';
-  expect(shown).toMatch(/^[A-Z0-9]{3} [A-Z0-9]{3}$/);
+  const shown = await hostClass(trainer, { rounds: 2, hours: 6, teams: 1, secondsPerHour: 2 });
 
   // ——— Joining: the code as the projector shows it, in lower case; a wrong character is named ———
   const phone = await openPhone(browser);

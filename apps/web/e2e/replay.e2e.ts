@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoSeriousAxeViolations, reaches, snapLaptop, statusLine } from './class-checks';
+import { expectNoSeriousAxeViolations, hostClass, reaches, snapLaptop, statusLine } from './class-checks';
 import { openPage, SMALL, startFastSoloGame } from './support';
 
 // Replays, in a real browser against the real server: a short class played by bots, its replay
@@ -16,16 +16,7 @@ test('a facilitator reviews a class: list, scrub, key moment, notes, share link,
 
   // ——— A short class: two teams, both played by bots, two rounds of four hours at 1 s an hour ———
   const trainer = await openPage(browser);
-  await reaches(trainer, 'title');
-  await trainer.keyboard.press('h');
-  await reaches(trainer, 'host');
-  await trainer.locator('#host-rounds').fill('2');
-  await trainer.locator('#host-hours').fill('4');
-  await trainer.locator('#host-teams').fill('2');
-  await trainer.locator('#host-pace').selectOption('1');
-  await trainer.getByRole('button', { name: 'Host the class' }).click();
-  await reaches(trainer, 'lobby');
-  const code = ((await trainer.locator('#join-code').textContent()) ?? '').replace(/\s/g, '');
+  const code = (await hostClass(trainer, { rounds: 2, hours: 4, teams: 2, secondsPerHour: 1 })).replace(' ', '');
   await trainer.getByRole('button', { name: /Start the session/ }).click();
   await reaches(trainer, 'console');
   await expect(statusLine(trainer)).toContainText('Planning after round 1 of 2', { timeout: 60_000 });

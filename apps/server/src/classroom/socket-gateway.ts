@@ -163,14 +163,7 @@ export class SocketGateway implements Broadcaster {
         if (!hosted.ok) return hosted;
         const { session, facilitatorKey } = hosted;
         this.seatFacilitator(socket, data, session);
-        return {
-          ok: true,
-          sessionId: session.id,
-          joinCode: session.joinCode,
-          joinUrl: this.joinUrl(session.joinCode),
-          lanJoinUrls: this.lanJoinUrls(session.joinCode),
-          facilitatorKey,
-        };
+        return { ok: true, ...this.joining(session), facilitatorKey };
       }
       case 'join': {
         const address = socket.handshake.address;
@@ -196,13 +189,7 @@ export class SocketGateway implements Broadcaster {
         const session = this.registry.forFacilitator(message.sessionId, message.facilitatorKey);
         if (!session) return failure('unknown-session', 'No session with that id and key.');
         this.seatFacilitator(socket, data, session);
-        return {
-          ok: true,
-          sessionId: session.id,
-          joinCode: session.joinCode,
-          joinUrl: this.joinUrl(session.joinCode),
-          lanJoinUrls: this.lanJoinUrls(session.joinCode),
-        };
+        return { ok: true, ...this.joining(session) };
       }
       default:
         return this.sessionMessage(data, message);
@@ -256,6 +243,16 @@ export class SocketGateway implements Broadcaster {
       case 'end':
         return session.end();
     }
+  }
+
+  /** What the facilitator's lobby shows: the session, its code, the join link and its LAN variants. */
+  private joining(session: ClassroomSession): { sessionId: string; joinCode: string; joinUrl: string; lanJoinUrls: string[] } {
+    return {
+      sessionId: session.id,
+      joinCode: session.joinCode,
+      joinUrl: this.joinUrl(session.joinCode),
+      lanJoinUrls: this.lanJoinUrls(session.joinCode),
+    };
   }
 
   private joinUrl(joinCode: string): string {

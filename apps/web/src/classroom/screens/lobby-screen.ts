@@ -32,7 +32,15 @@ function lanNote(lanUrls: readonly string[], localUrl: string): HTMLElement {
       return '3000';
     }
   })();
-  const fix = h('p', {}, 'For good: start the server with ', h('code', {}, `PUBLIC_URL=http://<this computer's address>:${port}`), '.');
+  const fix = h(
+    'p',
+    {},
+    lanUrls.length === 0
+      ? 'To give learners a link that opens, start the server with '
+      : 'To keep one link for every class, start the server with ',
+    h('code', {}, `PUBLIC_URL=http://<this computer's address>:${port}`),
+    lanUrls.length === 0 ? ' (and HOST=0.0.0.0, the default).' : '.',
+  );
   if (lanUrls.length === 0)
     return h(
       'div',
