@@ -74,7 +74,14 @@ test('a learner plays a class on a phone, by touch', async ({ browser }) => {
   await cards.first().tap();
   await bar.getByRole('button', { name: /Accommodate/ }).tap();
   await expect(bar.locator('.phone-outcome')).toContainText('Your trainer has paused the class: decide again when it resumes.');
+  // An event for the team: a banner under the figures, until the learner closes it.
+  await trainer.locator('#inject-event').selectOption({ label: 'Flu season' });
+  await trainer.getByRole('button', { name: 'Inject event' }).click();
+  const event = phone.getByRole('alert').filter({ hasText: 'Flu season' });
+  await expect(event).toBeVisible();
   await snapPhone(phone, 'board-paused');
+  await event.getByRole('button', { name: 'OK' }).tap();
+  await expect(event).toBeHidden();
   await trainer.getByRole('button', { name: /^Resume/ }).click();
   await trainer.locator('#console-speed').selectOption({ label: '0.5 s per hour' });
 

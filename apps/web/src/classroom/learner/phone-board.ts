@@ -70,7 +70,7 @@ export const phoneBoardScreen: ScreenRenderer = ({ root }) => {
     who.textContent = `you are ${play.playerName}`;
     drawClock();
     paused.hidden = !play.paused();
-    paused.textContent = '❚❚ Paused by your trainer: listen in; decisions wait until the class resumes.';
+    paused.textContent = '❚❚ Paused by your trainer: decisions wait until the class resumes.';
     fill(figures, figuresList(view, scenario.currency));
     listHeading.textContent = `Waiting demands (${models.length})`;
     const focused = (document.activeElement as HTMLElement | null)?.dataset.demand;
