@@ -5,6 +5,7 @@ import { consoleLink, loadFacilitator } from '../credentials';
 import { fill, h } from '../dom';
 import type { ScreenRenderer } from '../router';
 import { teamLabel } from '../trainer/feed';
+import { lanNote } from '../trainer/lan-note';
 import { backToTitle, followSessionEnd, plainKey, typingInField } from '../trainer/navigation';
 import { balanceMoves, isBalanced, teamSizes } from '../trainer/team-balance';
 import { trainerSession } from '../trainer/trainer-session';
@@ -21,54 +22,6 @@ async function qrCode(url: string): Promise<SVGElement | undefined> {
   parsed.setAttribute('role', 'img');
   parsed.setAttribute('aria-label', `QR code of the join link ${url}`);
   return document.importNode(parsed, true);
-}
-
-/** Why the link is not "localhost", or what to do when no network address could be found. */
-function lanNote(lanUrls: readonly string[], localUrl: string): HTMLElement {
-  const port = (() => {
-    try {
-      return new URL(localUrl).port || '3000';
-    } catch {
-      return '3000';
-    }
-  })();
-  const fix = h(
-    'p',
-    {},
-    lanUrls.length === 0
-      ? 'To give learners a link that opens, start the server with '
-      : 'To keep one link for every class, start the server with ',
-    h('code', {}, `PUBLIC_URL=http://<this computer's address>:${port}`),
-    lanUrls.length === 0 ? ' (and HOST=0.0.0.0, the default).' : '.',
-  );
-  if (lanUrls.length === 0)
-    return h(
-      'div',
-      { class: 'lobby-lan warn-box', role: 'note', id: 'lobby-lan' },
-      h(
-        'p',
-        {},
-        h('strong', {}, 'Learners’ devices cannot open this link: '),
-        '“localhost” is this computer only. No network address was found for it: the server may listen on this computer only (HOST=127.0.0.1).',
-      ),
-      fix,
-    );
-  return h(
-    'div',
-    { class: 'lobby-lan', role: 'note', id: 'lobby-lan' },
-    h('p', {}, '“localhost” opens on this computer only: the link and QR code above use its address on the network instead.'),
-    lanUrls.length > 1 &&
-      h(
-        'p',
-        {},
-        'If it does not open, try: ',
-        lanUrls
-          .slice(1)
-          .map((url) => url.replace(/^https?:\/\//, ''))
-          .join(', '),
-      ),
-    fix,
-  );
 }
 
 /**
