@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { replaySessionLog } from '@ttc/protocol';
+import { classResultsFileName } from '@ttc/protocol';
 import { findScenario } from '@ttc/sim';
 import express from 'express';
 import type { Logger } from 'pino';
+import { resultsCsv } from './classroom/results-csv.js';
 import { readSessionLog } from './classroom/session-log.js';
-import { resultsCsv, sessionResults } from './classroom/session-results.js';
+import { sessionResults } from './classroom/session-results.js';
 import { SocketGateway } from './classroom/socket-gateway.js';
 import type { ServerConfig } from './config.js';
 import { apiNotFound, jsonErrors } from './http/json-errors.js';
@@ -82,15 +83,16 @@ export function createServer(
       response.status(404).json({ error: 'unknown-session', message: 'No session with that id and facilitator key.' });
       return;
     }
-    const { log } = answer;
-    // The live game when the session runs in this process; otherwise rebuilt from the record.
-    const game = gateway.registry.get(log.sessionId)?.game ?? replaySessionLog(log, scenario);
-    const rows = sessionResults(game);
-    if (request.params.format === 'csv') {
-      response.type('text/csv').attachment(`tame-the-chaos-${log.joinCode}.csv`).send(resultsCsv(rows));
-    } else if (request.params.format === 'json') {
-      response.json({ sessionId: log.sessionId, scenario: log.scenarioId, seed: log.seed, status: log.status, rows });
-    } else response.status(404).json({ error: 'not-found', message: 'Results come as .csv or .json.' });
+    const { format } = request.params;
+    if (format !== 'csv' && format !== 'json') {
+      response.status(404).json({ error: 'not-found', message: 'Results come as .csv or .json.' });
+      return;
+    }
+    // Rebuilt from the record, running or ended: what the debrief shows, the cut-short round included.
+    const results = sessionResults(answer.log, scenario);
+    response.attachment(classResultsFileName(answer.log.joinCode, format));
+    if (format === 'csv') response.type('text/csv').send(resultsCsv(results.rows));
+    else response.json(results);
   });
   app.get('/api/sessions/:id/log', async (request, response) => {
     const answer = await readSessionLog(store, request.params.id, {

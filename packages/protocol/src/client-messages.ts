@@ -1,25 +1,23 @@
 import { DECISIONS } from '@ttc/sim';
 import { z } from 'zod';
 import { displayNameSchema } from './display-name.js';
+import { checkJoinCode, JOIN_CODE_MAX_TYPED } from './join-code.js';
 
 /** The protocol version; a client with another version is refused at connect. */
 export const PROTOCOL_VERSION = 1;
 
-/** Join codes: 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L, 2/Z, 5/S, 8/B). */
-export const JOIN_CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
-export const JOIN_CODE_LENGTH = 6;
 /** The most players one removePlayers message may name. */
 export const MAX_REMOVED_AT_ONCE = 200;
 
+/** A join code as typed ("443 cn7"), read by the same function as the join form's (join-code.ts). */
 const joinCode = z
   .string()
-  .transform((code) => code.trim().toUpperCase())
-  .pipe(
-    z
-      .string()
-      .length(JOIN_CODE_LENGTH)
-      .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`), 'letters and digits from the join code'),
-  );
+  .max(JOIN_CODE_MAX_TYPED)
+  .transform((typed, context) => {
+    const checked = checkJoinCode(typed);
+    if (!checked.ok) context.addIssue({ code: 'custom', message: checked.message });
+    return checked.code;
+  });
 const secret = z
   .string()
   .min(16)

@@ -1,6 +1,7 @@
 export * from './client-messages.js';
 export * from './display-name.js';
 export * from './hosting.js';
+export * from './join-code.js';
 export * from './replay.js';
 export * from './server-messages.js';
 export * from './session-log.js';

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'name-taken',
   'session-ended',
   'wrong-phase',
+  'paused',
   'already-decided',
   'plan-committed',
   'rejected',
@@ -83,6 +84,21 @@ export const teamFiguresSchema = z.strictObject({
   planCommitted: z.boolean(),
 });
 
+/** How many of a team's latest decisions a member gets back on (re)attaching. */
+export const TEAM_FEED_LENGTH = 6;
+
+/** One decision in a team's feed: who answered whom, and what it did. */
+export const teamFeedEntrySchema = z.strictObject({
+  by: z.string(),
+  decision: z.enum(DECISIONS),
+  accepted: z.boolean(),
+  loyaltyChange: z.number(),
+  revenueCents: z.int(),
+  customerName: z.string(),
+  categoryName: z.string(),
+});
+export type TeamFeedEntry = z.infer<typeof teamFeedEntrySchema>;
+
 /** Everything the server pushes, as the payload of the socket.io event "update". */
 export const serverMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -113,6 +129,8 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
     loyaltyChange: z.number(),
     revenueCents: z.int(),
   }),
+  /** The team's latest decisions, sent to a member who (re)attaches so their feed is not empty. */
+  z.strictObject({ type: z.literal('teamFeed'), team: z.int(), decisions: z.array(teamFeedEntrySchema).max(TEAM_FEED_LENGTH) }),
   z.strictObject({ type: z.literal('planCommitted'), team: z.int(), by: z.string() }),
   z.strictObject({ type: z.literal('planProposed'), team: z.int(), playerId: z.string(), by: z.string(), plan: planSchema }),
   z.strictObject({ type: z.literal('eventStarted'), team: z.int(), eventId: z.string(), name: z.string(), description: z.string() }),

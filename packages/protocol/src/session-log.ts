@@ -85,3 +85,22 @@ export function replaySessionLog(
     throw error;
   }
 }
+
+/**
+ * The file name of a class's exported results, the same for both formats so they sort together:
+ * tame-the-chaos-class-K7PXQ3-results.csv and …-results.json.
+ */
+export function classResultsFileName(joinCode: string, format: 'csv' | 'json'): string {
+  return `tame-the-chaos-class-${joinCode.replace(/[^A-Za-z0-9]+/g, '')}-results.${format}`;
+}
+
+/**
+ * The rounds a class reached: all of them once it is over; else the round under way, unless its
+ * first hour has not passed yet (then the round before). A debrief's and an export's
+ * benchmarks play this many rounds, so they compare over the same stretch.
+ */
+export function roundsReachedIn(game: Game): number {
+  const { phase, round, tick, config } = game.state;
+  if (phase === 'ended') return config.rounds;
+  return phase === 'operations' && tick === 0 ? Math.max(1, round - 1) : round;
+}

@@ -4,6 +4,8 @@ import {
   type Plan,
   type ProtocolError,
   type ServerMessage,
+  TEAM_FEED_LENGTH,
+  type TeamFeedEntry,
   type TeamFiguresRow,
 } from '@ttc/protocol';
 import {
@@ -86,6 +88,8 @@ export class ClassroomSession {
   private clockFailures = 0;
   /** A failed write left the game ahead of the log and rebuilding it failed too: rebuild before the next change. */
   private needsRebuild = false;
+  /** Each team's latest decisions this round, for a member who reloads (see teamFeedMessage). */
+  private readonly recentDecisions = new Map<number, TeamFeedEntry[]>();
 
   constructor(
     stored: StoredSession,
@@ -128,10 +132,15 @@ export class ClassroomSession {
 
   /** Applies a stored log to the current game; every logged command was accepted once and must be again. */
   private replay(log: LogEntry[]): void {
+    this.recentDecisions.clear();
     for (const entry of log) {
       const result = applyCommand(this.game, entry.command);
       if (!result.ok) throw new Error(`session ${this.id}: logged command ${entry.seq} no longer applies (${result.rejection.reason})`);
       this.seq = entry.seq;
+      // The teams' feeds as they were, so a learner who reloads after a restart still sees them.
+      if (entry.command.type === 'startRound') this.recentDecisions.clear();
+      const by = entry.actor === 'bot' ? 'bot' : this.players.get(entry.actor)?.name;
+      for (const outcome of result.outcomes) if (outcome.kind === 'decision' && by) this.noteDecision(outcome, by);
     }
   }
 
@@ -297,6 +306,8 @@ export class ClassroomSession {
       const stopped = this.notRunning();
       if (stopped) return stopped;
       if (this.game.state.phase !== 'operations') return failure('wrong-phase', 'Demands are decided during operations.');
+      // The clock stands still: a paused class is for listening to the trainer, not for deciding ahead.
+      if (this.paused) return failure('paused', 'Your trainer has paused the class: decide again when it resumes.');
       const { accepted, rejected } = await this.commit([
         { command: { type: 'decide', team: player.team, demandId, decision }, actor: player.id },
       ]);
@@ -405,6 +416,7 @@ export class ClassroomSession {
       if (this.game.state.phase !== 'planning') return failure('wrong-phase', 'The next round starts from the planning phase.');
       await this.commit([{ command: { type: 'startRound' }, actor: 'facilitator' }]);
       this.proposals.clear();
+      this.recentDecisions.clear();
       this.publishAll();
       this.schedule();
       return { ok: true };
@@ -605,6 +617,31 @@ export class ClassroomSession {
     };
     this.broadcaster.toTeam(this.id, outcome.team, message);
     this.broadcaster.toFacilitator(this.id, message);
+    this.noteDecision(outcome, by);
+  }
+
+  /** Keeps a team's latest answered demands (not the ones nobody answered), with names to show. */
+  private noteDecision(outcome: DecisionOutcome, by: string): void {
+    if (outcome.resolution === 'ignored' || by === 'clock') return;
+    const customer = this.game.state.teams[outcome.team]?.customers[outcome.customerId];
+    const entry: TeamFeedEntry = {
+      by,
+      decision: outcome.resolution,
+      accepted: outcome.accepted,
+      loyaltyChange: Math.round((outcome.loyaltyAfter - outcome.loyaltyBefore) * 1000) / 1000,
+      revenueCents: outcome.revenueCents,
+      customerName: customer?.name ?? 'A customer',
+      categoryName: this.scenario.categories[outcome.category]?.name ?? 'a request',
+    };
+    const feed = this.recentDecisions.get(outcome.team) ?? [];
+    feed.push(entry);
+    if (feed.length > TEAM_FEED_LENGTH) feed.splice(0, feed.length - TEAM_FEED_LENGTH);
+    this.recentDecisions.set(outcome.team, feed);
+  }
+
+  /** A team's latest decisions this round: sent to a member who (re)attaches, so a reload keeps the feed. */
+  teamFeedMessage(team: number): ServerMessage {
+    return { type: 'teamFeed', team, decisions: [...(this.recentDecisions.get(team) ?? [])] };
   }
 
   sessionMessage(): Extract<ServerMessage, { type: 'session' }> {

@@ -1,9 +1,16 @@
-import type { FACILITATOR_MESSAGES, HostSettings, ServerMessage } from '@ttc/protocol';
-import { applyCommand, createGame, findScenario, stateHash } from '@ttc/sim';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
+import { type FACILITATOR_MESSAGES, type HostSettings, type ServerMessage, sessionLogSchema } from '@ttc/protocol';
+import { applyCommand, createGame, findScenario, readFigures, stateHash } from '@ttc/sim';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../config.js';
+import { createServer } from '../create-server.js';
 import { SqliteSessionStore } from '../storage/sqlite-session-store.js';
 import { expectOk, TestClient } from '../test-support/classroom-client.js';
 import { type RunningServer, startTestServer } from '../test-support/test-server.js';
+import { lanAddresses } from './lan-addresses.js';
 import { sessionResults } from './session-results.js';
 
 let running: RunningServer;
@@ -161,12 +168,17 @@ describe('a whole class', () => {
     });
     for (const entry of log) expect(applyCommand(replay, entry.command).ok).toBe(true);
     expect(stateHash(replay.state)).toBe(stateHash(session.game.state));
-    const results = (await (await fetch(`${running.url}/api/sessions/${sessionId}/results.json?key=${facilitatorKey}`)).json()) as {
-      rows: unknown;
-    };
-    expect(results.rows).toEqual(sessionResults(replay));
-    const csv = await (await fetch(`${running.url}/api/sessions/${sessionId}/results.csv?key=${facilitatorKey}`)).text();
-    expect(csv.trim().split('\n')).toHaveLength(1 + 4 * 2);
+    const response = await fetch(`${running.url}/api/sessions/${sessionId}/results.json?key=${facilitatorKey}`);
+    expect(response.headers.get('content-disposition')).toMatch(/tame-the-chaos-class-[A-Z0-9]{6}-results\.json/);
+    const results = (await response.json()) as ReturnType<typeof sessionResults>;
+    const record = sessionLogSchema.parse(await (await fetch(`${running.url}/api/sessions/${sessionId}/log?key=${facilitatorKey}`)).json());
+    expect(results).toEqual(sessionResults(record, scenario));
+    const teamRows = results.rows.filter((row) => row.kind === 'team');
+    expect(teamRows.at(-1)?.profit).toBe((readFigures(replay, 3)?.profitCents ?? 0) / 100);
+    const csv = await fetch(`${running.url}/api/sessions/${sessionId}/results.csv?key=${facilitatorKey}`);
+    expect(csv.headers.get('content-disposition')).toMatch(/tame-the-chaos-class-[A-Z0-9]{6}-results\.csv/);
+    // Four teams and five benchmarks, two rounds each.
+    expect((await csv.text()).trim().split('\n')).toHaveLength(1 + (4 + 5) * 2);
     expect((await fetch(`${running.url}/api/sessions/${sessionId}/results.csv?key=wrong-key-wrong-key`)).status).toBe(404);
   }, 90_000);
 });
@@ -178,7 +190,8 @@ describe('team play', () => {
     const second = await join(joinCode, 'Bilal');
     expectOk(await facilitator.send({ type: 'start' }));
     const board = await first.player.next('board', (message) => message.board.cards.length > 0);
-    expectOk(await facilitator.send({ type: 'pause' }));
+    // A minute an hour: the card stays waiting while both answer (a paused class refuses decisions).
+    expectOk(await facilitator.send({ type: 'setSpeed', tickMs: 60_000 }));
     const demandId = board.board.cards[0]?.demand.id as number;
     const [a, b] = await Promise.all([
       first.player.send({ type: 'decide', demandId, decision: 'accommodate' }),
@@ -190,6 +203,96 @@ describe('team play', () => {
     expect(loser && !loser.ok && loser.error.code).toBe('already-decided');
     // Both saw the single decision and who made it.
     for (const seat of [first, second]) await seat.player.next('decided', (message) => message.demandId === demandId);
+  });
+
+  it('while the class is paused a decision is refused as "paused", and taken again once it resumes', async () => {
+    const { facilitator, joinCode } = await host({ teamCount: 1, tickMs: 150 });
+    const seat = await join(joinCode, 'Hana');
+    expectOk(await facilitator.send({ type: 'start' }));
+    const board = await seat.player.next('board', (message) => message.board.cards.length > 0);
+    expectOk(await facilitator.send({ type: 'pause' }));
+    expect((await seat.player.next('session', (message) => message.paused)).paused).toBe(true);
+    const demandId = board.board.cards[0]?.demand.id as number;
+    const refused = await seat.player.send({ type: 'decide', demandId, decision: 'no' });
+    expect(refused.ok === false && refused.error).toEqual({
+      code: 'paused',
+      message: 'Your trainer has paused the class: decide again when it resumes.',
+    });
+    expectOk(await facilitator.send({ type: 'setSpeed', tickMs: 60_000 }));
+    expectOk(await facilitator.send({ type: 'resume' }));
+    expectOk(await seat.player.send({ type: 'decide', demandId, decision: 'no' }));
+  });
+
+  it('a learner who reloads gets the team’s latest decisions back, with names; a new round starts a new feed', async () => {
+    const { facilitator, joinCode } = await host({ teamCount: 1, tickMs: 150, ticksPerRound: 4 });
+    const ada = await join(joinCode, 'Ada');
+    const grace = await join(joinCode, 'Grace');
+    expect((await ada.player.next('teamFeed')).decisions).toEqual([]);
+    expectOk(await facilitator.send({ type: 'start' }));
+    const board = await ada.player.next('board', (message) => message.board.cards.length > 0);
+    expectOk(await facilitator.send({ type: 'setSpeed', tickMs: 60_000 }));
+    const card = board.board.cards[0] as { demand: { id: number }; customerName: string; categoryName?: unknown };
+    expectOk(await grace.player.send({ type: 'decide', demandId: card.demand.id, decision: 'accommodate' }));
+    ada.player.close();
+    const again = await client();
+    expectOk(await again.send({ type: 'attach', token: ada.token }));
+    const feed = await again.next('teamFeed');
+    expect(feed.team).toBe(0);
+    expect(feed.decisions).toEqual([expect.objectContaining({ by: 'Grace', decision: 'accommodate', customerName: card.customerName })]);
+    expect(feed.decisions[0]?.categoryName).toBe(card.categoryName);
+    // Planning, then the next round: its feed starts empty.
+    expectOk(await facilitator.send({ type: 'setSpeed', tickMs: 100 }));
+    await facilitator.next('session', (message) => message.phase === 'planning');
+    expectOk(await facilitator.send({ type: 'nextRound' }));
+    const later = await client();
+    expectOk(await later.send({ type: 'attach', token: grace.token }));
+    expect((await later.next('teamFeed')).decisions).toEqual([]);
+  });
+
+  it('a join code typed as the projector shows it is accepted; a wrong character is named', async () => {
+    const { joinCode } = await host();
+    const typed = `${joinCode.slice(0, 3)} ${joinCode.slice(3)}`.toLowerCase();
+    const seat = await client();
+    expect(expectOk(await seat.send({ type: 'join', joinCode: typed, name: 'Ines' })).team).toBe(0);
+    const wrong = await seat.send({ type: 'join', joinCode: `${joinCode.slice(0, 5)}O`, name: 'Jo' });
+    expect(wrong.ok === false && wrong.error.code).toBe('bad-message');
+    expect(wrong.ok === false && wrong.error.message).toMatch(/^joinCode: “O”, the 6th character, is never in a join code/);
+  });
+
+  it('hosting on a localhost link offers the machine’s LAN addresses for learners’ devices, when it listens on them', async () => {
+    // This server listens on 127.0.0.1 only: no other device could open a LAN link.
+    const local = expectOk(await (await client()).send({ type: 'host', settings: settings() }));
+    expect(local.joinUrl).toMatch(/^http:\/\/localhost:/);
+    expect(local.lanJoinUrls).toEqual([]);
+    // A server listening on every interface (HOST=0.0.0.0, the default) offers each address.
+    const config = readConfig({
+      PORT: '0',
+      HOST: '0.0.0.0',
+      STATIC_DIR: tmpdir(),
+      LOG_LEVEL: 'silent',
+      DATABASE_PATH: joinPath(mkdtempSync(joinPath(tmpdir(), 'ttc-lan-')), 'db'),
+    });
+    if (!config.ok) throw new Error(config.message);
+    const open = createServer(config.config, pino({ level: 'silent' }));
+    const port = await open.listen();
+    try {
+      const facilitator = new TestClient(`http://127.0.0.1:${port}`);
+      clients.push(facilitator);
+      await facilitator.connected();
+      const reply = expectOk(await facilitator.send({ type: 'host', settings: settings() }));
+      expect(reply.lanJoinUrls).toEqual(lanAddresses().map((address) => `http://${address}:${port}/?join=${reply.joinCode}`));
+      const again = new TestClient(`http://127.0.0.1:${port}`);
+      clients.push(again);
+      await again.connected();
+      const attached = expectOk(
+        await again.send({ type: 'attachFacilitator', sessionId: reply.sessionId, facilitatorKey: reply.facilitatorKey }),
+      );
+      expect(attached.lanJoinUrls).toEqual(reply.lanJoinUrls);
+      facilitator.close();
+      again.close();
+    } finally {
+      await open.close();
+    }
   });
 
   it('a player asks for the previews of a selected card; boards carry none', async () => {

@@ -85,8 +85,8 @@ describe('the session record (GET /api/sessions/:id/log)', () => {
     expect(response.status).toBe(200);
     const after = await response.text();
     expect(after).toBe(before);
-    // A header and one row per team for the one round played.
-    expect(after.trim().split('\n')).toHaveLength(3);
+    // A header and one row per team and benchmark for the one round played.
+    expect(after.trim().split('\n')).toHaveLength(1 + 2 + 5);
     expect((await fetch(`${second.url}/api/sessions/${sessionId}/results.csv?key=wrong-key-wrong-key`)).status).toBe(404);
   });
 });

@@ -9,14 +9,16 @@ import {
   type ProtocolError,
   SERVER_EVENT,
   type ServerReply,
+  spacedJoinCode,
 } from '@ttc/protocol';
 import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
 import { addressKey, clientAddress, isLoopback, type TrustProxy } from '../http/trust-proxy.js';
 import type { SessionStore } from '../storage/session-store.js';
-import { failure } from './classroom-session.js';
+import { type ClassroomSession, failure } from './classroom-session.js';
 import { ConnectionCounter, FloodWatch } from './connection-guard.js';
 import { JoinGuard } from './join-guard.js';
+import { lanJoinUrls } from './lan-addresses.js';
 import { TokenBucket } from './rate-limit.js';
 import { hashSecret } from './secrets.js';
 import { type Attachment, runSessionCommand } from './session-commands.js';
@@ -218,7 +220,7 @@ export class SocketGateway {
         const session = this.registry.forFacilitator(message.sessionId, message.facilitatorKey);
         if (!session) return this.unknownSession(message.sessionId, message.facilitatorKey);
         this.rooms.seatFacilitator(socket, data, session);
-        return { ok: true, sessionId: session.id, joinCode: session.joinCode, joinUrl: this.joinUrl(session.joinCode) };
+        return { ok: true, ...this.joining(session) };
       }
       default:
         return runSessionCommand(this.registry, data, message, (session, playerId, team) => this.rooms.reseat(session, playerId, team));
@@ -236,7 +238,7 @@ export class SocketGateway {
     if (!hosted.ok) return hosted;
     const { session, facilitatorKey } = hosted;
     this.rooms.seatFacilitator(socket, data, session);
-    return { ok: true, sessionId: session.id, joinCode: session.joinCode, joinUrl: this.joinUrl(session.joinCode), facilitatorKey };
+    return { ok: true, ...this.joining(session), facilitatorKey };
   }
 
   /** A right code is never refused for others' typos: a wrong one only makes the next attempts wait (join-guard.ts). */
@@ -246,7 +248,8 @@ export class SocketGateway {
     try {
       await this.joinGuard.admit(data.address);
       const session = this.registry.byCode(message.joinCode);
-      if (!session) return failure('unknown-join-code', `No session has the code ${message.joinCode}: check it with your trainer.`);
+      if (!session)
+        return failure('unknown-join-code', `No session has the code ${spacedJoinCode(message.joinCode)}: check it with your trainer.`);
       this.joinGuard.refund(data.address);
       if (socket.disconnected) return failure('not-attached', 'The connection closed before the seat was made.');
       const joined = await this.registry.join(session, message.name);
@@ -272,8 +275,28 @@ export class SocketGateway {
     return failure('unknown-session', 'No session with that id and key.');
   }
 
+  /** What the facilitator's lobby shows: the session, its code, the join link and its LAN variants. */
+  private joining(session: ClassroomSession): { sessionId: string; joinCode: string; joinUrl: string; lanJoinUrls: string[] } {
+    return {
+      sessionId: session.id,
+      joinCode: session.joinCode,
+      joinUrl: this.joinUrl(session.joinCode),
+      lanJoinUrls: this.lanJoinUrls(session.joinCode),
+    };
+  }
+
   private joinUrl(joinCode: string): string {
     return `${this.options.publicUrl}/?join=${joinCode}`;
+  }
+
+  /**
+   * With a join link on localhost, the same link on this machine's LAN addresses, for the lobby to
+   * offer; none when the server listens on loopback only (HOST=127.0.0.1), where they would not open.
+   */
+  private lanJoinUrls(joinCode: string): string[] {
+    const address = this.io.httpServer.address();
+    if (!address || typeof address !== 'object' || /^(127\.|::1$|::ffff:127\.)/.test(address.address)) return [];
+    return lanJoinUrls(this.options.publicUrl, address.port, joinCode);
   }
 
   close(): Promise<void> {

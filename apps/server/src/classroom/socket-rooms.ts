@@ -56,6 +56,7 @@ export class SocketRooms implements Broadcaster {
     const board = session.boardMessage(team);
     if (board) socket.emit(SERVER_EVENT, board);
     for (const proposal of session.proposalsOf(team)) socket.emit(SERVER_EVENT, proposal);
+    socket.emit(SERVER_EVENT, session.teamFeedMessage(team));
     // The newcomer hears the roster at once; everyone else with the next (throttled) lobby.
     socket.emit(SERVER_EVENT, session.lobbyMessage());
     session.publishLobby();
@@ -79,6 +80,7 @@ export class SocketRooms implements Broadcaster {
     this.io.in(room.player(playerId)).socketsJoin(room.team(session.id, team));
     const board = session.boardMessage(team);
     if (board) this.io.to(room.player(playerId)).emit(SERVER_EVENT, board);
+    this.io.to(room.player(playerId)).emit(SERVER_EVENT, session.teamFeedMessage(team));
   }
 
   private leaveRooms(socket: Socket): void {

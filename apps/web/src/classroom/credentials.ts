@@ -6,6 +6,8 @@ export interface FacilitatorCredentials {
   facilitatorKey: string;
   joinCode: string;
   joinUrl: string;
+  /** When the join link says localhost: the same link on this server's LAN addresses. */
+  lanJoinUrls?: string[];
 }
 
 export interface PlayerCredentials {

@@ -44,6 +44,7 @@ export async function enterAsFacilitator(credentials: FacilitatorCredentials): P
     ...credentials,
     joinCode: String(reply.joinCode ?? credentials.joinCode),
     joinUrl: String(reply.joinUrl ?? credentials.joinUrl),
+    lanJoinUrls: Array.isArray(reply.lanJoinUrls) ? reply.lanJoinUrls.filter((url): url is string => typeof url === 'string') : [],
   };
   saveFacilitator(saved);
   rememberHostedClass(saved);

@@ -4,8 +4,22 @@ import { markScreen } from '../scenes/scene-keys';
 import { type ClassroomConnection, classroomConnection } from './connection';
 import './classroom.css';
 
-/** The classroom's HTML screens. A learner's board and planning are Phaser scenes. */
-export type ClassScreen = 'host' | 'lobby' | 'console' | 'projector' | 'join' | 'waiting' | 'class-debrief' | 'past-classes' | 'replay';
+/**
+ * The classroom's HTML screens. A learner's board and planning are Phaser scenes on a laptop, and
+ * these HTML screens ("operations", "planning") on a phone (learner/phone-layout.ts).
+ */
+export type ClassScreen =
+  | 'host'
+  | 'lobby'
+  | 'console'
+  | 'projector'
+  | 'join'
+  | 'waiting'
+  | 'operations'
+  | 'planning'
+  | 'class-debrief'
+  | 'past-classes'
+  | 'replay';
 
 export interface ScreenContext {
   root: HTMLElement;
@@ -27,6 +41,8 @@ const loaders: Record<ClassScreen, () => Promise<ScreenRenderer>> = {
   projector: () => import('./screens/projector-screen').then((module) => module.projectorScreen),
   join: () => import('./screens/join-screen').then((module) => module.joinScreen),
   waiting: () => import('./screens/waiting-screen').then((module) => module.waitingScreen),
+  operations: () => import('./learner/phone-board').then((module) => module.phoneBoardScreen),
+  planning: () => import('./learner/phone-planning').then((module) => module.phonePlanningScreen),
   'class-debrief': () => import('./screens/class-debrief-screen').then((module) => module.classDebriefScreen),
   'past-classes': () => import('./screens/past-classes-screen').then((module) => module.pastClassesScreen),
   replay: () => import('./screens/replay-screen').then((module) => module.replayScreen),

@@ -144,7 +144,9 @@ export class OperationsScene extends Phaser.Scene {
     const scenario = this.session.scenario;
     this.add.rectangle(0, 0, WIDTH, 58, COLOURS.panel).setOrigin(0);
     this.header = addText(this, 20, 4, '', 'large');
-    addText(this, 20, 34, scenario.name, 'tiny', COLOURS.textMuted);
+    // In a class, who sits here: "Team 2 · you are Ada · Office supplies".
+    const seat = (this.session as { seatLabel?: () => string }).seatLabel?.();
+    addText(this, 20, 34, seat ? `${seat} · ${scenario.name}` : scenario.name, 'tiny', COLOURS.textMuted);
     this.clockText = addText(this, 620, 4, '', 'body');
     this.clockMeter = new Meter(this, 620, 36, 320, 12, COLOURS.info);
     this.speedText = addText(this, 970, 14, '', 'large', COLOURS.text, { fontStyle: 'bold' });

@@ -131,7 +131,8 @@ export class PlanningScene extends Phaser.Scene {
     const rows = planningRows(view, scenario);
     const buttons: Button[] = [];
 
-    track(addText(this, 20, 12, `Planning after round ${view.round} of ${view.rounds}`, 'heading'));
+    const seat = this.classSession ? ` · ${this.classSession.seatLabel()}` : '';
+    track(addText(this, 20, 12, `Planning after round ${view.round} of ${view.rounds}${seat}`, 'heading'));
     track(
       addText(
         this,

@@ -194,4 +194,47 @@ describe('ClassPlaySession', () => {
     expect(session.view().team).toBe(1);
     expect(session.teamFeed()).toEqual([]);
   });
+
+  it('rebuilds the team feed a reload would lose from the server’s teamFeed, heard once in the log', () => {
+    const { session, logged } = seat();
+    const entry = { decision: 'accommodate' as const, accepted: false, loyaltyChange: 6.1, revenueCents: 0, categoryName: 'Rush delivery' };
+    session.handle({
+      type: 'teamFeed',
+      team: 0,
+      decisions: [
+        { ...entry, by: 'Grace', customerName: 'Lin Wu' },
+        { ...entry, by: 'Ada', customerName: 'Bo Li' },
+      ],
+    });
+    session.handle({ type: 'teamFeed', team: 1, decisions: [{ ...entry, by: 'Xavier', customerName: 'Not ours' }] });
+    expect(session.teamFeed()).toEqual([
+      'Grace: Lin Wu, Rush delivery — Accommodate, loyalty +6.1',
+      'You: Bo Li, Rush delivery — Accommodate, loyalty +6.1',
+    ]);
+    expect(logged).toEqual([
+      'Your team’s latest decisions: Grace: Lin Wu, Rush delivery — Accommodate, loyalty +6.1; You: Bo Li, Rush delivery — Accommodate, loyalty +6.1.',
+    ]);
+    // A reconnect sends it again: the feed is the same, the log does not repeat it.
+    session.handle({ type: 'teamFeed', team: 0, decisions: [{ ...entry, by: 'Grace', customerName: 'Lin Wu' }] });
+    expect(logged).toHaveLength(1);
+  });
+
+  it('says who sits here, and passes on the server’s refusal of a decision while the class is paused', async () => {
+    const { session } = seat(() => ({
+      ok: false,
+      error: { code: 'paused', message: 'Your trainer has paused the class: decide again when it resumes.' },
+    }));
+    expect(session.seatLabel()).toBe('Team 1 · you are Ada');
+    session.handle(sessionPush(true));
+    session.handle(boardPush().message);
+    expect(session.paused()).toBe(true);
+    const card = session.view().cards[0];
+    if (!card) throw new Error('cards arrived');
+    expect(await session.decideCard(card.demand.id, 'no')).toEqual({
+      ok: false,
+      message: 'Your trainer has paused the class: decide again when it resumes.',
+      gentle: false,
+    });
+    expect(session.view().cards[0]?.demand.id).toBe(card.demand.id);
+  });
 });

@@ -1,4 +1,4 @@
-import type { ClientMessage, Plan, ServerMessage, ServerReply } from '@ttc/protocol';
+import { type ClientMessage, classroomTeamNames, type Plan, type ServerMessage, type ServerReply } from '@ttc/protocol';
 import type { Decision, DecisionPreviews, Scenario } from '@ttc/sim';
 import {
   accumulateFigures,
@@ -104,6 +104,24 @@ export class ClassPlaySession implements PlaySession {
         if (message.by !== this.playerName) this.log(line);
         break;
       }
+      case 'teamFeed':
+        // Sent when the seat is taken (again): the team's latest decisions, so a reload starts with them.
+        if (message.team !== this.team) return;
+        // Back after a reload (the feed was empty): heard once, as it is seen.
+        if (this.feedLines.length === 0 && message.decisions.length > 0)
+          this.log(
+            `Your team’s latest decisions: ${message.decisions.map((entry) => teamDecisionText({ ...entry, by: entry.by === this.playerName ? 'You' : entry.by }, entry, this.scenario.currency)).join('; ')}.`,
+          );
+        this.feedLines.splice(
+          0,
+          this.feedLines.length,
+          ...message.decisions
+            .map((entry) =>
+              teamDecisionText({ ...entry, by: entry.by === this.playerName ? 'You' : entry.by }, entry, this.scenario.currency),
+            )
+            .slice(-FEED_LENGTH),
+        );
+        break;
       case 'eventStarted':
         if (message.team !== this.team) return;
         this.events.push({ kind: 'event', name: message.name, description: message.description });
@@ -163,6 +181,21 @@ export class ClassPlaySession implements PlaySession {
   /** The latest session push: status, phase, the clock. */
   sessionState(): SessionPush | undefined {
     return this.session;
+  }
+
+  /** The trainer has paused the class: the clock stands and decisions wait. */
+  paused(): boolean {
+    return this.session?.paused ?? false;
+  }
+
+  /** The team's name as the class knows it ("Team 2"). */
+  teamName(): string {
+    return classroomTeamNames(this.team + 1)[this.team] ?? `Team ${this.team + 1}`;
+  }
+
+  /** Who sits here, for the top of the board: "Team 2 · you are Ada". */
+  seatLabel(): string {
+    return `${this.teamName()} · you are ${this.playerName}`;
   }
 
   view(): PlayView {

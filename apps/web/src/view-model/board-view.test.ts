@@ -1,6 +1,6 @@
 import { applyCommand, createGame, findScenario, type Scenario, teamView } from '@ttc/sim';
 import { describe, expect, it } from 'vitest';
-import { accumulateFigures, boardView, readBoard, readOutcome, readPreviews } from './board-view';
+import { accumulateFigures, boardView, globalTickText, hourOfRound, hourText, readBoard, readOutcome, readPreviews } from './board-view';
 
 const scenario = findScenario('office-supplies') as Scenario;
 
@@ -79,5 +79,21 @@ describe('accumulateFigures', () => {
     for (let tick = 0; tick < 10; tick++)
       history = accumulateFigures(history, { round: 1, tick, phase: 'operations', figures: figures(tick) } as never, 4);
     expect(history.map((point) => point.profitCents)).toEqual([6, 7, 8, 9]);
+  });
+});
+
+describe('hours as people see them', () => {
+  it('counts from 1: the hour under way after some hours of the round are done', () => {
+    expect(hourOfRound(0, 12)).toBe(1);
+    expect(hourOfRound(4, 12)).toBe(5);
+    // The round's last tick done: still its last hour, never "13 of 12".
+    expect(hourOfRound(12, 12)).toBe(12);
+    expect(hourText(4, 12)).toBe('Hour 5 of 12');
+  });
+
+  it('reads a global tick as the round and hour, or the end of a round', () => {
+    expect(globalTickText(0, 6)).toEqual({ round: 1, hour: 1, text: 'Round 1 · Hour 1' });
+    expect(globalTickText(8, 6)).toEqual({ round: 2, hour: 3, text: 'Round 2 · Hour 3' });
+    expect(globalTickText(12, 6)).toEqual({ round: 2, hour: undefined, text: 'End of round 2' });
   });
 });

@@ -215,3 +215,32 @@ export function accumulateFigures(
   if (last?.key === key) return [...history.slice(0, -1), point];
   return [...history, point].slice(-limit);
 }
+
+/**
+ * The hour people see, 1-based within its round: after `ticksDone` simulated hours of a round the
+ * hour under way is the next one ("Hour 1 of 12" as a round starts). The one numbering of the
+ * console, the learner's board, the debrief and the replay.
+ */
+export function hourOfRound(ticksDone: number, ticksPerRound: number): number {
+  return Math.max(1, Math.min(ticksDone + 1, ticksPerRound));
+}
+
+/** "Hour 3 of 12". */
+export function hourText(ticksDone: number, ticksPerRound: number): string {
+  return `Hour ${hourOfRound(ticksDone, ticksPerRound)} of ${ticksPerRound}`;
+}
+
+/**
+ * A global tick (hours played since the start) as people say it: "Round 2 · Hour 3", or "End of
+ * round 1" for the tick that closed a round. A key moment, a note or a replay point reads the same.
+ */
+export function globalTickText(globalTick: number, ticksPerRound: number): { round: number; hour: number | undefined; text: string } {
+  const per = Math.max(1, ticksPerRound);
+  if (globalTick > 0 && globalTick % per === 0) {
+    const round = globalTick / per;
+    return { round, hour: undefined, text: `End of round ${round}` };
+  }
+  const round = Math.floor(globalTick / per) + 1;
+  const hour = hourOfRound(globalTick - (round - 1) * per, per);
+  return { round, hour, text: `Round ${round} · Hour ${hour}` };
+}

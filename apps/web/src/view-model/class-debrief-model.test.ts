@@ -233,7 +233,7 @@ describe('classDebriefModel', () => {
 
 describe('helpers', () => {
   it('says when a moment happened', () => {
-    expect(momentTime(2, 13, 10)).toEqual({ hour: 4, when: 'Round 2, hour 4' });
+    expect(momentTime(2, 13, 10)).toEqual({ hour: 4, when: 'Round 2 · Hour 4' });
     expect(momentTime(2, 20, 10)).toEqual({ hour: undefined, when: 'End of round 2' });
   });
 
@@ -249,7 +249,7 @@ describe('helpers', () => {
       teamName: 'Team 1',
       round: 1,
       hour: 1,
-      when: 'Round 1, hour 1',
+      when: 'Round 1 · Hour 1',
       text: '',
       involved: [],
       cause: '',
@@ -268,7 +268,7 @@ describe('helpers', () => {
   });
 
   it('prefers a learners’ team to a bot’s and skips a moment just like one already shown', () => {
-    const base = { round: 1, hour: 4, when: 'Round 1, hour 4', text: '', involved: ['the bot'], cause: 'said no', subject: '' };
+    const base = { round: 1, hour: 4, when: 'Round 1 · Hour 4', text: '', involved: ['the bot'], cause: 'said no', subject: '' };
     const moments = [
       { ...base, team: 2, teamName: 'Team 3', kind: 'complaint-storm' as const, tick: 3, byLearners: false },
       { ...base, team: 3, teamName: 'Team 4', kind: 'complaint-storm' as const, tick: 3, byLearners: false },

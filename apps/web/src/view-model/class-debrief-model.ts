@@ -1,5 +1,6 @@
-import { replaySessionLog, type SessionLog, SessionRecordError } from '@ttc/protocol';
+import { replaySessionLog, roundsReachedIn, type SessionLog, SessionRecordError } from '@ttc/protocol';
 import type { DecisionCounts, Game, KeyMomentKind, Resolution, Scenario, TickRecord } from '@ttc/sim';
+import { hourOfRound } from './board-view';
 import { benchmarkRows, type DebriefRow, lessonFor, rowOf } from './debrief-model';
 
 // The class debrief: the whole session rebuilt from its record, so that every chart, moment and
@@ -113,10 +114,12 @@ const VERBS: Record<Resolution, string> = {
   ignored: 'left unanswered',
 };
 
+/** When a moment happened, numbered as the console and the replay number hours: "Round 2 · Hour 5". */
 export function momentTime(round: number, tick: number, ticksPerRound: number): { hour: number | undefined; when: string } {
-  const hour = tick - (round - 1) * ticksPerRound;
-  if (hour >= ticksPerRound) return { hour: undefined, when: `End of round ${round}` };
-  return { hour: Math.max(0, hour) + 1, when: `Round ${round}, hour ${Math.max(0, hour) + 1}` };
+  const done = tick - (round - 1) * ticksPerRound;
+  if (done >= ticksPerRound) return { hour: undefined, when: `End of round ${round}` };
+  const hour = hourOfRound(done, ticksPerRound);
+  return { hour, when: `Round ${round} · Hour ${hour}` };
 }
 
 /** "Ada", "Ada and Grace", "Ada, Grace and Alan". */
@@ -369,7 +372,7 @@ export function classDebriefModel(log: SessionLog, scenario: Scenario, benchmark
   const { ticksPerRound } = game.state.config;
   // A class the trainer ended early is compared with benchmarks over the rounds it reached.
   const finished = game.state.phase === 'ended';
-  const roundsReached = finished ? game.state.config.rounds : game.state.round;
+  const roundsReached = roundsReachedIn(game);
   const rows = benchmarks ?? benchmarkRows(game, roundsReached);
   const strategist = rows.find((row) => row.name === 'Strategist');
 

@@ -74,12 +74,15 @@ describe('the replay decisions list', () => {
 
 describe('the replay clock and jumps', () => {
   it('labels a moment and a tick', () => {
-    expect(momentLabel(2, 3, 6, 'operations')).toBe('Round 2 · hour 3 of 6');
+    // Three hours done: the fourth is under way, as the console says it.
+    expect(momentLabel(2, 3, 6, 'operations')).toBe('Round 2 · Hour 4 of 6');
+    expect(momentLabel(1, 0, 6, 'operations')).toBe('Round 1 · Hour 1 of 6');
     expect(momentLabel(1, 6, 6, 'planning')).toBe('Round 1 · planning');
     expect(momentLabel(2, 6, 6, 'ended')).toBe('Game over');
-    expect(tickLabel(0, 6)).toBe('Round 1 · hour 0');
-    expect(tickLabel(6, 6)).toBe('Round 1 · hour 6');
-    expect(tickLabel(7, 6)).toBe('Round 2 · hour 1');
+    expect(tickLabel(0, 6)).toBe('Round 1 · Hour 1');
+    expect(tickLabel(5, 6)).toBe('Round 1 · Hour 6');
+    expect(tickLabel(6, 6)).toBe('End of round 1');
+    expect(tickLabel(7, 6)).toBe('Round 2 · Hour 2');
   });
 
   it('cycles the speeds ×1 to ×16', () => {
@@ -95,6 +98,8 @@ describe('the replay clock and jumps', () => {
     expect(index.tickAt(fast.position)).toBe(12);
     expect(fast.ended).toBe(true);
     expect(fast.position).toBe(index.length);
+    // The first frame after a click may carry a time just before it: nothing moves, nothing ends.
+    expect(playStep(index, 0, 0, -4, 1)).toEqual({ position: 0, carriedMs: 0, ended: false });
     // Past a round's end (planning has no hours) playing carries on into the next round.
     const endOfRound1 = index.positionOfTick(6);
     const next = playStep(index, endOfRound1, 0, HOUR_MS, 1);
@@ -102,17 +107,38 @@ describe('the replay clock and jumps', () => {
   });
 
   it('jumps to the next and previous decision and key moment, for one team or all', () => {
-    const first = jumpTarget(index, 0, 'decision', 1);
-    expect(first?.kind).toBe('decision');
-    const team2 = jumpTarget(index, 0, 'decision', 1, 1);
-    expect(team2?.kind === 'decision' && team2.team).toBe(1);
-    const last = index.marks.filter((mark) => mark.kind === 'decision').at(-1);
-    expect(jumpTarget(index, index.length + 1, 'decision', -1)).toEqual(last);
-    expect(jumpTarget(index, index.length, 'decision', 1)).toBeUndefined();
-    const moments = index.marks.filter((mark) => mark.kind === 'key-moment' || mark.kind === 'round-end');
-    expect(jumpTarget(index, 0, 'moment', 1)).toEqual(moments[0]);
-    expect(jumpTarget(index, index.length + 1, 'moment', -1)).toEqual(moments.at(-1));
+    const { marks } = index;
+    const first = jumpTarget(marks, { position: 0 }, 'decision', 1);
+    expect(first?.mark.kind).toBe('decision');
+    const team2 = jumpTarget(marks, { position: 0 }, 'decision', 1, 1);
+    expect(team2?.mark.kind === 'decision' && team2.mark.team).toBe(1);
+    const last = marks.filter((mark) => mark.kind === 'decision').at(-1);
+    expect(jumpTarget(marks, { position: index.length + 1 }, 'decision', -1)?.mark).toEqual(last);
+    expect(jumpTarget(marks, { position: index.length }, 'decision', 1)).toBeUndefined();
+    const moments = marks.filter((mark) => mark.kind === 'key-moment' || mark.kind === 'round-end');
+    expect(jumpTarget(marks, { position: 0 }, 'moment', 1)?.mark).toEqual(moments[0]);
+    expect(jumpTarget(marks, { position: index.length + 1 }, 'moment', -1)?.mark).toEqual(moments.at(-1));
     expect(moments.some((mark) => mark.kind === 'round-end')).toBe(true);
+  });
+
+  it('reaches every team’s key moment, several in the same hour, forwards and back', () => {
+    // An event the trainer injects into all three teams: three key moments at one position.
+    const three = { scenario: office, seed: 3, teams: 3, rounds: 1, ticksPerRound: 6, teamNames: ['Team 1', 'Team 2', 'Team 3'] };
+    const commands: Command[] = [{ type: 'tick' }, { type: 'injectEvent', target: 'all', eventId: 'flu-season' }, { type: 'tick' }];
+    const { marks } = createReplayIndex(three, commands);
+    const landed: string[] = [];
+    let cursor: { position: number; markIndex?: number } = { position: 0 };
+    for (let step = jumpTarget(marks, cursor, 'moment', 1); step; step = jumpTarget(marks, cursor, 'moment', 1)) {
+      cursor = { position: step.mark.position, markIndex: step.markIndex };
+      if (step.mark.kind === 'key-moment') landed.push(`${step.mark.position}:${step.mark.team}`);
+    }
+    expect(landed).toEqual(['2:0', '2:1', '2:2']);
+    const back: number[] = [];
+    for (let step = jumpTarget(marks, cursor, 'moment', -1); step; step = jumpTarget(marks, cursor, 'moment', -1)) {
+      cursor = { position: step.mark.position, markIndex: step.markIndex };
+      if (step.mark.kind === 'key-moment') back.push(step.mark.team);
+    }
+    expect(back).toEqual([1, 0]);
   });
 
   it('puts a scrubber mark at each key moment tick', () => {

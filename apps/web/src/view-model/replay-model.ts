@@ -10,6 +10,7 @@ import {
   type Resolution,
   replayCommands,
 } from '@ttc/sim';
+import { globalTickText, hourOfRound, hourText } from './board-view';
 
 // What the replay viewer shows, worked out without the DOM: who decided what and when, the
 // filters over that list, the labels of a point in time, and where the keys jump to.
@@ -21,7 +22,7 @@ export interface DecisionRow {
   /** Global hours played when it was made. */
   tick: number;
   round: number;
-  /** Hours played in its round. */
+  /** The hour of its round it was made in, 1-based as the board shows it. */
   hour: number;
   team: number;
   teamName: string;
@@ -71,7 +72,7 @@ export function decisionCollector(
         position,
         tick: before.globalTick,
         round: before.round,
-        hour: before.tick,
+        hour: hourOfRound(before.tick, game.state.config.ticksPerRound),
         team: outcome.team,
         teamName: team?.name ?? `Team ${outcome.team + 1}`,
         resolution: outcome.resolution,
@@ -115,17 +116,19 @@ export function resolutionText(row: Pick<DecisionRow, 'resolution' | 'accepted'>
   return label;
 }
 
-/** Where the game is at a position: "Round 2 · hour 3 of 6", "Round 1 · planning", "Game over". */
-export function momentLabel(round: number, hour: number, ticksPerRound: number, phase: Phase): string {
+/**
+ * Where the game is at a position: "Round 2 · Hour 3 of 6" (the hour under way after
+ * `ticksDone` hours of the round, as the console and the board say it), "Round 1 · planning", "Game over".
+ */
+export function momentLabel(round: number, ticksDone: number, ticksPerRound: number, phase: Phase): string {
   if (phase === 'ended') return 'Game over';
   if (phase === 'planning') return `Round ${round} · planning`;
-  return `Round ${round} · hour ${hour} of ${ticksPerRound}`;
+  return `Round ${round} · ${hourText(ticksDone, ticksPerRound)}`;
 }
 
-/** A global tick as round and hour, for notes and marks: the hour that tick ended. */
+/** A global tick as round and hour, for notes and marks: "Round 2 · Hour 1", "End of round 1". */
 export function tickLabel(tick: number, ticksPerRound: number): string {
-  const round = Math.max(1, Math.ceil(tick / ticksPerRound));
-  return `Round ${round} · hour ${tick - (round - 1) * ticksPerRound}`;
+  return globalTickText(tick, ticksPerRound).text;
 }
 
 export const SPEEDS = [1, 2, 4, 8, 16] as const;
@@ -149,7 +152,9 @@ export function playStep(
   deltaMs: number,
   speed: ReplaySpeed,
 ): { position: ReplayPosition; carriedMs: number; ended: boolean } {
-  const elapsed = carriedMs + deltaMs * speed;
+  // A frame's time can come before the press that started playing (a click is handled mid-frame):
+  // time never runs backwards, or a negative hour would read as "past the end".
+  const elapsed = carriedMs + Math.max(0, deltaMs) * speed;
   const hours = Math.floor(elapsed / HOUR_MS);
   if (hours === 0) return { position, carriedMs: elapsed, ended: position >= index.length };
   const target = index.positionOfTick(index.tickAt(position) + hours);
@@ -163,20 +168,48 @@ export type JumpKind = 'moment' | 'decision';
 
 const JUMP_MARKS: Record<JumpKind, ReplayMarkKind[]> = { moment: ['key-moment', 'round-end'], decision: ['decision'] };
 
-/** The mark a jump key lands on, or undefined at either end; `team` limits it to a team's marks (round ends are everyone's). */
+/**
+ * Where the viewer stands for the jump keys: a position, and the mark a jump landed on there.
+ * Several marks share a position (an event for every team, three teams' moments in one hour),
+ * so the mark's index says which of them is shown; a seek of any other kind forgets it.
+ */
+export interface JumpCursor {
+  position: ReplayPosition;
+  markIndex?: number | undefined;
+}
+
+/**
+ * The mark a jump key lands on, and its index in `marks`, or undefined at either end. Marks at
+ * the cursor's own position come one by one after the one shown. `team` limits it to a team's
+ * marks (round ends are everyone's).
+ */
 export function jumpTarget(
-  index: Pick<ReplayIndex, 'nextMark' | 'previousMark'>,
-  position: ReplayPosition,
+  marks: readonly ReplayMark[],
+  cursor: JumpCursor,
   kind: JumpKind,
   direction: 1 | -1,
   team?: number,
-): ReplayMark | undefined {
-  let from = position;
-  for (;;) {
-    const mark = direction > 0 ? index.nextMark(from, JUMP_MARKS[kind]) : index.previousMark(from, JUMP_MARKS[kind]);
-    if (!mark || team === undefined || mark.kind === 'round-end' || mark.team === team) return mark;
-    from = mark.position;
+): { mark: ReplayMark; markIndex: number } | undefined {
+  const kinds = JUMP_MARKS[kind];
+  const wanted = (mark: ReplayMark) => kinds.includes(mark.kind) && (team === undefined || mark.kind === 'round-end' || mark.team === team);
+  const { position, markIndex } = cursor;
+  // Past the cursor in the jump's direction: a later (earlier) position, or the same one after (before) the mark shown.
+  const beyond = (mark: ReplayMark, index: number) =>
+    direction > 0
+      ? mark.position > position || (mark.position === position && markIndex !== undefined && index > markIndex)
+      : mark.position < position || (mark.position === position && markIndex !== undefined && index < markIndex);
+  if (direction > 0) {
+    for (let index = 0; index < marks.length; index++) {
+      const mark = marks[index] as ReplayMark;
+      if (wanted(mark) && beyond(mark, index)) return { mark, markIndex: index };
+    }
+  } else {
+    for (let index = marks.length - 1; index >= 0; index--) {
+      const mark = marks[index] as ReplayMark;
+      if (wanted(mark) && beyond(mark, index)) return { mark, markIndex: index };
+    }
   }
+  return undefined;
 }
 
 /** Key-moment ticks across the session, as fractions of its length, for the scrubber's marks. */

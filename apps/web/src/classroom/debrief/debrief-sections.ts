@@ -43,17 +43,31 @@ export function score(value: number): string {
 
 // ---- Standings --------------------------------------------------------------------------
 
+/** A column heading with a short form for a phone: "Exhaustion" / "Exh.". */
+function heading(long: string, short: string): HTMLElement {
+  return h('th', { scope: 'col', class: 'number' }, h('span', { class: 'long' }, long), h('abbr', { class: 'short', title: long }, short));
+}
+
+/**
+ * The standings. Who played a team goes under its name, and the table lays out its columns
+ * itself (fixed widths for the figures, the rest for the names), so a long name wraps in its
+ * cell and never pushes the Score column out of the panel.
+ */
 export function standingsSection(model: ClassDebrief, yourTeam: number | undefined): HTMLElement {
   const cell = (value: string) => h('td', { class: 'number' }, value);
   const head = h(
     'tr',
     {},
-    h('th', { scope: 'col', class: 'number' }, 'Place'),
-    h('th', { scope: 'col' }, 'Team'),
-    h('th', { scope: 'col' }, 'Played by'),
-    h('th', { scope: 'col', class: 'number' }, 'Profit'),
-    h('th', { scope: 'col', class: 'number' }, 'Exhaustion'),
-    h('th', { scope: 'col', class: 'number' }, 'Loyalty'),
+    h(
+      'th',
+      { scope: 'col', class: 'number place' },
+      h('span', { class: 'long' }, 'Place'),
+      h('abbr', { class: 'short', title: 'Place' }, '#'),
+    ),
+    h('th', { scope: 'col', class: 'team' }, 'Team'),
+    heading('Profit', 'Profit'),
+    heading('Exhaustion', 'Exh.'),
+    heading('Loyalty', 'Loy.'),
     h('th', { scope: 'col', class: 'number' }, 'Score'),
   );
   const teamRows = model.standings.map((team) =>
@@ -63,15 +77,11 @@ export function standingsSection(model: ClassDebrief, yourTeam: number | undefin
       cell(String(team.rank)),
       h(
         'th',
-        { scope: 'row' },
+        { scope: 'row', class: 'team' },
         h('span', { class: 'team-dot', style: `background:${teamColour(team.index)}`, 'aria-hidden': 'true' }),
         team.name,
         team.index === yourTeam ? h('span', { class: 'pill' }, 'your team') : undefined,
-      ),
-      h(
-        'td',
-        { class: 'players' },
-        playedBy(team),
+        h('div', { class: 'players' }, playedBy(team)),
         team.staffLost > 0 ? h('div', { class: 'bad small' }, `${team.staffLost} staff resigned`) : undefined,
       ),
       cell(money(team.profitCents, model.currency, false)),
@@ -85,8 +95,7 @@ export function standingsSection(model: ClassDebrief, yourTeam: number | undefin
       'tr',
       { class: 'benchmark' },
       cell('–'),
-      h('th', { scope: 'row' }, row.name),
-      h('td', { class: 'players' }, 'Benchmark'),
+      h('th', { scope: 'row', class: 'team' }, row.name),
       cell(money(row.profitCents, model.currency, false)),
       cell(whole(row.exhaustion)),
       cell(whole(row.loyalty)),
@@ -99,13 +108,23 @@ export function standingsSection(model: ClassDebrief, yourTeam: number | undefin
     h('h2', { id: 'debrief-standings' }, 'Final standings'),
     h(
       'table',
-      { class: 'data' },
+      { class: 'data standings-table' },
+      h(
+        'colgroup',
+        {},
+        h('col', { class: 'col-place' }),
+        h('col', { class: 'col-team' }),
+        h('col', { class: 'col-money' }),
+        h('col', { class: 'col-figure' }),
+        h('col', { class: 'col-figure' }),
+        h('col', { class: 'col-score' }),
+      ),
       h('thead', {}, head),
       h('tbody', {}, teamRows),
       h(
         'tbody',
         { class: 'benchmarks' },
-        h('tr', {}, h('th', { colspan: 7, scope: 'rowgroup', class: 'group' }, 'Benchmark strategies on the same customers')),
+        h('tr', {}, h('th', { colspan: 6, scope: 'rowgroup', class: 'group' }, 'Benchmark strategies on the same customers')),
         benchmarkRows,
       ),
     ),
@@ -156,7 +175,13 @@ function chartPanel(id: string, title: string, note: string, spec: Parameters<ty
     { class: 'panel chart', 'aria-labelledby': id },
     h('h3', { id }, title),
     h('p', { class: 'muted small' }, note),
-    lineChart({ ...spec, label: `${title}. ${ends}.` }),
+    // On a phone the chart keeps a readable size and scrolls sideways inside its panel.
+    // Focusable, so a keyboard scrolls it too.
+    h(
+      'div',
+      { class: 'chart-scroll', tabindex: 0, role: 'group', 'aria-labelledby': id },
+      lineChart({ ...spec, label: `${title}. ${ends}.` }),
+    ),
   );
 }
 
@@ -191,6 +216,7 @@ export function chartsSection(model: ClassDebrief): HTMLElement {
         { class: 'muted small' },
         'Thick lines with markers at each round’s end are the teams; thin dashed lines are the benchmark strategies on the same customers.',
       ),
+      h('p', { class: 'muted small swipe-hint' }, 'On a small screen, swipe a chart sideways to read the names at the ends of its lines.'),
       chartLegend(model),
     ),
     h(

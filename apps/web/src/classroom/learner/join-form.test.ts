@@ -6,12 +6,17 @@ describe('checkJoinForm', () => {
     expect(checkJoinForm(' pq3vfc ', ' Ada ')).toEqual({});
   });
 
+  it('accepts the code typed as the projector shows it, with its space', () => {
+    expect(checkJoinForm('443 CN7', 'Ada')).toEqual({});
+    expect(checkJoinForm('443 cn7', 'Ada')).toEqual({});
+  });
+
   it('asks for a name and for a code of 6 letters and digits', () => {
     expect(checkJoinForm('PQ3VFC', '   ').name).toMatch(/Enter your name/);
     expect(checkJoinForm('', 'Ada').code).toMatch(/Enter the join code/);
-    expect(checkJoinForm('PQ3', 'Ada').code).toMatch(/6 letters and digits/);
-    // O and 0 are not in the alphabet: a learner who typed one misread the code.
-    expect(checkJoinForm('PQ3VF0', 'Ada').code).toMatch(/6 letters and digits/);
+    expect(checkJoinForm('PQ3', 'Ada').code).toMatch(/6 letters and digits; this has 3/);
+    // O and 0 are not in the alphabet: a learner who typed one misread the code, and is told which.
+    expect(checkJoinForm('PQ3VF0', 'Ada').code).toMatch(/^“0”, the 6th character, is never in a join code/);
     expect(checkJoinForm('PQ3VFC', 'x'.repeat(31)).name).toMatch(/30 characters/);
   });
 });

@@ -1,4 +1,4 @@
-import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, type ProtocolError } from '@ttc/protocol';
+import { checkJoinCode, type ProtocolError } from '@ttc/protocol';
 
 export interface JoinProblems {
   code?: string;
@@ -7,23 +7,16 @@ export interface JoinProblems {
   form?: string;
 }
 
-/** The join code as the server reads it: trimmed, upper case. */
-export function normaliseCode(code: string): string {
-  return code.trim().toUpperCase();
-}
-
 /** The name as the server stores it: trimmed, inner spaces collapsed. */
 export function normaliseName(name: string): string {
   return name.trim().replace(/\s+/g, ' ');
 }
 
-/** Checks the form before anything is sent, with the same rules as the protocol. */
+/** Checks the form before anything is sent, with the protocol's own reading of the code ("443 cn7" is fine). */
 export function checkJoinForm(code: string, name: string): JoinProblems {
   const problems: JoinProblems = {};
-  const cleanCode = normaliseCode(code);
-  if (cleanCode.length === 0) problems.code = 'Enter the join code your trainer shows.';
-  else if (cleanCode.length !== JOIN_CODE_LENGTH || [...cleanCode].some((letter) => !JOIN_CODE_ALPHABET.includes(letter)))
-    problems.code = `A join code has ${JOIN_CODE_LENGTH} letters and digits, like the one on the projector. Check it and try again.`;
+  const checked = checkJoinCode(code);
+  if (!checked.ok) problems.code = checked.message;
   const cleanName = normaliseName(name);
   if (cleanName.length === 0) problems.name = 'Enter your name: your teammates and your trainer will see it.';
   else if (cleanName.length > 30) problems.name = 'Use a name of at most 30 characters.';

@@ -8,6 +8,8 @@ import { forgetPlayer, type PlayerCredentials } from '../credentials';
 import { leaveClassScreen, openClassScreen } from '../router';
 import { type LearnerScreen, learnerScreen } from './learner-screen';
 import { showNotice } from './notice';
+import { onLayoutChange, phoneLayout } from './phone-layout';
+import { setSeat } from './seat';
 
 let stopCurrent: (() => void) | undefined;
 
@@ -39,14 +41,24 @@ export function startLearnerFlow(connection: ClassroomConnection, credentials: P
   const route = (): void => {
     const session = connection.latest('session');
     if (!session) return;
-    const next = learnerScreen(session, play?.hasBoard() ? play.view() : undefined);
-    if (!next || next.key === current?.key) return;
+    const found = learnerScreen(session, play?.hasBoard() ? play.view() : undefined);
+    if (!found) return;
+    // A phone and a laptop draw the board differently: a rotation across the line redraws it.
+    const phone = phoneLayout();
+    const next =
+      found.screen === 'operations' || found.screen === 'planning'
+        ? { ...found, key: `${found.key}:${phone ? 'phone' : 'desktop'}` }
+        : found;
+    if (next.key === current?.key) return;
     current = next;
     if (next.screen === 'waiting')
       void openClassScreen('waiting', { playerId: credentials.playerId, name: credentials.name, team: String(myTeam) });
     else if (next.screen === 'debrief') {
       stop();
       void openClassScreen('class-debrief', { role: 'player' });
+    } else if (play && phone) {
+      setSeat(play);
+      void openClassScreen(next.screen);
     } else if (play) {
       leaveClassScreen();
       showScene(next.screen === 'operations' ? SCENES.operations : SCENES.planning, { session: play });
@@ -84,8 +96,11 @@ export function startLearnerFlow(connection: ClassroomConnection, credentials: P
   };
 
   const unsubscribe = connection.onMessage(onMessage);
+  const stopLayout = onLayoutChange(() => route());
   const stop = (): void => {
     unsubscribe();
+    stopLayout();
+    setSeat(undefined);
     if (stopCurrent === stop) stopCurrent = undefined;
   };
   stopCurrent = stop;

@@ -75,7 +75,7 @@ export function decisionsPanel(
             h(
               'button',
               { type: 'button', onclick: () => seek(row.position) },
-              h('span', { class: 'decision-when' }, `R${row.round} h${row.hour}`),
+              h('span', { class: 'decision-when' }, `R${row.round} · Hour ${row.hour}`),
               h('span', { class: 'decision-team' }, row.teamName),
               h('span', { class: 'decision-who' }, row.actor),
               h('span', { class: 'decision-what' }, resolutionText(row)),

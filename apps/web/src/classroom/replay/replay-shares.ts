@@ -15,6 +15,8 @@ function dateText(iso: string): string {
 
 export function sharesPanel(writer: { sessionId: string; key: string }, ended: boolean): HTMLElement {
   let links: ShareLink[] = [];
+  /** The link whose revocation waits for a "Yes": revoking cannot be undone, whoever has it loses it. */
+  let confirming: string | undefined;
   const created = h('div', { class: 'share-created', 'aria-live': 'polite' });
   const list = h('div', { class: 'share-list' });
   const error = h('p', { class: 'error-text', role: 'alert' });
@@ -46,24 +48,46 @@ export function sharesPanel(writer: { sessionId: string; key: string }, ended: b
                 { class: link.revokedAt ? 'muted' : 'good' },
                 link.revokedAt ? `Revoked ${dateText(link.revokedAt)}` : 'Opens the replay',
               ),
-              h(
-                'td',
-                {},
-                !link.revokedAt &&
-                  h(
-                    'button',
-                    {
-                      type: 'button',
-                      class: 'danger',
-                      'aria-label': `Revoke the link made ${dateText(link.createdAt)}`,
-                      onclick: () => void revoke(link),
-                    },
-                    'Revoke',
-                  ),
-              ),
+              h('td', {}, !link.revokedAt && revokeControl(link)),
             ),
           ),
         ),
+      ),
+    );
+  };
+
+  const revokeControl = (link: ShareLink) => {
+    const made = dateText(link.createdAt);
+    if (confirming !== link.id)
+      return h(
+        'button',
+        {
+          type: 'button',
+          class: 'danger',
+          'aria-label': `Revoke the link made ${made}`,
+          onclick: () => {
+            confirming = link.id;
+            draw();
+            list.querySelector<HTMLElement>('.share-confirm button.danger')?.focus();
+          },
+        },
+        'Revoke',
+      );
+    return h(
+      'span',
+      { class: 'share-confirm', role: 'group', 'aria-label': `Revoke the link made ${made}?` },
+      h('span', {}, 'Whoever has it loses the replay. Revoke?'),
+      h('button', { type: 'button', class: 'danger', onclick: () => void revoke(link) }, 'Yes, revoke'),
+      h(
+        'button',
+        {
+          type: 'button',
+          onclick: () => {
+            confirming = undefined;
+            draw();
+          },
+        },
+        'Keep it',
       ),
     );
   };
@@ -78,6 +102,7 @@ export function sharesPanel(writer: { sessionId: string; key: string }, ended: b
   };
 
   const revoke = async (link: ShareLink) => {
+    confirming = undefined;
     error.textContent = '';
     try {
       await revokeShareLink(writer.sessionId, writer.key, link.id);

@@ -29,7 +29,8 @@ import type { ReplaySource } from './replay-source';
 const MAX_TEAM_KEYS = 8;
 
 function verification(source: ReplaySource, index: ReplayIndex): { text: string; tone: 'good' | 'warn' | 'muted' } {
-  if (source.access === 'file') return { text: '✓ Verified: the replay ends on the state the file records', tone: 'good' };
+  // A file can be checked against itself only: it replays to what it records, but cannot prove who played it.
+  if (source.access === 'file') return { text: 'Replays to the result it records', tone: 'muted' };
   if (source.checkpoints.length === 0) return { text: 'Not verified: the live session recorded no checkpoints', tone: 'muted' };
   const mismatches = checkpointMismatches(index, source.checkpoints);
   if (mismatches.length === 0)
@@ -60,6 +61,8 @@ export function replayViewer(source: ReplaySource, leave: { label: string; go: (
     source.access === 'facilitator' && source.sessionId && source.key ? { sessionId: source.sessionId, key: source.key } : undefined;
 
   let position = 0;
+  /** The mark the last jump landed on, while the viewer stays there (several share a position). */
+  let markIndex: number | undefined;
   let team = 0;
   let speed: ReplaySpeed = 1;
   let playing = false;
@@ -68,7 +71,12 @@ export function replayViewer(source: ReplaySource, leave: { label: string; go: (
   let lastFrame = 0;
 
   // ——— Controls ————————————————————————————————————————————————
-  const play = h('button', { type: 'button', class: 'primary replay-play', 'aria-keyshortcuts': 'Space' });
+  const play = h('button', {
+    type: 'button',
+    class: 'primary replay-play',
+    'aria-keyshortcuts': 'Space',
+    onclick: () => setPlaying(!playing),
+  });
   const speedButtons = SPEEDS.map((value) =>
     h('button', { type: 'button', class: 'speed', 'aria-pressed': String(value === speed), onclick: () => setSpeed(value) }, `×${value}`),
   );
@@ -210,6 +218,7 @@ export function replayViewer(source: ReplaySource, leave: { label: string; go: (
   // ——— Decisions, notes, share links ————————————————————————————————————
   const seek = (next: number, announce = false) => {
     position = Math.max(0, Math.min(index.length, next));
+    markIndex = undefined;
     draw();
     if (announce) announceStatus(`${timeText()}.`);
   };
@@ -303,8 +312,8 @@ export function replayViewer(source: ReplaySource, leave: { label: string; go: (
     fill(time, h('strong', {}, label), h('span', { class: 'muted' }, ` · ${tick} of ${index.lastTick} hours`));
     scrubber.value = String(tick);
     scrubber.setAttribute('aria-valuetext', `${label}, ${tick} of ${index.lastTick} hours`);
-    fill(play, playing ? '❚❚ Pause' : '▶ Play', h('kbd', {}, 'Space'));
-    play.setAttribute('aria-label', playing ? 'Pause' : 'Play');
+    // Named by its words ("Play Space"); the symbol is only drawn.
+    fill(play, h('span', { 'aria-hidden': 'true' }, playing ? '❚❚ ' : '▶ '), playing ? 'Pause ' : 'Play ', h('kbd', {}, 'Space'));
     for (const [speedIndex, button] of speedButtons.entries()) button.setAttribute('aria-pressed', String(SPEEDS[speedIndex] === speed));
     if (drawnTeam !== team || drawnPosition !== position) {
       const view = teamView(game, team);
@@ -322,7 +331,10 @@ export function replayViewer(source: ReplaySource, leave: { label: string; go: (
 
   // ——— Actions ——————————————————————————————————————————————————
   function setPlaying(on: boolean): void {
-    if (on && position >= index.length) position = 0;
+    if (on && position >= index.length) {
+      position = 0;
+      markIndex = undefined;
+    }
     playing = on;
     carried = 0;
     cancelAnimationFrame(frame);
@@ -340,6 +352,7 @@ export function replayViewer(source: ReplaySource, leave: { label: string; go: (
     carried = step.carriedMs;
     if (step.position !== position) {
       position = step.position;
+      markIndex = undefined;
       draw();
     }
     if (step.ended) {
@@ -366,13 +379,21 @@ export function replayViewer(source: ReplaySource, leave: { label: string; go: (
 
   function jumpTo(kind: 'moment' | 'decision', direction: 1 | -1): void {
     const filter = decisions.filter();
-    const mark = jumpTarget(index, position, kind, direction, kind === 'decision' && filter.team !== 'all' ? filter.team : undefined);
-    if (!mark) {
+    const target = jumpTarget(
+      index.marks,
+      { position, markIndex },
+      kind,
+      direction,
+      kind === 'decision' && filter.team !== 'all' ? filter.team : undefined,
+    );
+    if (!target) {
       announceStatus(`No ${kind === 'decision' ? 'decision' : 'key moment'} ${direction > 0 ? 'after' : 'before'} this point.`);
       return;
     }
+    const { mark } = target;
     if (mark.kind !== 'round-end') team = mark.team;
     position = mark.position;
+    markIndex = target.markIndex;
     draw();
     const what =
       mark.kind === 'key-moment'
@@ -392,6 +413,7 @@ export function replayViewer(source: ReplaySource, leave: { label: string; go: (
 
   scrubber.addEventListener('input', () => {
     position = index.positionOfTick(Number(scrubber.value));
+    markIndex = undefined;
     draw();
   });
 

@@ -1,4 +1,4 @@
-import { type SessionLog, sessionLogSchema } from '@ttc/protocol';
+import { classResultsFileName, type SessionLog, sessionLogSchema } from '@ttc/protocol';
 import { announceStatus } from '../../a11y/dom-mirror';
 import { scenarios, showScene } from '../../app-shell';
 import { SCENES } from '../../scenes/scene-keys';
@@ -103,13 +103,14 @@ export const classDebriefScreen: ScreenRenderer = ({ root, params, announce, go 
     showScene(SCENES.title);
   };
 
-  const exports = (model: ClassDebrief) => {
+  const exports = (model: ClassDebrief, log: SessionLog) => {
     if (seat?.role !== 'trainer' || !seat.key) return [];
     const base = `/api/sessions/${encodeURIComponent(seat.sessionId)}/results`;
     const key = encodeURIComponent(seat.key);
+    // The server names the files the same way: tame-the-chaos-class-<CODE>-results.csv / .json.
     return [
-      h('a', { class: 'button', href: `${base}.csv?key=${key}`, download: `tame-the-chaos-${model.sessionId}.csv` }, 'Export CSV'),
-      h('a', { class: 'button', href: `${base}.json?key=${key}`, download: `tame-the-chaos-${model.sessionId}.json` }, 'Export JSON'),
+      h('a', { class: 'button', href: `${base}.csv?key=${key}`, download: classResultsFileName(log.joinCode, 'csv') }, 'Export CSV'),
+      h('a', { class: 'button', href: `${base}.json?key=${key}`, download: classResultsFileName(log.joinCode, 'json') }, 'Export JSON'),
       // Review the class decision by decision, with notes (docs/replays.md).
       h('button', { type: 'button', onclick: () => go('replay', { source: 'session', sessionId: model.sessionId }) }, 'Open the replay'),
     ];
@@ -148,14 +149,14 @@ export const classDebriefScreen: ScreenRenderer = ({ root, params, announce, go 
     const mine = model.teams.find((team) => team.index === yourTeam);
     fill(
       subtitle,
-      `${model.scenarioName} · seed ${model.seed} · ${model.rounds} rounds × ${model.ticksPerRound} hours · ${model.teams.length} teams`,
+      `${model.scenarioName} · seed ${model.seed} · ${model.rounds} rounds × ${model.ticksPerRound} hours · ${model.teams.length} ${model.teams.length === 1 ? 'team' : 'teams'}`,
       !model.ended
         ? ' · still running: figures so far'
         : model.finished
           ? ''
-          : ` · ended by the trainer in round ${model.roundsReached}: benchmarks over ${model.roundsReached} rounds`,
+          : ` · ended early by the trainer: benchmarks over the ${model.roundsReached === 1 ? 'first round' : `first ${model.roundsReached} rounds`}`,
     );
-    fill(actions, exports(model));
+    fill(actions, exports(model, log));
     fill(
       body,
       h(

@@ -5,6 +5,7 @@ import type { ScreenRenderer } from '../router';
 import { dashboardTable } from '../trainer/dashboard-table';
 import { type FeedMessage, feedItem, plansInText, teamLabel } from '../trainer/feed';
 import { followSessionEnd, plainKey, typingInField } from '../trainer/navigation';
+import { nextRoundWarning, teamsStillPlanning } from '../trainer/next-round';
 import { type CatalogScenario, loadScenarioCatalog } from '../trainer/scenario-catalog';
 import { clockSummary, countdownText, currentHour, msLeftInRound, paceText, speedChoices } from '../trainer/session-clock';
 import { trainerSession } from '../trainer/trainer-session';
@@ -28,12 +29,15 @@ export const consoleScreen: ScreenRenderer = ({ root, connection, go, announce }
   let spokenState = '';
   let spokenPlans = '';
   let confirmingEnd = false;
+  /** Starting the next round while teams still plan waits for a "Yes". */
+  let confirmingNext = false;
 
   const clockLine = h('p', { class: 'console-clock', id: 'console-clock' });
   const countdown = h('p', { class: 'console-countdown', id: 'console-countdown', 'aria-label': 'Time left in the round' });
   const runButton = h('button', { type: 'button', class: 'primary console-run', onclick: () => void toggleRun() });
   const speed = h('select', { id: 'console-speed', 'aria-describedby': 'console-speed-keys' });
   const nextRound = h('button', { type: 'button', onclick: () => void startNextRound() }, 'Start next round', h('kbd', {}, 'N'));
+  const nextArea = h('div', { class: 'console-next' }, nextRound);
   const plans = h('p', { class: 'console-plans', id: 'console-plans' });
   const controlError = h('p', { class: 'error-text', role: 'alert' });
   const dashboard = h('div', { class: 'console-dashboard' });
@@ -76,9 +80,52 @@ export const consoleScreen: ScreenRenderer = ({ root, connection, go, announce }
     if (next !== undefined) void setSpeed(next);
   };
 
-  const startNextRound = async () => {
-    if (session()?.phase !== 'planning') return;
+  const startNextRound = async (confirmed = false) => {
+    const current = session();
+    if (current?.phase !== 'planning') return;
+    const warning = nextRoundWarning(teamsStillPlanning(connection.latest('dashboard')?.teams ?? []), current.round + 1);
+    if (warning && !confirmed) {
+      setConfirmingNext(true);
+      return;
+    }
+    setConfirmingNext(false);
     await send({ type: 'nextRound' }, 'Could not start the next round');
+  };
+
+  /** The question before a round starts without every team's plan: which teams, and Yes or Wait. */
+  const drawNext = () => {
+    const current = session();
+    const warning =
+      current?.phase === 'planning'
+        ? nextRoundWarning(teamsStillPlanning(connection.latest('dashboard')?.teams ?? []), current.round + 1)
+        : undefined;
+    if (!warning) confirmingNext = false;
+    fill(
+      nextArea,
+      confirmingNext && warning
+        ? h(
+            'span',
+            { class: 'console-confirm', role: 'group', 'aria-label': 'Start the next round?' },
+            h('span', { class: 'console-next-warning' }, warning),
+            h(
+              'button',
+              { type: 'button', class: 'danger', onclick: () => void startNextRound(true) },
+              `Yes, start round ${(current?.round ?? 0) + 1}`,
+            ),
+            h('button', { type: 'button', onclick: () => setConfirmingNext(false) }, 'Wait', h('kbd', {}, 'Esc')),
+          )
+        : nextRound,
+    );
+  };
+
+  const setConfirmingNext = (value: boolean) => {
+    const was = confirmingNext;
+    confirmingNext = value;
+    drawNext();
+    if (value && !was) {
+      nextArea.querySelector<HTMLElement>('button.danger')?.focus();
+      announceStatus(nextArea.querySelector('.console-next-warning')?.textContent ?? '');
+    } else if (!value && was) nextRound.focus();
   };
 
   const inject = async (event: Event) => {
@@ -237,7 +284,7 @@ export const consoleScreen: ScreenRenderer = ({ root, connection, go, announce }
         runButton,
         h('label', { for: 'console-speed', class: 'inline' }, 'Pace', speed),
         h('span', { class: 'muted', id: 'console-speed-keys' }, h('kbd', {}, '−'), ' ', h('kbd', {}, '+')),
-        nextRound,
+        nextArea,
         plans,
         controlError,
       ),
@@ -301,9 +348,11 @@ export const consoleScreen: ScreenRenderer = ({ root, connection, go, announce }
   const stopMessages = connection.onMessage((message) => {
     if (message.type === 'session') {
       drawSession();
+      drawNext();
     } else if (message.type === 'dashboard') {
       drawDashboard();
       drawSession();
+      drawNext();
     } else if (message.type === 'decided' || message.type === 'planCommitted' || message.type === 'eventStarted') {
       logEntry(feedItem(message as FeedMessage).text);
       drawFeed();
@@ -314,8 +363,9 @@ export const consoleScreen: ScreenRenderer = ({ root, connection, go, announce }
 
   const onKey = (event: KeyboardEvent) => {
     if (!plainKey(event)) return;
-    if (event.key === 'Escape' && confirmingEnd) {
-      setConfirmingEnd(false);
+    if (event.key === 'Escape' && (confirmingEnd || confirmingNext)) {
+      if (confirmingEnd) setConfirmingEnd(false);
+      else setConfirmingNext(false);
       event.preventDefault();
       return;
     }

@@ -8,6 +8,11 @@ import { backToTitle } from '../trainer/navigation';
 import { type CatalogScenario, loadScenarioCatalog } from '../trainer/scenario-catalog';
 import '../trainer/trainer.css';
 
+/** The reply's LAN join links, if it has any. */
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
 function hint(id: string, text: string): HTMLElement {
   return h('span', { class: 'field-hint', id }, text);
 }
@@ -19,6 +24,8 @@ function hint(id: string, text: string): HTMLElement {
 export const hostScreen: ScreenRenderer = ({ root, connection, go, announce }) => {
   let closed = false;
   let catalog: CatalogScenario[] = [];
+  /** Enter was pressed before the scenarios arrived. */
+  let hostWhenReady = false;
 
   const scenario = h('select', { id: 'host-scenario', name: 'scenario', 'aria-describedby': 'host-scenario-about host-scenario-error' });
   const scenarioAbout = h('p', { class: 'host-scenario-about', id: 'host-scenario-about' }, 'Loading the scenarios…');
@@ -158,7 +165,7 @@ export const hostScreen: ScreenRenderer = ({ root, connection, go, announce }) =
       ...(passcodeRequired ? { passcode: passcode.value } : {}),
     });
     if (closed) return;
-    const { sessionId, facilitatorKey, joinCode, joinUrl } = reply.ok ? reply : ({} as Record<string, unknown>);
+    const { sessionId, facilitatorKey, joinCode, joinUrl, lanJoinUrls } = reply.ok ? reply : ({} as Record<string, unknown>);
     if (
       !reply.ok ||
       typeof sessionId !== 'string' ||
@@ -180,7 +187,7 @@ export const hostScreen: ScreenRenderer = ({ root, connection, go, announce }) =
       submit.focus();
       return;
     }
-    saveFacilitator({ sessionId, facilitatorKey, joinCode, joinUrl });
+    saveFacilitator({ sessionId, facilitatorKey, joinCode, joinUrl, lanJoinUrls: stringList(lanJoinUrls) });
     rememberHostedClass({ sessionId, facilitatorKey, joinCode });
     connection.remember({ type: 'attachFacilitator', sessionId, facilitatorKey });
     go('lobby');
@@ -207,6 +214,9 @@ export const hostScreen: ScreenRenderer = ({ root, connection, go, announce }) =
     describeScenario();
     submit.disabled = catalog.length === 0;
     check(false);
+    // The button was not ready when the screen opened: Enter (or a press made while loading) hosts now.
+    if (!form.contains(document.activeElement)) submit.focus();
+    if (hostWhenReady) form.requestSubmit();
   };
 
   /** Whether this server asks for a passcode; without an answer the form finds out when it hosts. */
@@ -324,6 +334,11 @@ export const hostScreen: ScreenRenderer = ({ root, connection, go, announce }) =
     if (event.key === 'Escape') {
       event.preventDefault();
       backToTitle();
+    } else if (event.key === 'Enter' && !form.contains(event.target as Node) && !(event.target instanceof HTMLButtonElement)) {
+      // Enter hosts, as the button says, wherever the focus is (a form field submits by itself).
+      event.preventDefault();
+      if (submit.disabled && catalog.length === 0) hostWhenReady = true;
+      else form.requestSubmit();
     }
   };
   document.addEventListener('keydown', onKey);

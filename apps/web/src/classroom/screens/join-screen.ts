@@ -1,16 +1,17 @@
+import { JOIN_CODE_MAX_TYPED, normaliseJoinCode, spacedJoinCode } from '@ttc/protocol';
 import { logEntry } from '../../a11y/dom-mirror';
 import { showScene } from '../../app-shell';
 import { SCENES } from '../../scenes/scene-keys';
 import { loadPlayer, type PlayerCredentials, savePlayer } from '../credentials';
 import { h } from '../dom';
-import { checkJoinForm, type JoinProblems, joinRefusal, normaliseCode, normaliseName } from '../learner/join-form';
+import { checkJoinForm, type JoinProblems, joinRefusal, normaliseName } from '../learner/join-form';
 import { startLearnerFlow } from '../learner/learner-flow';
 import { leaveClassScreen, type ScreenRenderer } from '../router';
 import '../learner/learner.css';
 
 /** A learner joins with the class's code (filled in from a join link) and a display name. */
 export const joinScreen: ScreenRenderer = ({ root, connection, params, announce }) => {
-  const prefilled = normaliseCode(params.code ?? '');
+  const prefilled = spacedJoinCode(normaliseJoinCode(params.code ?? ''));
   const codeError = h('p', { id: 'join-code-error', class: 'error-text', 'aria-live': 'polite' });
   const nameError = h('p', { id: 'join-name-error', class: 'error-text', 'aria-live': 'polite' });
   const formError = h('p', { class: 'error-text', role: 'alert' });
@@ -19,7 +20,7 @@ export const joinScreen: ScreenRenderer = ({ root, connection, params, announce 
     name: 'code',
     class: 'join-code',
     value: prefilled,
-    maxlength: 6,
+    maxlength: JOIN_CODE_MAX_TYPED,
     autocomplete: 'off',
     autocapitalize: 'characters',
     spellcheck: 'false',
@@ -65,7 +66,7 @@ export const joinScreen: ScreenRenderer = ({ root, connection, params, announce 
     show({});
     joinButton.disabled = true;
     joinButton.textContent = 'Joining…';
-    const reply = await connection.send({ type: 'join', joinCode: normaliseCode(code), name: normaliseName(name) });
+    const reply = await connection.send({ type: 'join', joinCode: normaliseJoinCode(code), name: normaliseName(name) });
     joinButton.disabled = false;
     joinButton.textContent = 'Join the class';
     if (!reply.ok) {

@@ -1,10 +1,11 @@
-import type { ServerMessage } from '@ttc/protocol';
+import { isLoopbackUrl, type ServerMessage, spacedJoinCode } from '@ttc/protocol';
 import QRCode from 'qrcode';
 import { announceStatus, logEntry } from '../../a11y/dom-mirror';
 import { consoleLink, loadFacilitator } from '../credentials';
 import { fill, h } from '../dom';
 import type { ScreenRenderer } from '../router';
 import { teamLabel } from '../trainer/feed';
+import { lanNote } from '../trainer/lan-note';
 import { backToTitle, followSessionEnd, plainKey, typingInField } from '../trainer/navigation';
 import { balanceMoves, isBalanced, teamSizes } from '../trainer/team-balance';
 import { trainerSession } from '../trainer/trainer-session';
@@ -12,11 +13,6 @@ import '../trainer/trainer.css';
 
 type Lobby = Extract<ServerMessage, { type: 'lobby' }>;
 type LobbyPlayer = Lobby['players'][number];
-
-/** "K7PXQ3" → "K7P XQ3": two groups of three read aloud and typed more easily. */
-function spacedCode(code: string): string {
-  return code.length === 6 ? `${code.slice(0, 3)} ${code.slice(3)}` : code;
-}
 
 /** The join link's QR code as an SVG element (white background, so phones can read it). */
 async function qrCode(url: string): Promise<SVGElement | undefined> {
@@ -35,8 +31,12 @@ async function qrCode(url: string): Promise<SVGElement | undefined> {
 export const lobbyScreen: ScreenRenderer = ({ root, connection, go, announce }) => {
   trainerSession(connection);
   const credentials = loadFacilitator();
-  const joinUrl = credentials?.joinUrl ?? '';
   const joinCode = credentials?.joinCode ?? '';
+  // A join link on localhost opens on this computer only: the link and QR code use the machine's
+  // address on the network instead, and the lobby says why.
+  const local = isLoopbackUrl(credentials?.joinUrl ?? '');
+  const lanUrls = credentials?.lanJoinUrls ?? [];
+  const joinUrl = (local ? lanUrls[0] : undefined) ?? credentials?.joinUrl ?? '';
   let closed = false;
   /** The learner whose removal waits for a "Yes". */
   let confirmingRemoval: string | undefined;
@@ -238,14 +238,19 @@ export const lobbyScreen: ScreenRenderer = ({ root, connection, go, announce }) 
           'section',
           { class: 'lobby-join panel', 'aria-label': 'How to join' },
           h('p', { class: 'lobby-step' }, 'Open the game and choose “Join a class”, then type the code:'),
-          h('p', { class: 'lobby-code', 'aria-label': `Join code ${joinCode.split('').join(' ')}`, id: 'join-code' }, spacedCode(joinCode)),
-          h('p', { class: 'lobby-step' }, 'or open the link, or scan:'),
+          h(
+            'p',
+            { class: 'lobby-code', 'aria-label': `Join code ${joinCode.split('').join(' ')}`, id: 'join-code' },
+            spacedJoinCode(joinCode),
+          ),
+          h('p', { class: 'lobby-step' }, local && lanUrls.length === 0 ? 'or open the link:' : 'or open the link, or scan:'),
           h(
             'p',
             { class: 'lobby-link' },
             h('a', { href: joinUrl, target: '_blank', rel: 'noopener' }, joinUrl.replace(/^https?:\/\//, '')),
           ),
-          qr,
+          !(local && lanUrls.length === 0) && qr,
+          local && lanNote(lanUrls, credentials?.joinUrl ?? ''),
           h(
             'details',
             { class: 'lobby-console-link' },
@@ -269,7 +274,8 @@ export const lobbyScreen: ScreenRenderer = ({ root, connection, go, announce }) 
     ),
   );
 
-  if (joinUrl)
+  // A QR code of a localhost link would only mislead: without a network address there is none.
+  if (joinUrl && !(local && lanUrls.length === 0))
     void qrCode(joinUrl).then((element) => {
       if (!closed && element) qr.append(element);
     });

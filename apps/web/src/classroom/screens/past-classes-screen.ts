@@ -106,7 +106,8 @@ export const pastClassesScreen: ScreenRenderer = ({ root, go, announce }) => {
                 {
                   type: 'button',
                   class: 'primary',
-                  'aria-label': `Open the replay of class ${summary.joinCode}`,
+                  // The visible words first: a voice command "open replay" finds it.
+                  'aria-label': `Open replay of class ${summary.joinCode}`,
                   onclick: () => go('replay', { source: 'session', sessionId: summary.sessionId }),
                 },
                 'Open replay',

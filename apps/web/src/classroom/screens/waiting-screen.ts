@@ -62,7 +62,7 @@ export const waitingScreen: ScreenRenderer = ({ root, connection, params, announ
         ),
         h(
           'p',
-          { class: 'muted' },
+          { class: 'muted keys-hint' },
           'Keys on the board: ',
           h('kbd', {}, '1'),
           '–',

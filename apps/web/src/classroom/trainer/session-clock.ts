@@ -1,3 +1,5 @@
+import { hourOfRound } from '../../view-model/board-view';
+
 // The round's countdown on the console and the projector. The server says where the clock
 // stands with each "session" push (one per simulated hour); between pushes the screen counts
 // down locally, and stops counting while the session is paused or in planning.
@@ -28,9 +30,9 @@ export function countdownText(ms: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-/** The hour in progress, 1-based: the server's tick counts hours already done. */
+/** The hour in progress, 1-based: the server's tick counts hours already done (the board's numbering). */
 export function currentHour(clock: SessionClock): number {
-  return Math.min(clock.tick + 1, clock.ticksPerRound);
+  return hourOfRound(clock.tick, clock.ticksPerRound);
 }
 
 /** Where the session stands, in words: the console's and projector's headline and the status region. */
