@@ -16,12 +16,7 @@ test('a learner plays a class on a phone, by touch', async ({ browser }) => {
 
   // ——— Joining: the code as the projector shows it, in lower case; a wrong character is named ———
   const phone = await openPhone(browser);
-  await reaches(phone, 'title');
-  // The title is drawn on the canvas: the learner taps its fourth entry, "Join a class" (its
-  // middle sits at 800, 532 of the 1600×900 design, scaled to the canvas as the phone shows it).
-  const canvas = await phone.locator('#game canvas').boundingBox();
-  if (!canvas) throw new Error('the title canvas shows');
-  await phone.touchscreen.tap(canvas.x + canvas.width * (800 / 1600), canvas.y + canvas.height * (532 / 900));
+  // The canvas title is too small for a thumb: a phone's first visit opens the join form.
   await reaches(phone, 'join');
   await snapPhone(phone, 'join');
   await expectNoSeriousAxeViolations(phone, 'the join screen on a phone');

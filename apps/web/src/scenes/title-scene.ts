@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
 import { announceScreen, announceStatus, logEntry } from '../a11y/dom-mirror';
+import { phoneLayout } from '../classroom/learner/phone-layout';
 import { SoloSession } from '../session/solo-session';
 import { forgetSavedGame, loadSavedGame, type SavedGame } from '../storage/saved-game';
 import { Button } from '../ui/button';
@@ -30,6 +31,9 @@ export class TitleScene extends Phaser.Scene {
       const { search } = window.location;
       if (/[?&](join|session|replay)=/.test(search) || /ttc:classroom:/.test(Object.keys(localStorage).join(' ')))
         void classroomEntry().then((entry) => entry.resumeFromPage());
+      // On a phone the canvas title is too small to tap, and a phone's visitor is a learner: open
+      // the join form, whose "Back to title" still leads here.
+      else if (phoneLayout()) void classroomEntry().then((entry) => entry.openJoinScreen());
     }
     addText(this, WIDTH / 2, 110, 'Tame the Chaos', 'title').setOrigin(0.5);
     addText(
