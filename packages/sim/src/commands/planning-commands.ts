@@ -1,5 +1,6 @@
 import { spend } from '../rules/ledger.js';
 import { findOption } from '../rules/team-measures.js';
+import { promiseWork } from '../rules/work-queue.js';
 import type { Game } from '../state/game.js';
 import type { TeamState } from '../state/game-state.js';
 import { type CommandResult, reject } from './command-result.js';
@@ -53,7 +54,21 @@ export function applyPlanningCommand(game: Game, team: TeamState, command: Plann
       if (team.cashCents < cost)
         return reject('not-enough-cash', `Building costs ${formatCents(cost)}; cash is ${formatCents(team.cashCents)}.`);
       spend(team, cost);
-      team.backlogHours += category.option.buildStaffHours;
+      // The build's staff hours join the backlog now and are worked first thing next round.
+      promiseWork(team, {
+        kind: 'build',
+        demandId: null,
+        customerId: null,
+        category: categoryIndex,
+        hours: category.option.buildStaffHours,
+        hoursLeft: category.option.buildStaffHours,
+        promisedTick: state.globalTick,
+        dueTick: null,
+        importance: 0,
+        stakes: 1,
+        loyaltyGain: 0,
+        refundCents: 0,
+      });
       team.options.push({
         category: categoryIndex,
         status: 'building',
