@@ -11,7 +11,7 @@ import { earn } from './ledger.js';
 import { endOperations } from './round-transitions.js';
 import { workBacklog } from './staff-work.js';
 import { meanExhaustion, valueWeightedLoyalty } from './team-measures.js';
-import { breakLatePromises } from './work-queue.js';
+import { breakLatePromises, isBuildPending } from './work-queue.js';
 
 /**
  * One simulated working hour for every team: impatient customers give up, events start,
@@ -51,7 +51,7 @@ export function advanceTick(game: Game): Outcome[] {
 
 function finishBuilds(game: Game, team: TeamState): void {
   for (const option of team.options) {
-    if (option.status === 'building' && option.liveAtTick <= game.state.globalTick) {
+    if (option.status === 'building' && option.liveAtTick <= game.state.globalTick && !isBuildPending(team, option.category)) {
       option.status = 'live';
       const name = game.scenario.categories[option.category]?.name ?? 'An option';
       markMoment(game.state, team, 'option-live', `Option live: "${name}" is now a standard offer.`);

@@ -23,11 +23,33 @@ export const WORK = {
   maxLoad: 1.5,
 } as const;
 
-/** Adds owed work at the end of the queue. */
+/**
+ * Adds owed work to the queue, which the staff work in order of due tick (in the order promised
+ * when due together). Customer work is all due the same time after its promise, so for them
+ * this is first come, first served; an option's build is due when the option should go live.
+ */
 export function promiseWork(team: TeamState, item: WorkItem): void {
   if (item.hours <= 0) return;
-  team.work.push(item);
+  const due = item.dueTick ?? Number.POSITIVE_INFINITY;
+  const after = team.work.findIndex((queued) => (queued.dueTick ?? Number.POSITIVE_INFINITY) > due);
+  if (after < 0) team.work.push(item);
+  else team.work.splice(after, 0, item);
   team.backlogHours += item.hours;
+}
+
+/** Drops the build work of an option that was retired before it was built. */
+export function dropBuildWork(team: TeamState, category: number): void {
+  team.work = team.work.filter((item) => item.kind !== 'build' || item.category !== category);
+  recountBacklog(team);
+}
+
+/** Whether an option's build hours are still being worked. */
+export function isBuildPending(team: TeamState, category: number): boolean {
+  return team.work.some((item) => item.kind === 'build' && item.category === category);
+}
+
+function isPromise(item: WorkItem): boolean {
+  return item.kind !== 'build' && item.dueTick !== null;
 }
 
 /** The due tick of work promised now. */
@@ -67,13 +89,13 @@ export function endTickOf(config: { rounds: number; ticksPerRound: number }): Ti
   return config.rounds * config.ticksPerRound;
 }
 
-/** Hours per tick the staff must work from now on to keep every promise in the queue. */
+/** Hours per tick the staff must work from now on to keep every promise to a customer in the queue. */
 export function requiredPace(team: TeamState, now: Tick): Hours {
   let owed = 0;
   let pace = 0;
   for (const item of team.work) {
     owed += item.hoursLeft;
-    if (item.dueTick !== null) pace = Math.max(pace, owed / Math.max(1, item.dueTick - now));
+    if (isPromise(item)) pace = Math.max(pace, owed / Math.max(1, (item.dueTick ?? now) - now));
   }
   return pace;
 }
@@ -105,9 +127,10 @@ function recountBacklog(team: TeamState): void {
 /** Breaks every promise whose due tick has come with work still left (step 1 of a tick, beside expiries). */
 export function breakLatePromises(game: Game, team: TeamState, modifiers: EventModifiers, stream: RandomStream, outcomes: Outcome[]): void {
   const now = game.state.globalTick;
-  if (!team.work.some((item) => item.dueTick !== null && item.dueTick <= now)) return;
-  const late = team.work.filter((item) => item.dueTick !== null && item.dueTick <= now);
-  team.work = team.work.filter((item) => item.dueTick === null || item.dueTick > now);
+  const isLate = (item: WorkItem) => isPromise(item) && (item.dueTick ?? now) <= now;
+  if (!team.work.some(isLate)) return;
+  const late = team.work.filter(isLate);
+  team.work = team.work.filter((item) => !isLate(item));
   recountBacklog(team);
   for (const item of late) outcomes.push(breakPromise(game, team, item, modifiers, stream));
 }
@@ -158,15 +181,11 @@ function breakPromise(game: Game, team: TeamState, item: WorkItem, modifiers: Ev
     work: item.kind,
     hours: item.hours,
     hoursLeft: item.hoursLeft,
-    dueTick: item.dueTick ?? now(game),
+    dueTick: item.dueTick ?? game.state.globalTick,
     satisfaction,
     loyaltyBefore,
     loyaltyAfter: customer?.loyalty ?? 0,
     refundCents,
     complaint,
   };
-}
-
-function now(game: Game): Tick {
-  return game.state.globalTick;
 }

@@ -48,7 +48,8 @@ export type WorkKind = 'accommodate' | 'premium' | 'option' | 'self-service' | '
 /**
  * Staff hours the team owes. Customer work is promised by a due tick; the staff work the queue
  * in the order it was promised, and work still unfinished at its due tick is a broken promise
- * (rules/work-queue.ts). Building an option owes hours to the team itself: it has no due tick.
+ * (rules/work-queue.ts). Building an option owes hours to the team itself: the option goes live
+ * once its build ticks have passed and its build hours are worked.
  */
 export interface WorkItem {
   kind: WorkKind;
@@ -61,7 +62,7 @@ export interface WorkItem {
   hours: Hours;
   hoursLeft: Hours;
   promisedTick: Tick;
-  /** The global tick by which it must be done; null for a build. */
+  /** The global tick by which it must be done (for a build: when the option is due to go live). */
   dueTick: Tick | null;
   importance: number;
   stakes: number;

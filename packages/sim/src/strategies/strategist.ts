@@ -34,6 +34,8 @@ export const STRATEGIST_TUNING = {
   expectedUptake: 0.7,
   minImportanceToBuild: 0.3,
   maxBuildsPerRound: 3,
+  /** An hour of building an option costs this many wages (it displaces paid work). */
+  buildHourCost: 2,
   /** What a self-served use is worth beyond its price, in loyalty kept (cents). */
   loyaltyPerUse: 300,
   /** Hire above this exhaustion (or when short-handed), with at least this many standard rounds left. */
@@ -43,7 +45,7 @@ export const STRATEGIST_TUNING = {
   cashReserveRounds: 0.6,
   /** An hour's cost in wages: a base, more per tick of queued work, and overtime (pay and strain) when a promise needs it. */
   hourBase: 0.1,
-  hourPerQueuedTick: 0.1,
+  hourPerQueuedTick: 0.2,
   overtimeHourCost: 3,
   /** At a person's pace, a card that can wait this many more ticks counts 1 ÷ (1 + this × ticks) as urgent. */
   pacedPatienceDiscount: 0.3,
@@ -181,7 +183,9 @@ function plan(view: TeamView, scenario: Scenario): Command[] {
         const uses =
           (requests / view.ticksPerRound) * Math.max(0, hoursLeft - category.option.buildTicks) * STRATEGIST_TUNING.expectedUptake;
         const benefit = uses * (perUse + STRATEGIST_TUNING.loyaltyPerUse);
-        const cost = category.option.buildCostCents + category.option.upkeepPerRoundCents * standardRoundsLeft;
+        // Build hours come first next round and push customers' work back: count them at a premium.
+        const buildHours = category.option.buildStaffHours * wagePerHour * STRATEGIST_TUNING.buildHourCost;
+        const cost = category.option.buildCostCents + category.option.upkeepPerRoundCents * standardRoundsLeft + buildHours;
         return { category, benefit, cost, importance };
       })
       .filter(
