@@ -89,12 +89,13 @@ function preview(
   errors: number,
   taken: Branch,
   refused: Omit<Branch, 'chance'>,
+  weight = 1,
 ): DecisionPreview {
   const promise = committedHours > 0 ? basis.promise(committedHours) : null;
   const inTime = promise?.inTime ?? true;
   const takenSatisfaction = inTime ? taken.satisfaction : basis.late;
   const takenComplaint = inTime ? taken.complaint : basis.lateComplaint;
-  const change = (satisfaction: number) => loyaltyChange(satisfaction, basis.loyalty, basis.stakes);
+  const change = (satisfaction: number) => loyaltyChange(satisfaction, basis.loyalty, basis.stakes * weight);
   return {
     available,
     staffHours: committedHours * taken.chance,
@@ -191,6 +192,7 @@ export function previewDemand(game: Game, team: TeamState, demand: Demand): Deci
       0,
       { chance: 1, satisfaction: ignored, complaint: Math.min(1, complaintChance(ignored, reach) * REACTION.ignoredComplaintFactor) },
       NEVER,
+      REACTION.ignoredLoyaltyWeight,
     ),
   };
 }

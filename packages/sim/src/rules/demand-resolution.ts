@@ -124,7 +124,9 @@ export function resolveDemand(
   }
 
   outcome.satisfaction = satisfaction;
-  const change = loyaltyChange(satisfaction, customer.loyalty, demand.stakes);
+  // Being left without an answer is a slight on top of the unmet need.
+  const weight = resolution === 'ignored' ? REACTION.ignoredLoyaltyWeight : 1;
+  const change = loyaltyChange(satisfaction, customer.loyalty, demand.stakes * weight);
   shiftLoyalty(scenario, team, customer, change);
   outcome.loyaltyAfter = customer.loyalty;
   if (outcome.staffHours > 0 && resolution !== 'no' && resolution !== 'ignored') {

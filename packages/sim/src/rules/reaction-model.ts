@@ -27,8 +27,9 @@ export const REACTION = {
   /** Each round, every customer's loyalty moves by this share of reputation's gap to the baseline. */
   wordOfMouth: 0.12,
   praiseChance: 0.4,
-  /** An ignored card, and a broken promise, are more likely to end up in public than a no. */
+  /** An ignored card is more likely to end up in public than a no, and the slight weighs more on loyalty. */
   ignoredComplaintFactor: 2,
+  ignoredLoyaltyWeight: 1.25,
   brokenPromiseComplaintFactor: 1,
   /**
    * What a customer spends moves with their loyalty: spend = nominal × (offset + loyalty) ÷
