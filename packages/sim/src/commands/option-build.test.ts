@@ -50,23 +50,25 @@ describe('building an option takes staff hours, and they are plain to see', () =
 
   it('the option goes live only once its build hours are worked, and the round report counts them as build hours', () => {
     const { game, team } = inPlanning();
-    applyCommand(game, { type: 'buildOption', team: 0, category: 'rush-delivery' });
-    // A customer's promise due in the first hour comes first and takes that hour's work.
+    // Customers' promises due in the first two hours come first and take those hours' work.
     const start = game.state.globalTick;
-    promiseWork(team, {
-      kind: 'accommodate',
-      demandId: null,
-      customerId: 0,
-      category: 1,
-      hours: 4.5,
-      hoursLeft: 4.5,
-      promisedTick: start,
-      dueTick: start + 1,
-      importance: 0.5,
-      stakes: 1,
-      loyaltyGain: 0,
-      refundCents: 0,
-    });
+    for (const due of [start + 1, start + 2]) {
+      promiseWork(team, {
+        kind: 'accommodate',
+        demandId: null,
+        customerId: 0,
+        category: 1,
+        hours: 4.5,
+        hoursLeft: 4.5,
+        promisedTick: start,
+        dueTick: due,
+        importance: 0.5,
+        stakes: 1,
+        loyaltyGain: 0,
+        refundCents: 0,
+      });
+    }
+    applyCommand(game, { type: 'buildOption', team: 0, category: 'rush-delivery' });
     applyCommand(game, { type: 'startRound' });
     const liveAt = team.options[0]?.liveAtTick ?? 0;
     while (game.state.globalTick <= liveAt) applyCommand(game, { type: 'tick' });
