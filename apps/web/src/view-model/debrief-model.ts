@@ -29,7 +29,7 @@ export interface TellingMoment {
 
 export interface DebriefModel {
   rows: DebriefRow[];
-  /** Your place on balanced score among you and the five benchmarks (1 = best). */
+  /** Your place on balanced score among you and the six benchmarks (1 = best). */
   rank: number;
   decisionMix: DecisionCounts;
   moments: TellingMoment[];
@@ -41,6 +41,7 @@ const STRATEGY_LABELS: Record<string, string> = {
   'always-no': 'Always no',
   'always-premium': 'Always premium',
   random: 'Random',
+  idle: 'Idle (did nothing)',
   strategist: 'Strategist',
 };
 
@@ -78,6 +79,7 @@ export function benchmarkRows(game: Game, rounds = game.state.config.rounds): De
 const MOMENT_PRIORITY: KeyMoment['kind'][] = [
   'first-resignation',
   'complaint-storm',
+  'broken-promise',
   'cash-crisis',
   'exhaustion-high',
   'option-live',

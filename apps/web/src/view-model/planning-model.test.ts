@@ -104,9 +104,9 @@ describe('planningRows', () => {
     // Wages are €30 per staff hour.
     expect(row.cost).toBe(`€${Math.round(row.oneOffHours * 30).toLocaleString('en-GB')}`);
     expect(row.cares).toMatch(/^(cares a lot|cares somewhat|barely cares)$/);
-    expect(row.optionWouldSave).toMatch(/^up to \d+ h, €[\d,]+ in prices; costs €600 \+ €50\/round$/);
-    expect(row.buildCostCents).toBe(60_000);
-    expect(row.premiumPriceCents).toBe(3500);
+    expect(row.optionWouldSave).toMatch(/^up to \d+ h, €[\d,]+ in prices; costs €150 \+ €25\/round$/);
+    expect(row.buildCostCents).toBe(15_000);
+    expect(row.premiumPriceCents).toBe(4900);
   });
 
   it('shows no option, then one being built, then a live one', () => {
@@ -145,8 +145,8 @@ describe('planCost', () => {
   it('adds up building one option, hiring one person and the option upkeep', () => {
     const view = viewOf(afterRoundOne());
     const cost = planCost(view, office, draftWith(view, { build: ['rush-delivery'], hires: 1 }));
-    expect(cost.lines).toEqual(['Build "Rush delivery": €600', 'Hire 1: €1,500, then wages', 'Option upkeep next round: €50']);
-    expect(cost.totalCents).toBe(60_000 + 150_000 + 5000);
+    expect(cost.lines).toEqual(['Build "Rush delivery": €150', 'Hire 1: €1,500, then wages', 'Option upkeep next round: €25']);
+    expect(cost.totalCents).toBe(15_000 + 150_000 + 2500);
   });
 
   it('costs what the simulation then takes from the cash', () => {
@@ -168,7 +168,7 @@ describe('planCost', () => {
     apply(game, { type: 'startRound' });
     playOperations(game);
     const view = viewOf(game);
-    expect(planCost(view, office, emptyDraft(view))).toEqual({ lines: ['Option upkeep next round: €50'], totalCents: 5000 });
+    expect(planCost(view, office, emptyDraft(view))).toEqual({ lines: ['Option upkeep next round: €25'], totalCents: 2500 });
     const retired = planCost(view, office, draftWith(view, { retire: ['rush-delivery'] }));
     expect(retired.totalCents).toBe(0);
     expect(retired.lines).toEqual(['Retire "Rush delivery"']);
@@ -202,7 +202,8 @@ describe('planCommands', () => {
       build: ['volume-quote'],
       premiumPrices: { 'special-invoicing': 4500 },
       optionPrices: { 'volume-quote': 1800 },
-      hires: 1,
+      // A team that answered nothing for two rounds cannot afford a hire: its customers spend less.
+      hires: 0,
       restPercent: 10,
     });
     const commands = draftCommands(draft, view);
@@ -211,7 +212,6 @@ describe('planCommands', () => {
       'buildOption',
       'setPremiumPrice',
       'setOptionPrice',
-      'hire',
       'setRest',
       'commitPlan',
     ]);
@@ -222,7 +222,7 @@ describe('planCommands', () => {
     expect(rowFor(after, 'volume-quote').optionStatus).toBe('building');
     expect(rowFor(after, 'volume-quote').optionPriceCents).toBe(1800);
     expect(rowFor(after, 'special-invoicing').premiumPriceCents).toBe(4500);
-    expect(after.plannedHires).toBe(1);
+    expect(after.plannedHires).toBe(0);
     expect(after.plannedRestPercent).toBe(10);
     expect(game.state.teams[0]?.planCommitted).toBe(true);
   });
