@@ -140,6 +140,7 @@ export function previewDemand(game: Game, team: TeamState, demand: Demand): Deci
     segment.priceSensitivity,
     category.premiumPriceCents > 0 ? premiumPrice / category.premiumPriceCents : 1,
     modifiers.premiumAcceptance,
+    customer.loyalty,
   );
   const option = findOption(team, demand.category);
   const optionLive = isOptionLive(team, demand.category);

@@ -81,7 +81,9 @@ export function resolveDemand(
       const price = team.premiumPriceCents[demand.category] ?? category.premiumPriceCents;
       const ratio = category.premiumPriceCents > 0 ? price / category.premiumPriceCents : 1;
       if (stats) stats.premiumOffered++;
-      outcome.accepted = stream.chance(premiumAcceptChance(importance, segment.priceSensitivity, ratio, modifiers.premiumAcceptance));
+      outcome.accepted = stream.chance(
+        premiumAcceptChance(importance, segment.priceSensitivity, ratio, modifiers.premiumAcceptance, customer.loyalty),
+      );
       if (outcome.accepted) {
         if (stats) stats.premiumAccepted++;
         outcome.staffHours = demand.oneOffHours;

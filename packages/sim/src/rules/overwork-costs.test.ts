@@ -6,7 +6,7 @@ import { cardOnTable, OFFICE } from '../test-support/card-on-table.js';
 import { REACTION } from './reaction-model.js';
 
 describe('overwork costs money', () => {
-  it('a resignation costs handover, cover and recruiting: the hire cost', () => {
+  it('a resignation costs the hire cost, and the replacement works at half pace for a round: wages do not fall', () => {
     let checked = 0;
     for (let seed = 1; seed <= 10 && checked === 0; seed++) {
       const game = createGame({ scenario: OFFICE, seed, rounds: 2 });
@@ -22,6 +22,12 @@ describe('overwork costs money', () => {
       expect(report.resignationCostsCents).toBe(report.staffResigned.length * OFFICE.staff.hireCostCents);
       expect(team.costsCents - costs).toBeGreaterThanOrEqual(report.resignationCostsCents);
       expect(team.cashCents).toBe(OFFICE.startingCashCents + team.revenueCents - team.costsCents);
+      // The team keeps its size: each leaver is replaced by a fresh newcomer at half pace.
+      expect(team.staff).toHaveLength(OFFICE.staff.initial);
+      const newcomers = team.staff.filter((member) => member.rampRounds > 0);
+      expect(newcomers).toHaveLength(report.staffResigned.length);
+      for (const member of newcomers) expect(member.exhaustion).toBe(0);
+      expect(team.staffLost).toBe(report.staffResigned.length);
     }
     expect(checked).toBe(1);
   });

@@ -38,7 +38,9 @@ export const REACTION = {
    */
   spendLoyaltyOffset: 10,
   /** Premium acceptance before importance and price: customers who value a thing mostly pay a fair price for it. */
-  premiumBase: 0.7,
+  premiumBase: 0.6,
+  /** Loyal customers pay extra more readily, let-down ones less: acceptance moves by this much per 50 points of loyalty from 50. */
+  premiumLoyalty: 0.3,
   /** Self-service: how readily a customer uses a live option alone, before importance and price. */
   selfServiceBase: 0.95,
   selfServicePrice: 0.2,
@@ -53,9 +55,16 @@ export function accommodateSatisfaction(importance: number): number {
   return 0.45 + 0.5 * importance;
 }
 
-/** Chance a customer pays the premium: they pay for what they value, if the price is right. */
-export function premiumAcceptChance(importance: number, priceSensitivity: number, priceRatio: number, eventFactor: number): number {
-  return clamp01((REACTION.premiumBase + 0.65 * importance - 0.55 * priceSensitivity * priceRatio) * eventFactor);
+/** Chance a customer pays the premium: they pay for what they value, if the price is right and they trust the team. */
+export function premiumAcceptChance(
+  importance: number,
+  priceSensitivity: number,
+  priceRatio: number,
+  eventFactor: number,
+  loyalty: number,
+): number {
+  const goodwill = (REACTION.premiumLoyalty * (loyalty - 50)) / 50;
+  return clamp01((REACTION.premiumBase + 0.65 * importance - 0.55 * priceSensitivity * priceRatio + goodwill) * eventFactor);
 }
 
 export function premiumSatisfaction(importance: number): number {

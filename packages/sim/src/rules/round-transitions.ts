@@ -18,7 +18,7 @@ import { settleOwedWork } from './staff-work.js';
 export const ROUND_END = {
   /** Exhaustion above which staff start to think of leaving. */
   resignFrom: 50,
-  resignChanceAtFull: 0.45,
+  resignChanceAtFull: 0.6,
   /** Rest over the weekend between rounds. */
   weekendRecovery: 8,
   /** Loyalty under which customers may leave, and the chance at loyalty 0. */
@@ -26,7 +26,7 @@ export const ROUND_END = {
   leaveChanceAtZero: 0.6,
   /** Reputation under which nobody new arrives. */
   newcomerFloor: 30,
-  /** A resignation costs handover, temporary cover and recruiting: this share of the hire cost. */
+  /** A resignation costs handover and recruiting a replacement: this share of the hire cost. */
   resignationCostShare: 1,
 } as const;
 
@@ -71,19 +71,23 @@ function endTeamRound(game: Game, team: TeamState): void {
 
   const staffStream = RandomStream.restore(team.rng.staff);
   const staying = [];
+  const gameEnds = state.round >= state.config.rounds;
+  let resigned = 0;
   for (const member of team.staff) {
-    const canLeave = team.staff.length - team.roundReport.staffResigned.length > 1;
+    const canLeave = team.staff.length - resigned > 1;
     if (canLeave && staffStream.chance(resignationChance(member.exhaustion))) {
+      resigned++;
       team.roundReport.staffResigned.push(member.name);
       team.roundReport.resignationCostsCents += spend(team, scenario.staff.hireCostCents * ROUND_END.resignationCostShare);
       team.staffLost++;
       const first = !team.marked.firstResignation;
       team.marked.firstResignation = true;
+      const replaced = gameEnds ? '' : '; a replacement starts next round at half pace';
       markMoment(
         state,
         team,
         first ? 'first-resignation' : 'resignation',
-        `${member.name} resigned, exhausted (${Math.round(member.exhaustion)}/100).`,
+        `${member.name} resigned, exhausted (${Math.round(member.exhaustion)}/100)${replaced}.`,
       );
     } else {
       member.exhaustion = clamp(member.exhaustion - ROUND_END.weekendRecovery, 0, 100);
@@ -93,6 +97,9 @@ function endTeamRound(game: Game, team: TeamState): void {
   }
   team.staff = staying;
   team.rng.staff = staffStream.save();
+  // Whoever resigns is replaced at once: the recruiting is paid above, and the newcomer works
+  // at half pace for a round. The team keeps its size; the burnout costs money and capacity.
+  if (resigned > 0 && !gameEnds) hireStaff(scenario, team, resigned, state.round + 1);
 
   const wordOfMouth = (team.reputation - scenario.reputation.baseline) * REACTION.wordOfMouth;
   for (const customer of team.customers) {

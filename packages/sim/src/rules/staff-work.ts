@@ -17,8 +17,8 @@ export const STAFF = {
   /** Exhaustion per tick per unit of overtime share (at strain 1). */
   overtimeStrain: 14,
   /** Exhaustion per tick per tick of queued work, capped at `pressureCap` ticks. */
-  queueStrain: 0.3,
-  pressureCap: 12,
+  queueStrain: 0.45,
+  pressureCap: 16,
   /** Below this load the staff recover, faster the lighter the load. */
   recoveryLoad: 0.8,
   recoveryRate: 6,
@@ -27,6 +27,11 @@ export const STAFF = {
   /** Capacity of a new hire during their first round. */
   rampCapacity: 0.5,
 } as const;
+
+/** The pressure of full overtime and the longest queue: it drives exhaustion to 100. */
+function fullPressure(): number {
+  return STAFF.maxOvertimeShare * STAFF.overtimeStrain + STAFF.pressureCap * STAFF.queueStrain;
+}
 
 export function memberCapacity(scenario: Scenario, member: StaffMember): Hours {
   return scenario.staff.hoursPerTick * (member.rampRounds > 0 ? STAFF.rampCapacity : 1);
@@ -61,10 +66,11 @@ export function workBacklog(scenario: Scenario, team: TeamState, capacityFactor:
   const queuedTicks = Math.min(team.backlogHours / safeNormal, STAFF.pressureCap);
   const recovery =
     (load < STAFF.recoveryLoad ? (STAFF.recoveryLoad - load) * STAFF.recoveryRate : 0) + (team.restPercent / 10) * STAFF.restRecovery;
+  const pressure = overtimeShare * STAFF.overtimeStrain + queuedTicks * STAFF.queueStrain;
   for (const member of team.staff) {
-    // Strain builds more slowly near the top: burnout is approached, rarely reached.
-    const headroom = 1 - member.exhaustion / 125;
-    const strain = (overtimeShare * STAFF.overtimeStrain + queuedTicks * STAFF.queueStrain) * member.strain * headroom;
+    // Pressure builds exhaustion up to a level that matches it: a team pushed a little settles
+    // at a high but bearable level, a team pushed to the limit burns out.
+    const strain = Math.max(0, pressure * member.strain - (member.exhaustion / 100) * fullPressure());
     member.exhaustion = clamp(member.exhaustion + strain - recovery, 0, 100);
   }
   if (overtime > 0) {
