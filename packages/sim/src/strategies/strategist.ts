@@ -28,7 +28,7 @@ export const STRATEGIST_TUNING = {
   loyaltyPointWorth: 0.012,
   /** A complaint costs this many rounds of an average customer's spend. */
   complaintRounds: 3,
-  /** Build an option when its yearly benefit beats its cost by this factor. */
+  /** Build an option when its benefit over the rest of the game beats its cost by this factor. */
   buildMargin: 1.3,
   /** Share of a category's requests an option is expected to serve. */
   expectedUptake: 0.7,
