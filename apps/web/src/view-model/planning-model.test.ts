@@ -161,6 +161,20 @@ describe('planCost', () => {
     expect(cashBefore - (game.state.teams[0]?.cashCents ?? 0)).toBe(shown);
   });
 
+  it('in a game with shorter rounds, costs the upkeep the simulation charges for them', () => {
+    const game = createGame({ scenario: office, seed: 4, teams: 1, rounds: 3, ticksPerRound: 8 });
+    playOperations(game);
+    const view = viewOf(game);
+    const draft = draftWith(view, { build: ['rush-delivery'] });
+    const shown = planCost(view, office, draft);
+    // Rounds of 8 hours are half the scenario's 16: half the €25 upkeep (€12.50, shown whole).
+    expect(shown.lines).toContain('Option upkeep next round: €13');
+    const cashBefore = game.state.teams[0]?.cashCents ?? 0;
+    for (const command of draftCommands(draft, view)) apply(game, command);
+    apply(game, { type: 'startRound' });
+    expect(cashBefore - (game.state.teams[0]?.cashCents ?? 0)).toBe(shown.totalCents);
+  });
+
   it('keeps charging upkeep for a kept option and stops for a retired one', () => {
     const game = afterRoundOne();
     apply(game, { type: 'buildOption', team: 0, category: 'rush-delivery' });

@@ -51,7 +51,7 @@ export function planningRows(view: PlayView, scenario: Scenario): PlanningRow[] 
       optionWouldSave:
         requests === 0
           ? 'not asked for'
-          : `up to ${savedHours.toFixed(0)} h, ${money(earned, scenario.currency, false)} in prices; costs ${money(category.option.buildCostCents, scenario.currency, false)} + ${money(category.option.upkeepPerRoundCents, scenario.currency, false)}/round`,
+          : `up to ${savedHours.toFixed(0)} h, ${money(earned, scenario.currency, false)} in prices; costs ${money(category.option.buildCostCents, scenario.currency, false)} + ${money(upkeepOf(view, scenario, index), scenario.currency, false)}/round`,
       optionStatus: option ? option.status : 'none',
       optionUses: option?.uses ?? 0,
       buildCostCents: category.option.buildCostCents,
@@ -59,6 +59,11 @@ export function planningRows(view: PlayView, scenario: Scenario): PlanningRow[] 
       optionPriceCents: option ? option.priceCents : null,
     };
   });
+}
+
+/** An option's upkeep for one round of this game's length, as the simulation charges it. */
+function upkeepOf(view: PlayView, scenario: Scenario, category: number): number {
+  return view.optionOffers[category]?.upkeepPerRoundCents ?? scenario.categories[category]?.option.upkeepPerRoundCents ?? 0;
 }
 
 /** The plan being put together; nothing reaches the simulation until it is committed. */
@@ -85,8 +90,8 @@ export function planCost(view: PlayView, scenario: Scenario, draft: PlanDraft): 
   }
   const keptOptions = view.options.filter((option) => !draft.retire.includes(scenario.categories[option.category]?.id ?? ''));
   const upkeep =
-    keptOptions.reduce((sum, option) => sum + (scenario.categories[option.category]?.option.upkeepPerRoundCents ?? 0), 0) +
-    draft.build.reduce((sum, id) => sum + (scenario.categories.find((category) => category.id === id)?.option.upkeepPerRoundCents ?? 0), 0);
+    keptOptions.reduce((sum, option) => sum + upkeepOf(view, scenario, option.category), 0) +
+    draft.build.reduce((sum, id) => sum + upkeepOf(view, scenario, scenario.categories.findIndex((category) => category.id === id)), 0);
   if (upkeep > 0) {
     total += upkeep;
     lines.push(`Option upkeep next round: ${money(upkeep, scenario.currency, false)}`);
