@@ -89,9 +89,11 @@ export function planCost(view: PlayView, scenario: Scenario, draft: PlanDraft): 
     lines.push(`Hire ${draft.hires}: ${money(cost, scenario.currency, false)}, then wages`);
   }
   const keptOptions = view.options.filter((option) => !draft.retire.includes(scenario.categories[option.category]?.id ?? ''));
-  const upkeep =
-    keptOptions.reduce((sum, option) => sum + upkeepOf(view, scenario, option.category), 0) +
-    draft.build.reduce((sum, id) => sum + upkeepOf(view, scenario, scenario.categories.findIndex((category) => category.id === id)), 0);
+  const built = draft.build.map((id) => scenario.categories.findIndex((category) => category.id === id));
+  const upkeep = [...keptOptions.map((option) => option.category), ...built].reduce(
+    (sum, category) => sum + upkeepOf(view, scenario, category),
+    0,
+  );
   if (upkeep > 0) {
     total += upkeep;
     lines.push(`Option upkeep next round: ${money(upkeep, scenario.currency, false)}`);
