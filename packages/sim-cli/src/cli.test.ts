@@ -30,6 +30,20 @@ describe('play', () => {
     expect(result.stateHash).toMatch(/^[0-9a-f]{16}$/);
   });
 
+  it('--rounds and --ticks play a shorter game; idle and the paced strategist are policies too', () => {
+    const short = JSON.parse(
+      runCli(['play', '--scenario', 'office-supplies', '--seed', '3', '--policy', 'idle', '--rounds', '2', '--ticks', '12', '--json']),
+    );
+    expect(short).toMatchObject({ policy: 'idle', rounds: 2, ticksPerRound: 12 });
+    expect(short.decisions).toMatchObject({ accommodate: 0, premium: 0, option: 0, no: 0 });
+    expect(short.decisions.ignored).toBeGreaterThan(20);
+    const paced = JSON.parse(
+      runCli(['play', '--scenario', 'office-supplies', '--seed', '3', '--policy', 'strategist-paced', '--rounds', '3', '--json']),
+    );
+    expect(paced).toMatchObject({ rounds: 3, ticksPerRound: 16 });
+    expect(typeof paced.brokenPromises).toBe('number');
+  });
+
   it('is deterministic: the same arguments print the same hash', () => {
     const argv = ['play', '--scenario', 'shoe-store', '--seed', '12', '--policy', 'random', '--json'];
     expect(JSON.parse(runCli(argv)).stateHash).toBe(JSON.parse(runCli(argv)).stateHash);
@@ -57,15 +71,33 @@ describe('play', () => {
 describe('balance', () => {
   it('--json has one result per scenario, seed and policy', () => {
     const { results } = JSON.parse(runCli(['balance', '--scenario', 'same-day-delivery', '--seeds', '3..5', '--json']));
-    expect(results).toHaveLength(3 * 5);
-    expect(new Set(results.map((run: { policy: string }) => run.policy)).size).toBe(5);
+    expect(results).toHaveLength(3 * 7);
+    expect(new Set(results.map((run: { policy: string }) => run.policy))).toEqual(
+      new Set(['always-accommodate', 'always-no', 'always-premium', 'random', 'idle', 'strategist', 'strategist-paced']),
+    );
     expect(results[0]).toHaveProperty('balancedScore');
   });
 
-  it('prints a table with win rates', () => {
-    const table = runCli(['balance', '--scenario', 'office-supplies', '--seeds', '1..2']);
-    expect(table).toContain('strategist');
+  it('prints a table with win rates, the balance checks and the pace of cards', () => {
+    const table = runCli(['balance', '--scenario', 'office-supplies', '--seeds', '1..2', '--rounds', '2', '--ticks', '12']);
+    expect(table).toContain('2×12 (rounds × hours), 2 seeds');
+    expect(table).toMatch(/^idle\s/m);
+    expect(table).toMatch(/^strategist-paced\s/m);
     expect(table).toMatch(/wins/);
+    expect(table).toMatch(/(ok|FAIL) {2,}strategist-paced leads the best naive benchmark by at least 8 points \(/);
+    expect(table).toMatch(/Cards per hour: \d\.\d\d without options, \d\.\d\d with live options on rush-delivery/);
+  });
+
+  it('--json at a length carries that length, the checks and the pace', () => {
+    const output = JSON.parse(
+      runCli(['balance', '--scenario', 'shoe-store', '--seeds', '1..1', '--rounds', '3', '--ticks', '10', '--json']),
+    );
+    expect(output.results.every((run: { rounds: number; ticksPerRound: number }) => run.rounds === 3 && run.ticksPerRound === 10)).toBe(
+      true,
+    );
+    expect(output.checks[0].scenario).toBe('shoe-store');
+    expect(output.checks[0].checks.length).toBeGreaterThan(10);
+    expect(output.pace[0].withoutOptions).toBeGreaterThan(output.pace[0].withOptions);
   });
 });
 
@@ -93,6 +125,11 @@ describe('bad arguments', () => {
     [['play', '--scenario', 'office-supplies', '--seed', '1', '--policy', 'lazy'], 'unknown policy "lazy"'],
     [['play', '--scenario', 'office-supplies', '--seed', '1'], 'missing --policy'],
     [['balance', '--scenario', 'all', '--seeds', '9..3'], 'the last seed is before the first'],
+    [['balance', '--scenario', 'all', '--seeds', '1..3', '--rounds', '0'], '--rounds must be from 1 to 20'],
+    [
+      ['play', '--scenario', 'office-supplies', '--seed', '1', '--policy', 'idle', '--ticks', 'x'],
+      '--ticks must be a whole number from 4 to 48',
+    ],
     [['replay', '--log', '/no/such/file.json'], 'cannot read /no/such/file.json'],
     [['frobnicate'], 'unknown command "frobnicate"'],
     [['play', '--colour', 'red'], "Unknown option '--colour'"],

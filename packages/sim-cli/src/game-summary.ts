@@ -6,6 +6,8 @@ export interface GameSummary {
   seed: number;
   policy: string;
   team: number;
+  rounds: number;
+  ticksPerRound: number;
   profitCents: number;
   meanExhaustion: number;
   peakExhaustion: number;
@@ -13,6 +15,8 @@ export interface GameSummary {
   retention: number;
   reputation: number;
   staffLost: number;
+  /** Promised work not done in time. */
+  brokenPromises: number;
   customersActive: number;
   balancedScore: number;
   decisions: { accommodate: number; premium: number; option: number; no: number; ignored: number };
@@ -31,6 +35,8 @@ export function summarise(game: Game, policy: string, team = 0, hash = stateHash
     seed: game.state.config.seed,
     policy,
     team,
+    rounds: game.state.config.rounds,
+    ticksPerRound: game.state.config.ticksPerRound,
     profitCents: figures.profitCents,
     meanExhaustion: round2(figures.exhaustion.mean),
     peakExhaustion: round2(figures.exhaustion.peak),
@@ -38,6 +44,7 @@ export function summarise(game: Game, policy: string, team = 0, hash = stateHash
     retention: round2(figures.retention),
     reputation: round2(figures.reputation),
     staffLost: figures.staffLost,
+    brokenPromises: figures.brokenPromises,
     customersActive: figures.customersActive,
     balancedScore: figures.balancedScore,
     decisions: figures.decisions,
@@ -56,9 +63,10 @@ export function formatMoney(cents: number, currency: string): string {
 export function formatSummary(summary: GameSummary, currency: string): string {
   const d = summary.decisions;
   return [
-    `${summary.scenario}, seed ${summary.seed}, ${summary.policy}${summary.team > 0 ? `, team ${summary.team + 1}` : ''}`,
+    `${summary.scenario}, seed ${summary.seed}, ${summary.rounds}×${summary.ticksPerRound}, ${summary.policy}${summary.team > 0 ? `, team ${summary.team + 1}` : ''}`,
     `  profit          ${formatMoney(summary.profitCents, currency)}`,
     `  exhaustion      mean ${summary.meanExhaustion.toFixed(1)}, peak ${summary.peakExhaustion.toFixed(1)}, staff lost ${summary.staffLost}`,
+    `  promises        ${summary.brokenPromises} broken (work not done in time)`,
     `  loyalty         ${summary.loyalty.toFixed(1)} (retention ${(summary.retention * 100).toFixed(0)} %), reputation ${summary.reputation.toFixed(1)}`,
     `  decisions       accommodate ${d.accommodate}, premium ${d.premium}, option ${d.option}, no ${d.no}, ignored ${d.ignored}; self-service ${summary.selfServiceUses}`,
     `  balanced score  ${summary.balancedScore.toFixed(2)}`,

@@ -11,18 +11,23 @@ export const USAGE = `Tame the Chaos — headless simulation
 
 Usage: npm run sim -- <command> [options]
 
-  play --scenario <id|file> --seed <n> --policy <name> [--teams <n>] [--json] [--log <file>]
+  play --scenario <id|file> --seed <n> --policy <name> [--rounds <r>] [--ticks <t>] [--teams <n>] [--json] [--log <file>]
       Plays a whole game and prints its final figures.
-  balance --scenario <id|all> --seeds <from>..<to> [--json]
-      Plays every strategy on every seed: mean, median and win rate per strategy.
+  balance --scenario <id|all> --seeds <from>..<to> [--rounds <r>] [--ticks <t>] [--json]
+      Plays every benchmark (and the strategist at one decision an hour) on every seed: mean,
+      median and win rate per strategy, the balance checks, and cards per hour.
   replay --log <file> [--json]
       Re-simulates a game log and prints its final figures and state hash.
   validate <file>
       Checks a scenario file and lists every problem.
-  demo
+  demo [--scenario <id|file>] [--seed <n>] [--rounds <r>] [--ticks <t>]
       Plays the default scenario once with every strategy and compares them.
 
-Policies: always-accommodate, always-no, always-premium, random, strategist`;
+--rounds and --ticks set the game's length (rounds × hours per round); by default the
+scenario's full game.
+
+Policies: always-accommodate, always-no, always-premium, random, idle, strategist,
+strategist-paced (the strategist deciding at most one card per simulated hour)`;
 
 const OPTIONS = {
   scenario: { type: 'string' },
@@ -30,6 +35,8 @@ const OPTIONS = {
   seeds: { type: 'string' },
   policy: { type: 'string' },
   teams: { type: 'string' },
+  rounds: { type: 'string' },
+  ticks: { type: 'string' },
   log: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -50,6 +57,10 @@ export function runCli(argv: string[]): string {
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
   if (values.help || command === 'help' || command === undefined) return USAGE;
+  const length = {
+    ...(values.rounds === undefined ? {} : { rounds: values.rounds }),
+    ...(values.ticks === undefined ? {} : { ticks: values.ticks }),
+  };
   const noExtra = () => {
     if (rest.length > 0) throw new CliError(`unexpected argument "${rest[0]}" for ${command}`);
   };
@@ -61,6 +72,7 @@ export function runCli(argv: string[]): string {
         seed: required(values.seed, '--seed <n>'),
         policy: required(values.policy, '--policy <name>'),
         ...(values.teams === undefined ? {} : { teams: values.teams }),
+        ...length,
         ...(values.log === undefined ? {} : { log: values.log }),
         json: values.json ?? false,
       });
@@ -69,6 +81,7 @@ export function runCli(argv: string[]): string {
       return balanceCommand({
         scenario: required(values.scenario, '--scenario <id|all>'),
         seeds: required(values.seeds, '--seeds <from>..<to>'),
+        ...length,
         json: values.json ?? false,
       });
     case 'replay':
@@ -79,7 +92,7 @@ export function runCli(argv: string[]): string {
       return validateCommand(rest[0]);
     case 'demo':
       noExtra();
-      return `${balanceCommand({ scenario: values.scenario ?? DEFAULT_SCENARIO_ID, seeds: `${values.seed ?? '1'}..${values.seed ?? '1'}` })}\n\nEvery strategy played the same seed. Try: npm run sim -- play --scenario ${DEFAULT_SCENARIO_ID} --seed 7 --policy strategist`;
+      return `${balanceCommand({ scenario: values.scenario ?? DEFAULT_SCENARIO_ID, seeds: `${values.seed ?? '1'}..${values.seed ?? '1'}`, ...length })}\n\nEvery strategy played the same seed. Try: npm run sim -- play --scenario ${DEFAULT_SCENARIO_ID} --seed 7 --policy strategist`;
     default:
       throw new CliError(`unknown command "${command}": use play, balance, replay, validate or demo (--help for details)`);
   }

@@ -29,3 +29,15 @@ export function parseSeedRange(text: string | undefined): number[] {
   if (to - from >= 10_000) throw new CliError(`--seeds ${text}: at most 10000 seeds at once`);
   return Array.from({ length: to - from + 1 }, (_, index) => from + index);
 }
+
+/** A game length from --rounds and --ticks; each omitted one keeps the scenario's own. */
+export function parseLength(
+  scenario: { rounds: number; ticksPerRound: number },
+  rounds: string | undefined,
+  ticks: string | undefined,
+): { rounds: number; ticksPerRound: number } {
+  return {
+    rounds: rounds === undefined ? scenario.rounds : parseWhole(rounds, '--rounds', 1, 20),
+    ticksPerRound: ticks === undefined ? scenario.ticksPerRound : parseWhole(ticks, '--ticks', 4, 48),
+  };
+}

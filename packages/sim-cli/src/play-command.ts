@@ -1,21 +1,23 @@
 import { writeFileSync } from 'node:fs';
-import { createStrategy, gameLogOf, isStrategyName, playGame, STRATEGY_NAMES, stateHash } from '@ttc/sim';
+import { createStrategy, gameLogOf, isPolicyName, POLICY_NAMES, playGame, stateHash } from '@ttc/sim';
 import { CliError } from './cli-error.js';
 import { formatSummary, type GameSummary, summarise } from './game-summary.js';
 import { loadScenario } from './load-scenario.js';
-import { parseSeed, parseTeams } from './parse-values.js';
+import { parseLength, parseSeed, parseTeams } from './parse-values.js';
 
 export interface PlayOptions {
   scenario: string;
   seed: string;
   policy: string;
   teams?: string;
+  rounds?: string;
+  ticks?: string;
   json?: boolean;
   log?: string;
 }
 
 export function parsePolicy(policy: string) {
-  if (!isStrategyName(policy)) throw new CliError(`unknown policy "${policy}": use one of ${STRATEGY_NAMES.join(', ')}`);
+  if (!isPolicyName(policy)) throw new CliError(`unknown policy "${policy}": use one of ${POLICY_NAMES.join(', ')}`);
   return policy;
 }
 
@@ -25,8 +27,9 @@ export function playCommand(options: PlayOptions): string {
   const seed = parseSeed(options.seed);
   const policy = parsePolicy(options.policy);
   const teams = parseTeams(options.teams ?? '1');
+  const length = parseLength(scenario, options.rounds, options.ticks);
   const { game, commands } = playGame(
-    { scenario, seed, teams },
+    { scenario, seed, teams, ...length },
     Array.from({ length: teams }, () => createStrategy(policy, seed)),
   );
   const hash = stateHash(game.state);

@@ -30,6 +30,16 @@ function brokenInvariant(scenario: Scenario, state: GameState): string | undefin
     if (team.revenueCents < 0 || team.costsCents < 0) return `${name}: negative revenue or costs`;
     if (team.reputation < 0 || team.reputation > 100) return `${name}: reputation ${team.reputation}`;
     if (team.backlogHours < 0) return `${name}: backlog ${team.backlogHours}`;
+    // The backlog is the owed work, and no promise to a customer stays owed past its due tick.
+    const owed = team.work.reduce((sum, item) => sum + item.hoursLeft, 0);
+    if (Math.abs(owed - team.backlogHours) > 1e-6) return `${name}: backlog ${team.backlogHours} ≠ owed work ${owed}`;
+    for (const item of team.work) {
+      if (item.hoursLeft <= 0 || item.hoursLeft > item.hours + 1e-9)
+        return `${name}: work item with ${item.hoursLeft} of ${item.hours} h left`;
+      if (item.kind !== 'build' && state.phase === 'operations' && (item.dueTick ?? 0) < state.globalTick)
+        return `${name}: a promise past its due tick`;
+    }
+    if (state.phase === 'ended' && (team.work.length > 0 || team.demands.length > 0)) return `${name}: work or cards left after the end`;
     if (team.staff.length < 1 || team.staff.length + team.plannedHires > scenario.staff.max)
       return `${name}: staff count ${team.staff.length}`;
     for (const member of team.staff)

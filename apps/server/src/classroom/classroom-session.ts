@@ -680,12 +680,12 @@ export class ClassroomSession {
   boardMessage(team: number): ServerMessage | undefined {
     const view = teamBoard(this.game, team);
     if (!view) return undefined;
-    // Plain data with short numbers; the round report only when there is planning to do. Cards
+    // Plain data with short numbers; the round report and option offers only when there is planning to do. Cards
     // go without their previews: a member asks for those when they select a card ("preview").
-    const { lastReport, ...rest } = view;
+    const { lastReport, optionOffers, ...rest } = view;
     const board = {
       ...rest,
-      ...(view.phase === 'planning' ? { lastReport } : {}),
+      ...(view.phase === 'planning' ? { lastReport, optionOffers } : {}),
       planCommitted: this.game.state.teams[team]?.planCommitted ?? false,
     };
     return { type: 'board', board: trimNumbers(board) as Extract<ServerMessage, { type: 'board' }>['board'] };

@@ -5,8 +5,8 @@ import {
   type Game,
   readFigures,
   type Scenario,
+  STRATEGY_LABELS,
   STRATEGY_NAMES,
-  type StrategyName,
   stepWithStrategies,
   type TeamFigures,
 } from '@ttc/sim';
@@ -69,14 +69,6 @@ export interface SessionResults {
   teams: { team: number; name: string; players: string[]; bot: boolean }[];
   rows: ResultRow[];
 }
-
-export const BENCHMARK_LABELS: Record<StrategyName, string> = {
-  'always-accommodate': 'Always accommodate',
-  'always-no': 'Always no',
-  'always-premium': 'Always premium',
-  random: 'Random',
-  strategist: 'Strategist',
-};
 
 type RowStart = Pick<ResultRow, 'kind' | 'team' | 'name' | 'players'>;
 
@@ -166,7 +158,7 @@ class RoundRecorder {
 export function benchmarkResults(scenario: Scenario, seed: number, rounds: number, ticksPerRound: number): ResultRow[] {
   return STRATEGY_NAMES.flatMap((name) => {
     const game = createGame({ scenario, seed, rounds, ticksPerRound });
-    const recorder = new RoundRecorder([{ kind: 'benchmark', team: '', name: BENCHMARK_LABELS[name], players: name }]);
+    const recorder = new RoundRecorder([{ kind: 'benchmark', team: '', name: STRATEGY_LABELS[name], players: name }]);
     const strategies = [createStrategy(name, seed)];
     while (game.state.phase !== 'ended') {
       const before = game.state.phase;

@@ -15,12 +15,13 @@ import { markScreen, SCENES } from './scene-keys';
 import { randomSeed } from './setup-scene';
 
 // You first, then the benchmarks in the model's order: each line has a colour, a dash pattern and a name at its end.
-const LINE_COLOURS = [0xffffff, 0x56b4e9, 0xcc79a7, 0xe69f00, 0xb7c4d6, 0x009e73];
-const LINE_DASHES: DashPattern[] = [[], [14, 6], [3, 5], [14, 5, 3, 5], [7, 7], [22, 6]];
+const LINE_COLOURS = [0xffffff, 0x56b4e9, 0xcc79a7, 0xe69f00, 0xb7c4d6, 0xd55e00, 0x009e73];
+const LINE_DASHES: DashPattern[] = [[], [14, 6], [3, 5], [14, 5, 3, 5], [7, 7], [2, 9], [22, 6]];
 const SHORT_NAMES: Record<string, string> = {
   'Always accommodate': 'Accommodate',
   'Always no': 'Always no',
   'Always premium': 'Premium',
+  'Idle (did nothing)': 'Idle',
 };
 
 /** The end of a solo game: you beside every benchmark strategy on the same seed, and the lesson. */
@@ -144,11 +145,12 @@ export class DebriefScene extends Phaser.Scene {
     });
     const sorted = [...model.rows].sort((a, b) => b.balancedScore - a.balancedScore);
     sorted.forEach((row, index) => {
-      const y = 132 + index * 42;
+      // Seven rows (you and six benchmarks) fit the panel at 36 px each.
+      const y = 130 + index * 36;
       const colour = LINE_COLOURS[model.rows.indexOf(row)] ?? 0xffffff;
       if (row.you)
         this.add
-          .rectangle(16, y - 6, 1048, 38, COLOURS.panelRaised)
+          .rectangle(16, y - 5, 1048, 34, COLOURS.panelRaised)
           .setOrigin(0)
           .setStrokeStyle(2, COLOURS.focus);
       const rowIndex = model.rows.indexOf(row);

@@ -63,6 +63,7 @@ const figuresSchema = z.object({
   selfServiceUses: num,
   complaints: num,
   errors: num,
+  brokenPromises: num,
   balancedScore: num,
 });
 
@@ -78,12 +79,29 @@ const reportSchema = z.object({
       importanceSum: num,
       premiumOffered: num,
       premiumAccepted: num,
+      cards: num,
+      brokenPromises: num,
+      optionUses: num,
+      optionRevenueCents: num,
+      optionUseCostsCents: num,
+      optionUpkeepCents: num,
+      optionPaidUpkeep: z.boolean().nullable(),
     }),
   ),
   revenueCents: num,
   costsCents: num,
   staffHoursWorked: num,
   overtimeHours: num,
+  settledHours: num,
+  settledCostsCents: num,
+  buildHoursWorked: num,
+  cards: num,
+  brokenPromises: num,
+  brokenPromiseHours: num,
+  refundsCents: num,
+  overtimeCostsCents: num,
+  mistakeCostsCents: num,
+  resignationCostsCents: num,
   complaints: num,
   praise: num,
   errors: num,
@@ -91,6 +109,27 @@ const reportSchema = z.object({
   customersJoined: num,
   staffResigned: z.array(z.string()),
 });
+
+const optionOfferSchema = z.object({
+  category: num,
+  categoryId: z.string(),
+  name: z.string(),
+  status: z.enum(['none', 'building', 'live']),
+  buildCostCents: num,
+  buildStaffHours: num,
+  buildHoursLeft: num,
+  buildTicks: num,
+  upkeepPerRoundCents: num,
+  priceCents: num,
+  perUseCostCents: num,
+  staffHoursPerUse: num,
+  lastRound: z
+    .object({ uses: num, selfServed: num, revenueCents: num, useCostsCents: num, upkeepCents: num, paidUpkeep: z.boolean() })
+    .nullable(),
+});
+
+/** When promised work would be due and done (see the simulation's Readiness). */
+const promiseSchema = z.object({ dueTick: num, readyTick: num, inTime: z.boolean(), needsOvertime: z.boolean() }).nullable();
 
 export const learnerBoardSchema = z.object({
   team: z.int(),
@@ -120,6 +159,8 @@ export const learnerBoardSchema = z.object({
   ),
   premiumPriceCents: z.array(num),
   lastReport: reportSchema.optional(),
+  // The server sends the option offers with the round report, in planning only.
+  optionOffers: z.array(optionOfferSchema).default([]),
   activeEventIds: z.array(z.string()),
   planCommitted: z.boolean(),
 });
@@ -134,6 +175,8 @@ const previewSchema = z.object({
   satisfaction: num,
   loyaltyChange: num,
   complaintChance: num,
+  committedHours: num,
+  promise: promiseSchema,
 });
 export const previewsSchema = z.object({
   accommodate: previewSchema,
@@ -158,6 +201,7 @@ export const outcomeSchema = z.object({
   revenueCents: num,
   costCents: num,
   staffHours: num,
+  promise: promiseSchema,
   complaint: z.boolean(),
   praise: z.boolean(),
 });

@@ -57,18 +57,18 @@ describe('cardModel', () => {
     expect(Number.isInteger(model.loyalty)).toBe(true);
   });
 
-  it('shows a key account with the first segment symbol and €60 a round', () => {
+  it('shows a key account with the first segment symbol and €72 a round', () => {
     const { card } = findCard(office, (candidate) => candidate.segmentIndex === 0);
     const model = cardModel(card, office);
     expect(model.segment).toBe('● Key accounts');
-    expect(model.value).toBe('€60/round');
+    expect(model.value).toBe('€72/round');
   });
 
-  it('shows a small office with the second segment symbol and €12 a round', () => {
+  it('shows a small office with the second segment symbol and €14.40 a round', () => {
     const { card } = findCard(office, (candidate) => candidate.segmentIndex === 1);
     const model = cardModel(card, office);
     expect(model.segment).toBe('▲ Small offices');
-    expect(model.value).toBe('€12/round');
+    expect(model.value).toBe('€14.40/round');
   });
 
   it('writes the value in the scenario currency', () => {
@@ -135,9 +135,9 @@ describe('cardModel', () => {
   it('summarises each choice with staff hours, price, acceptance and loyalty', () => {
     const { card } = findCard(office, (candidate) => candidate.categoryName === 'Rush delivery' && candidate.demand.eventId === null);
     const model = cardModel(card, office);
-    // Rush delivery: 2.5 h as a one-off, €35 at a premium.
-    expect(choice(model, 'accommodate').summary).toMatch(/^2\.5 h staff · free · loyalty [+−]?\d+\.\d$/);
-    expect(choice(model, 'premium').summary).toMatch(/^€35\.00 · \d+ % accept · loyalty [+−]?\d+\.\d$/);
+    // Rush delivery: 3 h as a one-off, €49 at a premium.
+    expect(choice(model, 'accommodate').summary).toMatch(/^3\.0 h staff · free · loyalty [+−]?\d+\.\d$/);
+    expect(choice(model, 'premium').summary).toMatch(/^€49\.00 · \d+ % accept · loyalty [+−]?\d+\.\d$/);
     expect(choice(model, 'no').summary).toMatch(/^no staff time · loyalty [+−]?\d+\.\d · \d+ % complaint$/);
     expect(choice(model, 'premium').summary).toContain(`${Math.round(card.previews.premium.acceptChance * 100)} % accept`);
   });

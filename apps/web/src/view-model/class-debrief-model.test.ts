@@ -134,11 +134,12 @@ describe('classDebriefModel', () => {
       expect(team.rank).toBe(1 + model.teams.filter((other) => shown(other.balancedScore) > shown(team.balancedScore)).length);
   });
 
-  it('plays the five benchmarks on the same seed and game length', () => {
+  it('plays the six benchmarks on the same seed and game length', () => {
     expect(model.benchmarks.map((row) => row.name).sort()).toEqual([
       'Always accommodate',
       'Always no',
       'Always premium',
+      'Idle (did nothing)',
       'Random',
       'Strategist',
     ]);

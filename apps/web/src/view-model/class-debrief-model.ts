@@ -99,6 +99,7 @@ const LEAD_UP_TICKS = 3;
 const HIGHLIGHT_PRIORITY: KeyMomentKind[] = [
   'first-resignation',
   'complaint-storm',
+  'broken-promise',
   'option-live',
   'cash-crisis',
   'exhaustion-high',
@@ -326,6 +327,8 @@ function promptFor(moment: ClassMoment): string {
       return `${teamName} went into overdraft ${at}${cause ? `, after ${who(moment)} ${cause}` : ''}. What was the money going on, and what would you have cut or charged for first?`;
     case 'exhaustion-high':
       return `${teamName}'s staff passed 70 average exhaustion ${at}${cause ? ` after ${who(moment)} ${cause}` : ''}. What were the early signs, and when would you have given them rest?`;
+    case 'broken-promise':
+      return `${teamName} first broke a promise ${at}: work promised was not done in time. How much had ${who(moment)} promised by then, and what would you have declined or turned into an option?`;
     case 'event':
       return `"${subject}" hit ${teamName} ${at}. How did ${who(moment)} respond, and what would you do differently now?`;
   }

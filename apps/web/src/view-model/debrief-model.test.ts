@@ -47,8 +47,8 @@ const decliningGame = playedBy('always-no');
 describe('debriefModel', () => {
   const model = debriefModel(strategistGame.game, strategistGame.decisions);
 
-  it('compares you with the five benchmark strategies', () => {
-    expect(model.rows).toHaveLength(6);
+  it('compares you with the six benchmark strategies, the team that did nothing included', () => {
+    expect(model.rows).toHaveLength(7);
     expect(model.rows[0]?.name).toBe('You');
     expect(model.rows[0]?.you).toBe(true);
     expect(model.rows.filter((row) => row.you)).toHaveLength(1);
@@ -57,15 +57,15 @@ describe('debriefModel', () => {
         .slice(1)
         .map((row) => row.name)
         .sort(),
-    ).toEqual(['Always accommodate', 'Always no', 'Always premium', 'Random', 'Strategist']);
+    ).toEqual(['Always accommodate', 'Always no', 'Always premium', 'Idle (did nothing)', 'Random', 'Strategist']);
   });
 
-  it('ranks you between 1 and 6, one place behind each benchmark that scored higher', () => {
+  it('ranks you between 1 and 7, one place behind each benchmark that scored higher', () => {
     for (const game of [strategistGame, accommodatingGame, decliningGame]) {
       const { rows, rank } = debriefModel(game.game, game.decisions);
       const you = rowNamed(rows, 'You');
       expect(rank).toBeGreaterThanOrEqual(1);
-      expect(rank).toBeLessThanOrEqual(6);
+      expect(rank).toBeLessThanOrEqual(7);
       expect(rank).toBe(1 + rows.filter((row) => !row.you && row.balancedScore > you.balancedScore).length);
     }
   });

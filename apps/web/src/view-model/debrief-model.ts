@@ -5,6 +5,7 @@ import {
   type KeyMoment,
   playGame,
   readFigures,
+  STRATEGY_LABELS,
   STRATEGY_NAMES,
   type TickRecord,
 } from '@ttc/sim';
@@ -29,20 +30,12 @@ export interface TellingMoment {
 
 export interface DebriefModel {
   rows: DebriefRow[];
-  /** Your place on balanced score among you and the five benchmarks (1 = best). */
+  /** Your place on balanced score among you and the six benchmarks (1 = best). */
   rank: number;
   decisionMix: DecisionCounts;
   moments: TellingMoment[];
   lesson: string;
 }
-
-const STRATEGY_LABELS: Record<string, string> = {
-  'always-accommodate': 'Always accommodate',
-  'always-no': 'Always no',
-  'always-premium': 'Always premium',
-  random: 'Random',
-  strategist: 'Strategist',
-};
 
 /** One team's final figures and history (team 0 in a solo game; any team in a classroom replay). */
 export function rowOf(game: Game, name: string, you: boolean, teamIndex = 0): DebriefRow {
@@ -71,13 +64,14 @@ export function benchmarkRows(game: Game, rounds = game.state.config.rounds): De
     const played = playGame({ scenario: game.scenario, seed: config.seed, rounds, ticksPerRound: config.ticksPerRound }, [
       createStrategy(name, config.seed),
     ]);
-    return rowOf(played.game, STRATEGY_LABELS[name] ?? name, false);
+    return rowOf(played.game, STRATEGY_LABELS[name], false);
   });
 }
 
 const MOMENT_PRIORITY: KeyMoment['kind'][] = [
   'first-resignation',
   'complaint-storm',
+  'broken-promise',
   'cash-crisis',
   'exhaustion-high',
   'option-live',

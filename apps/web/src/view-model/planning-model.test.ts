@@ -104,9 +104,9 @@ describe('planningRows', () => {
     // Wages are €30 per staff hour.
     expect(row.cost).toBe(`€${Math.round(row.oneOffHours * 30).toLocaleString('en-GB')}`);
     expect(row.cares).toMatch(/^(cares a lot|cares somewhat|barely cares)$/);
-    expect(row.optionWouldSave).toMatch(/^up to \d+ h, €[\d,]+ in prices; costs €600 \+ €50\/round$/);
-    expect(row.buildCostCents).toBe(60_000);
-    expect(row.premiumPriceCents).toBe(3500);
+    expect(row.optionWouldSave).toMatch(/^up to \d+ h, €[\d,]+ in prices; costs €150 \+ €25\/round$/);
+    expect(row.buildCostCents).toBe(15_000);
+    expect(row.premiumPriceCents).toBe(4900);
   });
 
   it('shows no option, then one being built, then a live one', () => {
@@ -145,8 +145,8 @@ describe('planCost', () => {
   it('adds up building one option, hiring one person and the option upkeep', () => {
     const view = viewOf(afterRoundOne());
     const cost = planCost(view, office, draftWith(view, { build: ['rush-delivery'], hires: 1 }));
-    expect(cost.lines).toEqual(['Build "Rush delivery": €600', 'Hire 1: €1,500, then wages', 'Option upkeep next round: €50']);
-    expect(cost.totalCents).toBe(60_000 + 150_000 + 5000);
+    expect(cost.lines).toEqual(['Build "Rush delivery": €150', 'Hire 1: €1,500, then wages', 'Option upkeep next round: €25']);
+    expect(cost.totalCents).toBe(15_000 + 150_000 + 2500);
   });
 
   it('costs what the simulation then takes from the cash', () => {
@@ -161,6 +161,20 @@ describe('planCost', () => {
     expect(cashBefore - (game.state.teams[0]?.cashCents ?? 0)).toBe(shown);
   });
 
+  it('in a game with shorter rounds, costs the upkeep the simulation charges for them', () => {
+    const game = createGame({ scenario: office, seed: 4, teams: 1, rounds: 3, ticksPerRound: 8 });
+    playOperations(game);
+    const view = viewOf(game);
+    const draft = draftWith(view, { build: ['rush-delivery'] });
+    const shown = planCost(view, office, draft);
+    // Rounds of 8 hours are half the scenario's 16: half the €25 upkeep (€12.50, shown whole).
+    expect(shown.lines).toContain('Option upkeep next round: €13');
+    const cashBefore = game.state.teams[0]?.cashCents ?? 0;
+    for (const command of draftCommands(draft, view)) apply(game, command);
+    apply(game, { type: 'startRound' });
+    expect(cashBefore - (game.state.teams[0]?.cashCents ?? 0)).toBe(shown.totalCents);
+  });
+
   it('keeps charging upkeep for a kept option and stops for a retired one', () => {
     const game = afterRoundOne();
     apply(game, { type: 'buildOption', team: 0, category: 'rush-delivery' });
@@ -168,7 +182,7 @@ describe('planCost', () => {
     apply(game, { type: 'startRound' });
     playOperations(game);
     const view = viewOf(game);
-    expect(planCost(view, office, emptyDraft(view))).toEqual({ lines: ['Option upkeep next round: €50'], totalCents: 5000 });
+    expect(planCost(view, office, emptyDraft(view))).toEqual({ lines: ['Option upkeep next round: €25'], totalCents: 2500 });
     const retired = planCost(view, office, draftWith(view, { retire: ['rush-delivery'] }));
     expect(retired.totalCents).toBe(0);
     expect(retired.lines).toEqual(['Retire "Rush delivery"']);
@@ -215,7 +229,8 @@ describe('planCommands', () => {
       build: ['volume-quote'],
       premiumPrices: { 'special-invoicing': 4500 },
       optionPrices: { 'volume-quote': 1800 },
-      hires: 1,
+      // A team that answered nothing for two rounds cannot afford a hire: its customers spend less.
+      hires: 0,
       restPercent: 10,
     });
     const commands = draftCommands(draft, view);
@@ -224,7 +239,6 @@ describe('planCommands', () => {
       'buildOption',
       'setPremiumPrice',
       'setOptionPrice',
-      'hire',
       'setRest',
       'commitPlan',
     ]);
@@ -235,7 +249,7 @@ describe('planCommands', () => {
     expect(rowFor(after, 'volume-quote').optionStatus).toBe('building');
     expect(rowFor(after, 'volume-quote').optionPriceCents).toBe(1800);
     expect(rowFor(after, 'special-invoicing').premiumPriceCents).toBe(4500);
-    expect(after.plannedHires).toBe(1);
+    expect(after.plannedHires).toBe(0);
     expect(after.plannedRestPercent).toBe(10);
     expect(game.state.teams[0]?.planCommitted).toBe(true);
   });

@@ -50,14 +50,14 @@ export function planningRows(view: PlayView, scenario: Scenario): PlanningRow[] 
     const optionWouldSave =
       requests === 0
         ? 'not asked for'
-        : `up to ${savedHours.toFixed(0)} h, ${money(earned, scenario.currency, false)} in prices; costs ${money(category.option.buildCostCents, scenario.currency, false)} + ${money(category.option.upkeepPerRoundCents, scenario.currency, false)}/round`;
+        : `up to ${savedHours.toFixed(0)} h, ${money(earned, scenario.currency, false)} in prices; costs ${money(category.option.buildCostCents, scenario.currency, false)} + ${money(upkeepOf(view, scenario, index), scenario.currency, false)}/round`;
     // An option already live or on its way is described as it is, not as a what-if.
     const optionNote = !option
       ? requests === 0
         ? 'Not asked for this round.'
         : `An option would: ${optionWouldSave}`
       : option.status === 'live'
-        ? `★ Option live: ${option.uses} use${option.uses === 1 ? '' : 's'} so far · upkeep ${money(category.option.upkeepPerRoundCents, scenario.currency, false)}/round`
+        ? `★ Option live: ${option.uses} use${option.uses === 1 ? '' : 's'} so far · upkeep ${money(upkeepOf(view, scenario, index), scenario.currency, false)}/round`
         : '★ Option being built: live a few hours into the next round';
     return {
       categoryId: category.id,
@@ -77,6 +77,11 @@ export function planningRows(view: PlayView, scenario: Scenario): PlanningRow[] 
       optionPriceCents: option ? option.priceCents : null,
     };
   });
+}
+
+/** An option's upkeep for one round of this game's length, as the simulation charges it. */
+function upkeepOf(view: PlayView, scenario: Scenario, category: number): number {
+  return view.optionOffers[category]?.upkeepPerRoundCents ?? scenario.categories[category]?.option.upkeepPerRoundCents ?? 0;
 }
 
 /** The plan being put together; nothing reaches the simulation until it is committed. */
@@ -102,9 +107,11 @@ export function planCost(view: PlayView, scenario: Scenario, draft: PlanDraft): 
     lines.push(`Hire ${draft.hires}: ${money(cost, scenario.currency, false)}, then wages`);
   }
   const keptOptions = view.options.filter((option) => !draft.retire.includes(scenario.categories[option.category]?.id ?? ''));
-  const upkeep =
-    keptOptions.reduce((sum, option) => sum + (scenario.categories[option.category]?.option.upkeepPerRoundCents ?? 0), 0) +
-    draft.build.reduce((sum, id) => sum + (scenario.categories.find((category) => category.id === id)?.option.upkeepPerRoundCents ?? 0), 0);
+  const built = draft.build.map((id) => scenario.categories.findIndex((category) => category.id === id));
+  const upkeep = [...keptOptions.map((option) => option.category), ...built].reduce(
+    (sum, category) => sum + upkeepOf(view, scenario, category),
+    0,
+  );
   if (upkeep > 0) {
     total += upkeep;
     lines.push(`Option upkeep next round: ${money(upkeep, scenario.currency, false)}`);

@@ -1,5 +1,6 @@
-import type { Resolution } from '../state/game-state.js';
-import type { Cents, Hours } from '../state/units.js';
+import type { Readiness } from '../rules/work-queue.js';
+import type { Resolution, WorkKind } from '../state/game-state.js';
+import type { Cents, Hours, Tick } from '../state/units.js';
 
 export const REJECTION_CODES = [
   'invalid-command',
@@ -40,9 +41,35 @@ export interface DecisionOutcome {
   loyaltyAfter: number;
   revenueCents: Cents;
   costCents: Cents;
+  /** Staff hours promised (0 when nothing is owed). Owed until done: a premium's price is paid now, its work is still owed. */
   staffHours: Hours;
+  /**
+   * When work was promised: the tick it is due by, the tick the backlog reaches and finishes it at
+   * normal pace, whether it can be done in time (with overtime if need be). Null when nothing is owed.
+   */
+  promise: Readiness | null;
   complaint: boolean;
   praise: boolean;
+}
+
+/** Promised work not done by its due tick: the customer is let down and refunded; the hours left are dropped. */
+export interface BrokenPromiseOutcome {
+  kind: 'broken-promise';
+  team: number;
+  demandId: number | null;
+  customerId: number | null;
+  category: number;
+  /** What the work was for. */
+  work: WorkKind;
+  hours: Hours;
+  /** Hours still undone when it fell due (dropped from the backlog). */
+  hoursLeft: Hours;
+  dueTick: Tick;
+  satisfaction: number;
+  loyaltyBefore: number;
+  loyaltyAfter: number;
+  refundCents: Cents;
+  complaint: boolean;
 }
 
 export interface SelfServiceOutcome {
@@ -65,7 +92,7 @@ export interface RoundEndedOutcome {
   gameEnded: boolean;
 }
 
-export type Outcome = DecisionOutcome | SelfServiceOutcome | EventStartedOutcome | RoundEndedOutcome;
+export type Outcome = DecisionOutcome | BrokenPromiseOutcome | SelfServiceOutcome | EventStartedOutcome | RoundEndedOutcome;
 
 export type CommandResult = { ok: true; outcomes: Outcome[] } | { ok: false; rejection: Rejection };
 

@@ -1,5 +1,6 @@
 import { spend } from '../rules/ledger.js';
 import { findOption } from '../rules/team-measures.js';
+import { dropBuildWork, promiseWork } from '../rules/work-queue.js';
 import type { Game } from '../state/game.js';
 import type { TeamState } from '../state/game-state.js';
 import { type CommandResult, reject } from './command-result.js';
@@ -53,11 +54,27 @@ export function applyPlanningCommand(game: Game, team: TeamState, command: Plann
       if (team.cashCents < cost)
         return reject('not-enough-cash', `Building costs ${formatCents(cost)}; cash is ${formatCents(team.cashCents)}.`);
       spend(team, cost);
-      team.backlogHours += category.option.buildStaffHours;
+      // The build's staff hours join the backlog, due when the option should go live: they are
+      // worked first thing next round, and the option goes live only once they are done.
+      const liveAtTick = state.globalTick + category.option.buildTicks;
+      promiseWork(team, {
+        kind: 'build',
+        demandId: null,
+        customerId: null,
+        category: categoryIndex,
+        hours: category.option.buildStaffHours,
+        hoursLeft: category.option.buildStaffHours,
+        promisedTick: state.globalTick,
+        dueTick: liveAtTick,
+        importance: 0,
+        stakes: 1,
+        loyaltyGain: 0,
+        refundCents: 0,
+      });
       team.options.push({
         category: categoryIndex,
         status: 'building',
-        liveAtTick: state.globalTick + category.option.buildTicks,
+        liveAtTick,
         priceCents: category.option.priceCents,
         builtRound: state.round,
         uses: 0,
@@ -67,6 +84,7 @@ export function applyPlanningCommand(game: Game, team: TeamState, command: Plann
     case 'retireOption': {
       if (!option) return reject('unknown-option', `"${category.name}" has no option to retire.`);
       team.options = team.options.filter((candidate) => candidate !== option);
+      dropBuildWork(team, categoryIndex);
       return DONE;
     }
     case 'setOptionPrice': {

@@ -1,7 +1,7 @@
 import { activeCustomerCount, meanExhaustion, valueWeightedLoyalty } from '../rules/team-measures.js';
 import type { Scenario } from '../scenario/scenario-schema.js';
 import type { Game } from '../state/game.js';
-import type { DecisionCounts, Phase, TeamState } from '../state/game-state.js';
+import type { DecisionCounts, GameConfig, Phase, TeamState } from '../state/game-state.js';
 import { type Cents, clamp, type Hours } from '../state/units.js';
 
 /** Everything a team's scoreboard shows. The three headline figures are profit, exhaustion and loyalty. */
@@ -36,22 +36,45 @@ export interface TeamFigures {
   selfServiceUses: number;
   complaints: number;
   errors: number;
+  /** Promised work not done by its due tick. */
+  brokenPromises: number;
   balancedScore: number;
+}
+
+/** How long a game is, for scaling the profit target: the scenario's full game when not given. */
+export type GameLength = Pick<GameConfig, 'rounds' | 'ticksPerRound'>;
+
+/**
+ * The profit target of a game of this length: the scenario's target, pro rata to the hours
+ * played, so a short class is judged against what a short class can earn.
+ */
+export function profitTarget(scenario: Scenario, length?: GameLength): number {
+  if (!length) return scenario.scoring.profitTargetCents;
+  const hours = length.rounds * length.ticksPerRound;
+  return (scenario.scoring.profitTargetCents * hours) / (scenario.rounds * scenario.ticksPerRound);
 }
 
 /**
  * Profit as a 0..100 index: zero profit is 50, the scenario's target is 100, a loss of the
  * same size is 0. It puts money on the same scale as exhaustion and loyalty.
  */
-export function profitIndex(scenario: Scenario, profitCents: number): number {
-  return clamp(50 + (50 * profitCents) / scenario.scoring.profitTargetCents, 0, 100);
+export function profitIndex(scenario: Scenario, profitCents: number, length?: GameLength): number {
+  return clamp(50 + (50 * profitCents) / profitTarget(scenario, length), 0, 100);
 }
 
 /** The scenario-weighted score that ranks teams: profit index, rested staff, loyal customers. */
-export function balancedScore(scenario: Scenario, profitCents: number, meanExhaustionOverGame: number, loyalty: number): number {
+export function balancedScore(
+  scenario: Scenario,
+  profitCents: number,
+  meanExhaustionOverGame: number,
+  loyalty: number,
+  length?: GameLength,
+): number {
   const { weights } = scenario.scoring;
   const score =
-    weights.profit * profitIndex(scenario, profitCents) + weights.exhaustion * (100 - meanExhaustionOverGame) + weights.loyalty * loyalty;
+    weights.profit * profitIndex(scenario, profitCents, length) +
+    weights.exhaustion * (100 - meanExhaustionOverGame) +
+    weights.loyalty * loyalty;
   return Math.round(score * 100) / 100;
 }
 
@@ -85,7 +108,8 @@ export function teamFigures(game: Game, team: TeamState): TeamFigures {
     selfServiceUses: team.selfServiceUses,
     complaints: team.complaints,
     errors: team.errors,
-    balancedScore: balancedScore(scenario, profitCents, mean, loyalty),
+    brokenPromises: team.brokenPromises,
+    balancedScore: balancedScore(scenario, profitCents, mean, loyalty, state.config),
   };
 }
 

@@ -6,6 +6,7 @@ import type { Game } from '../state/game.js';
 import type { Demand, OptionState, Phase, RoundReport, TeamState } from '../state/game-state.js';
 import type { Cents, Hours } from '../state/units.js';
 import { type DecisionPreviews, previewDemand } from './decision-preview.js';
+import { type OptionOffer, optionOffers } from './option-offers.js';
 import { type TeamFigures, teamFigures } from './team-figures.js';
 
 /** A demand card as a board shows it: everything but the previews. */
@@ -60,6 +61,8 @@ export interface TeamView {
   options: OptionState[];
   premiumPriceCents: Cents[];
   lastReport: RoundReport | undefined;
+  /** Per category, its standard option as the planning screen offers it (build money and hours, upkeep, last round). */
+  optionOffers: OptionOffer[];
   activeEventIds: string[];
 }
 
@@ -117,6 +120,7 @@ function teamBasics(game: Game, teamIndex: number, team: TeamState): TeamBasics 
     options: team.options.map((option) => ({ ...option })),
     premiumPriceCents: [...team.premiumPriceCents],
     lastReport: team.reports[team.reports.length - 1],
+    optionOffers: optionOffers(game, team),
     activeEventIds: team.activeEvents.map((active) => active.eventId),
   };
 }

@@ -1,20 +1,32 @@
 import { readFigures } from '../figures/team-figures.js';
 import type { Scenario } from '../scenario/scenario-schema.js';
 import { createStrategy } from '../strategies/create-strategy.js';
-import { STRATEGY_NAMES, type StrategyName } from '../strategies/strategy.js';
+import { type PolicyName, STRATEGY_NAMES } from '../strategies/strategy.js';
 import { playGame } from './play-game.js';
+
+/** A game's length: rounds × ticks per round. Omitted, the scenario's full game. */
+export interface BalanceLength {
+  rounds: number;
+  ticksPerRound: number;
+}
 
 /** One strategy's end-of-game figures on one seed of one scenario. */
 export interface BalanceRun {
   scenario: string;
   seed: number;
-  policy: StrategyName;
+  policy: PolicyName;
+  rounds: number;
+  ticksPerRound: number;
   profitCents: number;
   meanExhaustion: number;
   peakExhaustion: number;
   loyalty: number;
   reputation: number;
   staffLost: number;
+  /** Promised work not done in time. */
+  brokenPromises: number;
+  /** Cards that reached the team per simulated hour: more than a person can decide means chaos. */
+  cardsPerHour: number;
   balancedScore: number;
 }
 
@@ -25,13 +37,17 @@ export const BALANCE_FIGURES = [
   'loyalty',
   'reputation',
   'staffLost',
+  'brokenPromises',
+  'cardsPerHour',
   'balancedScore',
 ] as const;
 export type BalanceFigure = (typeof BALANCE_FIGURES)[number];
 
 export interface StrategyStats {
   scenario: string;
-  policy: StrategyName;
+  rounds: number;
+  ticksPerRound: number;
+  policy: PolicyName;
   mean: Record<BalanceFigure, number>;
   median: Record<BalanceFigure, number>;
   /** Share of seeds on which this strategy had the best balanced score (ties shared). */
@@ -40,20 +56,27 @@ export interface StrategyStats {
   lostStaffRate: number;
 }
 
-export function playBalanceRun(scenario: Scenario, seed: number, policy: StrategyName): BalanceRun {
-  const { game } = playGame({ scenario, seed }, [createStrategy(policy, seed)]);
+export function playBalanceRun(scenario: Scenario, seed: number, policy: PolicyName, length?: BalanceLength): BalanceRun {
+  const { game } = playGame({ scenario, seed, ...length }, [createStrategy(policy, seed)]);
   const figures = readFigures(game, 0);
-  if (!figures) throw new Error('a one-team game has a team 0');
+  const team = game.state.teams[0];
+  if (!figures || !team) throw new Error('a one-team game has a team 0');
+  const { rounds, ticksPerRound } = game.state.config;
+  const cards = team.reports.reduce((sum, report) => sum + report.cards, 0);
   return {
     scenario: scenario.id,
     seed,
     policy,
+    rounds,
+    ticksPerRound,
     profitCents: figures.profitCents,
     meanExhaustion: figures.exhaustion.mean,
     peakExhaustion: figures.exhaustion.peak,
     loyalty: figures.loyalty,
     reputation: figures.reputation,
     staffLost: figures.staffLost,
+    brokenPromises: figures.brokenPromises,
+    cardsPerHour: cards / (rounds * ticksPerRound),
     balancedScore: figures.balancedScore,
   };
 }
@@ -62,10 +85,11 @@ export function playBalanceRun(scenario: Scenario, seed: number, policy: Strateg
 export function playBalance(
   scenario: Scenario,
   seeds: readonly number[],
-  policies: readonly StrategyName[] = STRATEGY_NAMES,
+  policies: readonly PolicyName[] = STRATEGY_NAMES,
+  length?: BalanceLength,
 ): BalanceRun[] {
   const runs: BalanceRun[] = [];
-  for (const seed of seeds) for (const policy of policies) runs.push(playBalanceRun(scenario, seed, policy));
+  for (const seed of seeds) for (const policy of policies) runs.push(playBalanceRun(scenario, seed, policy, length));
   return runs;
 }
 
@@ -76,23 +100,34 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
-/** Per scenario and strategy: means, medians, balanced-score win rate. */
+/** The runs of one scenario at one game length. */
+function groupsOf(runs: readonly BalanceRun[]): BalanceRun[][] {
+  const groups = new Map<string, BalanceRun[]>();
+  for (const run of runs) {
+    const key = `${run.scenario} ${run.rounds}x${run.ticksPerRound}`;
+    const group = groups.get(key);
+    if (group) group.push(run);
+    else groups.set(key, [run]);
+  }
+  return [...groups.values()];
+}
+
+/** Per scenario, game length and strategy: means, medians, balanced-score win rate. */
 export function summariseBalance(runs: readonly BalanceRun[]): StrategyStats[] {
   const stats: StrategyStats[] = [];
-  const scenarios = [...new Set(runs.map((run) => run.scenario))];
-  for (const scenario of scenarios) {
-    const inScenario = runs.filter((run) => run.scenario === scenario);
-    const seeds = [...new Set(inScenario.map((run) => run.seed))];
-    const wins = new Map<StrategyName, number>();
+  for (const group of groupsOf(runs)) {
+    const first = group[0] as BalanceRun;
+    const seeds = [...new Set(group.map((run) => run.seed))];
+    const wins = new Map<PolicyName, number>();
     for (const seed of seeds) {
-      const onSeed = inScenario.filter((run) => run.seed === seed);
+      const onSeed = group.filter((run) => run.seed === seed);
       const best = Math.max(...onSeed.map((run) => run.balancedScore));
       const winners = onSeed.filter((run) => run.balancedScore === best);
       for (const winner of winners) wins.set(winner.policy, (wins.get(winner.policy) ?? 0) + 1 / winners.length);
     }
-    const policies = [...new Set(inScenario.map((run) => run.policy))];
+    const policies = [...new Set(group.map((run) => run.policy))];
     for (const policy of policies) {
-      const own = inScenario.filter((run) => run.policy === policy);
+      const own = group.filter((run) => run.policy === policy);
       const mean = {} as Record<BalanceFigure, number>;
       const med = {} as Record<BalanceFigure, number>;
       for (const figure of BALANCE_FIGURES) {
@@ -101,7 +136,9 @@ export function summariseBalance(runs: readonly BalanceRun[]): StrategyStats[] {
         med[figure] = median(values);
       }
       stats.push({
-        scenario,
+        scenario: first.scenario,
+        rounds: first.rounds,
+        ticksPerRound: first.ticksPerRound,
         policy,
         mean,
         median: med,

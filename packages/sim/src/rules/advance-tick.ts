@@ -3,7 +3,7 @@ import { RandomStream } from '../random/random-stream.js';
 import type { Game } from '../state/game.js';
 import type { TeamState } from '../state/game-state.js';
 import { type ArrivalDraw, drawArrivals, drawSurges, receiveDemand } from './demand-arrivals.js';
-import { resolveDemand } from './demand-resolution.js';
+import { expireDemands } from './demand-resolution.js';
 import { eventModifiers, findEvent } from './event-effects.js';
 import { startEvent, tickEvents } from './event-start.js';
 import { markMoment, noteCash, noteExhaustion } from './key-moments.js';
@@ -11,6 +11,7 @@ import { earn } from './ledger.js';
 import { endOperations } from './round-transitions.js';
 import { workBacklog } from './staff-work.js';
 import { meanExhaustion, valueWeightedLoyalty } from './team-measures.js';
+import { breakLatePromises, isBuildPending } from './work-queue.js';
 
 /**
  * One simulated working hour for every team: impatient customers give up, events start,
@@ -25,7 +26,8 @@ export function advanceTick(game: Game): Outcome[] {
   for (const team of state.teams) {
     const outcomeStream = RandomStream.restore(team.rng.outcomes);
     const eventStream = RandomStream.restore(team.rng.events);
-    expireDemands(game, team, outcomeStream, outcomes);
+    expireDemands(game, team, (demand) => demand.deadlineTick <= state.globalTick, outcomeStream, outcomes);
+    breakLatePromises(game, team, eventModifiers(scenario, team), outcomeStream, outcomes);
     for (const entry of scripted) {
       const event = findEvent(scenario, entry.event);
       if (event) startEvent(game, team, event, eventStream, outcomes);
@@ -35,7 +37,7 @@ export function advanceTick(game: Game): Outcome[] {
     for (const draw of arrivals) receiveDemand(game, team, draw, outcomeStream, outcomes);
     const surges: ArrivalDraw[] = modifiers.surges.length > 0 ? drawSurges(game, team, modifiers, eventStream) : [];
     for (const draw of surges) receiveDemand(game, team, draw, outcomeStream, outcomes);
-    workBacklog(scenario, team, modifiers.capacity);
+    workBacklog(scenario, team, modifiers.capacity, state.globalTick);
     tickEvents(team);
     earnAndRecord(game, team);
     team.rng.outcomes = outcomeStream.save();
@@ -47,16 +49,9 @@ export function advanceTick(game: Game): Outcome[] {
   return outcomes;
 }
 
-function expireDemands(game: Game, team: TeamState, stream: RandomStream, outcomes: Outcome[]): void {
-  const expired = team.demands.filter((demand) => demand.deadlineTick <= game.state.globalTick);
-  if (expired.length === 0) return;
-  const modifiers = eventModifiers(game.scenario, team);
-  for (const demand of expired) outcomes.push(resolveDemand(game, team, demand, 'ignored', modifiers, stream));
-}
-
 function finishBuilds(game: Game, team: TeamState): void {
   for (const option of team.options) {
-    if (option.status === 'building' && option.liveAtTick <= game.state.globalTick) {
+    if (option.status === 'building' && option.liveAtTick <= game.state.globalTick && !isBuildPending(team, option.category)) {
       option.status = 'live';
       const name = game.scenario.categories[option.category]?.name ?? 'An option';
       markMoment(game.state, team, 'option-live', `Option live: "${name}" is now a standard offer.`);
@@ -64,10 +59,13 @@ function finishBuilds(game: Game, team: TeamState): void {
   }
 }
 
-/** Customers pay their regular spend through the round, a tick's share at a time; then the tick is recorded. */
+/**
+ * Customers pay their regular spend, an hour's share of a standard round's at their current
+ * loyalty; then the tick is recorded.
+ */
 function earnAndRecord(game: Game, team: TeamState): void {
-  const { state } = game;
-  earn(team, team.customerRevenuePerRoundCents / state.config.ticksPerRound);
+  const { scenario, state } = game;
+  earn(team, team.spendPerRoundCents / scenario.ticksPerRound);
   const exhaustion = meanExhaustion(team);
   team.exhaustionTickSum += exhaustion;
   team.exhaustionTicks++;

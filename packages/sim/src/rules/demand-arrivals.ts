@@ -7,8 +7,9 @@ import { clamp01 } from '../state/units.js';
 import { shiftLoyalty } from './customer-totals.js';
 import type { EventModifiers } from './event-effects.js';
 import { earn, spend } from './ledger.js';
-import { loyaltyChange, optionAcceptChance, optionSatisfaction } from './reaction-model.js';
+import { loyaltyChange, optionSatisfaction, selfServiceChance } from './reaction-model.js';
 import { findOption } from './team-measures.js';
+import { dueTickFrom, promiseWork } from './work-queue.js';
 
 /** One customer asking for something this tick: drawn once per game, offered to every team. */
 export interface ArrivalDraw {
@@ -18,6 +19,9 @@ export interface ArrivalDraw {
   importance: number;
   patienceTicks: number;
 }
+
+/** A customer who serves themselves takes this share of a steered use's staff hours. */
+export const SELF_SERVICE_HOURS_SHARE = 0.5;
 
 const slotsBySegment = new WeakMap<Customer[], number[][]>();
 const askWeightsByScenario = new WeakMap<Scenario, number[][]>();
@@ -56,7 +60,9 @@ export function drawArrivals(game: Game): ArrivalDraw[] {
   const draws: ArrivalDraw[] = [];
   scenario.segments.forEach((segment, segmentIndex) => {
     const ids = slots[segmentIndex] ?? [];
-    const rate = (ids.length * segment.requestsPerRound) / state.config.ticksPerRound;
+    // Requests are a rate per hour (per standard round of the scenario's length), so a shorter
+    // round is fewer hours at the same pace, not the same requests crammed into fewer hours.
+    const rate = (ids.length * segment.requestsPerRound) / scenario.ticksPerRound;
     const count = stream.poisson(rate);
     const weights = askWeights(scenario)[segmentIndex] ?? [];
     for (let i = 0; i < count; i++) {
@@ -121,19 +127,41 @@ export function receiveDemand(game: Game, team: TeamState, draw: ArrivalDraw, st
   const option = findOption(team, draw.category);
   if (option?.status === 'live') {
     const ratio = category.option.priceCents > 0 ? option.priceCents / category.option.priceCents : 1;
-    const usesItAlone = stream.chance(segment.selfService * optionAcceptChance(draw.importance, segment.priceSensitivity, ratio));
+    const usesItAlone = stream.chance(selfServiceChance(segment.selfService, draw.importance, segment.priceSensitivity, ratio));
     if (usesItAlone) {
       option.uses++;
       team.selfServiceUses++;
-      if (stats) stats.selfServed++;
       const revenueCents = earn(team, option.priceCents);
-      spend(team, category.option.perUseCostCents);
-      team.backlogHours += category.option.staffHoursPerUse * 0.5;
-      shiftLoyalty(scenario, team, customer, loyaltyChange(optionSatisfaction(draw.importance), customer.loyalty, 1));
+      const costCents = spend(team, category.option.perUseCostCents);
+      if (stats) {
+        stats.selfServed++;
+        stats.optionUses++;
+        stats.optionRevenueCents += revenueCents;
+        stats.optionUseCostsCents += costCents;
+      }
+      const gain = loyaltyChange(optionSatisfaction(draw.importance), customer.loyalty, 1);
+      shiftLoyalty(scenario, team, customer, gain);
+      const hours = category.option.staffHoursPerUse * SELF_SERVICE_HOURS_SHARE;
+      promiseWork(team, {
+        kind: 'self-service',
+        demandId: null,
+        customerId: customer.id,
+        category: draw.category,
+        hours,
+        hoursLeft: hours,
+        promisedTick: state.globalTick,
+        dueTick: dueTickFrom(state.globalTick),
+        importance: draw.importance,
+        stakes: 1,
+        loyaltyGain: Math.max(0, gain),
+        refundCents: revenueCents,
+      });
       outcomes.push({ kind: 'self-service', team: team.index, customerId: customer.id, category: draw.category, revenueCents });
       return;
     }
   }
+  if (stats) stats.cards++;
+  team.roundReport.cards++;
   team.demands.push(makeDemand(team, draw, state.globalTick, category.oneOffHours));
 }
 

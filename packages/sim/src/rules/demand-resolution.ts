@@ -1,10 +1,10 @@
-import type { DecisionOutcome } from '../commands/command-result.js';
+import type { DecisionOutcome, Outcome } from '../commands/command-result.js';
 import type { RandomStream } from '../random/random-stream.js';
 import type { Game } from '../state/game.js';
 import type { Demand, Resolution, TeamState } from '../state/game-state.js';
 import { clamp } from '../state/units.js';
 import { shiftLoyalty } from './customer-totals.js';
-import type { EventModifiers } from './event-effects.js';
+import { type EventModifiers, eventModifiers } from './event-effects.js';
 import { noteComplaint } from './key-moments.js';
 import { earn, spend } from './ledger.js';
 import {
@@ -24,7 +24,9 @@ import {
   REACTION,
   voiceWeight,
 } from './reaction-model.js';
+import { normalCapacity } from './staff-work.js';
 import { findOption, isOptionLive, meanExhaustion } from './team-measures.js';
+import { endTickOf, promiseWork, readiness } from './work-queue.js';
 
 /**
  * Applies one resolution to a waiting demand: the customer's reaction, the staff work, the
@@ -57,6 +59,7 @@ export function resolveDemand(
     revenueCents: 0,
     costCents: 0,
     staffHours: 0,
+    promise: null,
     complaint: false,
     praise: false,
   };
@@ -78,7 +81,9 @@ export function resolveDemand(
       const price = team.premiumPriceCents[demand.category] ?? category.premiumPriceCents;
       const ratio = category.premiumPriceCents > 0 ? price / category.premiumPriceCents : 1;
       if (stats) stats.premiumOffered++;
-      outcome.accepted = stream.chance(premiumAcceptChance(importance, segment.priceSensitivity, ratio, modifiers.premiumAcceptance));
+      outcome.accepted = stream.chance(
+        premiumAcceptChance(importance, segment.priceSensitivity, ratio, modifiers.premiumAcceptance, customer.loyalty),
+      );
       if (outcome.accepted) {
         if (stats) stats.premiumAccepted++;
         outcome.staffHours = demand.oneOffHours;
@@ -100,6 +105,11 @@ export function resolveDemand(
         outcome.staffHours = category.option.staffHoursPerUse;
         outcome.revenueCents = earn(team, price);
         outcome.costCents = spend(team, category.option.perUseCostCents);
+        if (stats) {
+          stats.optionUses++;
+          stats.optionRevenueCents += outcome.revenueCents;
+          stats.optionUseCostsCents += outcome.costCents;
+        }
         outcome.error = stream.chance(mistakeChance * REACTION.optionErrorFactor);
         satisfaction = outcome.error ? REACTION.errorSatisfaction : optionSatisfaction(importance);
       } else {
@@ -116,15 +126,38 @@ export function resolveDemand(
   }
 
   outcome.satisfaction = satisfaction;
-  shiftLoyalty(scenario, team, customer, loyaltyChange(satisfaction, customer.loyalty, demand.stakes));
+  // Being left without an answer is a slight on top of the unmet need.
+  const weight = resolution === 'ignored' ? REACTION.ignoredLoyaltyWeight : 1;
+  const change = loyaltyChange(satisfaction, customer.loyalty, demand.stakes * weight);
+  shiftLoyalty(scenario, team, customer, change);
   outcome.loyaltyAfter = customer.loyalty;
-  team.backlogHours += outcome.staffHours;
+  if (outcome.staffHours > 0 && resolution !== 'no' && resolution !== 'ignored') {
+    const now = state.globalTick;
+    outcome.promise = readiness(team, outcome.staffHours, normalCapacity(scenario, team, modifiers.capacity), now, endTickOf(state.config));
+    promiseWork(team, {
+      kind: resolution,
+      demandId: demand.id,
+      customerId: customer.id,
+      category: demand.category,
+      hours: outcome.staffHours,
+      hoursLeft: outcome.staffHours,
+      promisedTick: now,
+      dueTick: outcome.promise.dueTick,
+      importance,
+      stakes: demand.stakes,
+      loyaltyGain: Math.max(0, change),
+      refundCents: outcome.revenueCents,
+    });
+  }
   if (outcome.error) {
-    outcome.costCents += spend(team, category.premiumPriceCents * REACTION.errorCreditShare);
+    const credit = spend(team, category.premiumPriceCents * REACTION.errorCreditShare);
+    outcome.costCents += credit;
+    team.roundReport.mistakeCostsCents += credit;
     team.errors++;
     team.roundReport.errors++;
   }
-  if (stream.chance(complaintChance(satisfaction, segment.socialReach) * (resolution === 'ignored' ? 1.5 : 1))) {
+  const complaintFactor = resolution === 'ignored' ? REACTION.ignoredComplaintFactor : 1;
+  if (stream.chance(complaintChance(satisfaction, segment.socialReach) * complaintFactor)) {
     outcome.complaint = true;
     team.complaints++;
     team.roundReport.complaints++;
@@ -142,6 +175,20 @@ export function resolveDemand(
     if (resolution === 'accommodate' || (resolution === 'premium' && outcome.accepted)) stats.oneOffHours += outcome.staffHours;
   }
   return outcome;
+}
+
+/** Cards nobody answered in time become ignored: those past their patience, or all of them when the game ends. */
+export function expireDemands(
+  game: Game,
+  team: TeamState,
+  expires: (demand: Demand) => boolean,
+  stream: RandomStream,
+  outcomes: Outcome[],
+): void {
+  const expired = team.demands.filter(expires);
+  if (expired.length === 0) return;
+  const modifiers = eventModifiers(game.scenario, team);
+  for (const demand of expired) outcomes.push(resolveDemand(game, team, demand, 'ignored', modifiers, stream));
 }
 
 function removeWaiting(team: TeamState, demandId: number): void {

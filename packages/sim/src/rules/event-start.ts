@@ -31,6 +31,9 @@ export function startEvent(game: Game, team: TeamState, event: ScenarioEvent, st
         importance: clamp((category.valueBySegment[segment.id] ?? 0.5) + 0.3, 0, 1),
         patienceTicks: segment.patienceTicks + 4,
       };
+      team.roundReport.cards++;
+      const stats = team.roundReport.categories[categoryIndex];
+      if (stats) stats.cards++;
       team.demands.push(
         makeDemand(team, draw, state.globalTick, category.oneOffHours * effect.hoursMultiplier, effect.stakesMultiplier, event.id),
       );

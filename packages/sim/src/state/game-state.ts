@@ -42,6 +42,36 @@ export interface Demand {
   eventId: string | null;
 }
 
+/** What a piece of owed work is for: a promised one-off, an option use, or building an option. */
+export type WorkKind = 'accommodate' | 'premium' | 'option' | 'self-service' | 'build';
+
+/**
+ * Staff hours the team owes. Customer work is promised by a due tick; the staff work the queue
+ * in the order it was promised, and work still unfinished at its due tick is a broken promise
+ * (rules/work-queue.ts). Building an option owes hours to the team itself: the option goes live
+ * once its build ticks have passed and its build hours are worked.
+ */
+export interface WorkItem {
+  kind: WorkKind;
+  /** The card it came from (null for self-service and builds). */
+  demandId: number | null;
+  /** The customer it is owed to (null for builds). */
+  customerId: number | null;
+  /** Index into scenario.categories. */
+  category: number;
+  hours: Hours;
+  hoursLeft: Hours;
+  promisedTick: Tick;
+  /** The global tick by which it must be done (for a build: when the option is due to go live). */
+  dueTick: Tick | null;
+  importance: number;
+  stakes: number;
+  /** Loyalty the promise won; a broken promise takes it back. */
+  loyaltyGain: number;
+  /** What the customer paid for it; a broken promise refunds it. */
+  refundCents: Cents;
+}
+
 export interface StaffMember {
   id: number;
   name: string;
@@ -92,6 +122,17 @@ export interface CategoryRoundStats {
   importanceSum: number;
   premiumOffered: number;
   premiumAccepted: number;
+  /** Requests that reached the team as cards to decide (not self-served). */
+  cards: number;
+  /** Promised work in this category not done by its due tick. */
+  brokenPromises: number;
+  /** Option money this round: prices earned (steered and self-served), per-use costs, and the upkeep paid at the round's start. */
+  optionUses: number;
+  optionRevenueCents: Cents;
+  optionUseCostsCents: Cents;
+  optionUpkeepCents: Cents;
+  /** Whether the live option earned its upkeep this round (prices − per-use costs ≥ upkeep); null when no option was live. */
+  optionPaidUpkeep: boolean | null;
 }
 
 export interface RoundReport {
@@ -101,6 +142,21 @@ export interface RoundReport {
   costsCents: Cents;
   staffHoursWorked: Hours;
   overtimeHours: Hours;
+  /** Work still owed when the game ended, finished after the last hour, and its wages. */
+  settledHours: Hours;
+  settledCostsCents: Cents;
+  /** Of the hours worked, those spent building options (not serving customers). */
+  buildHoursWorked: Hours;
+  /** Requests that reached the team as cards to decide. */
+  cards: number;
+  /** Promised work not done in time, the hours left undone, and the prices refunded for it. */
+  brokenPromises: number;
+  brokenPromiseHours: Hours;
+  refundsCents: Cents;
+  /** Overtime pay, mistake credits and resignation costs: what overwork cost in money. */
+  overtimeCostsCents: Cents;
+  mistakeCostsCents: Cents;
+  resignationCostsCents: Cents;
   complaints: number;
   praise: number;
   errors: number;
@@ -112,6 +168,7 @@ export interface RoundReport {
 export type KeyMomentKind =
   | 'first-resignation'
   | 'resignation'
+  | 'broken-promise'
   | 'complaint-storm'
   | 'option-live'
   | 'cash-crisis'
@@ -145,10 +202,15 @@ export interface TeamState {
   customers: Customer[];
   demands: Demand[];
   nextDemandId: number;
+  /** Hours owed: the sum of `work`'s hours left. */
   backlogHours: Hours;
-  /** What the active customers spend per round, and that spend times their loyalty (see customer-totals). */
+  /** The owed work, in the order the staff do it. */
+  work: WorkItem[];
+  /** What the active customers nominally spend per round, and that spend times their loyalty (see customer-totals). */
   customerRevenuePerRoundCents: Cents;
   loyaltyWeightSum: number;
+  /** What the active customers actually spend per standard round at their current loyalty (see customer-totals). */
+  spendPerRoundCents: number;
   staff: StaffMember[];
   nextStaffId: number;
   staffLost: number;
@@ -168,6 +230,8 @@ export interface TeamState {
   complaints: number;
   praise: number;
   errors: number;
+  /** Promised work not done by its due tick. */
+  brokenPromises: number;
   /** Sum over ticks of mean exhaustion, and the tick count, for the time-averaged figure. */
   exhaustionTickSum: number;
   exhaustionTicks: number;
@@ -180,7 +244,7 @@ export interface TeamState {
   /** Global ticks of the latest complaints, to spot a complaint storm. */
   recentComplaintTicks: Tick[];
   /** Key moments already marked, so each is marked once per game (or round for storms). */
-  marked: { cashCrisis: boolean; exhaustionHigh: boolean; firstResignation: boolean; stormRound: number };
+  marked: { cashCrisis: boolean; exhaustionHigh: boolean; firstResignation: boolean; stormRound: number; brokenPromise: boolean };
   rng: { outcomes: RandomStreamState; staff: RandomStreamState; events: RandomStreamState };
 }
 

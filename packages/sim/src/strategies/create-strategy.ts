@@ -1,9 +1,9 @@
-import { alwaysAccommodate, alwaysNo, alwaysPremium, randomStrategy } from './naive-strategies.js';
+import { alwaysAccommodate, alwaysNo, alwaysPremium, idle, randomStrategy } from './naive-strategies.js';
 import { strategist } from './strategist.js';
-import type { Strategy, StrategyName } from './strategy.js';
+import type { PolicyName, Strategy } from './strategy.js';
 
 /** A fresh benchmark player; `seed` only matters to the random strategy. */
-export function createStrategy(name: StrategyName, seed = 0): Strategy {
+export function createStrategy(name: PolicyName, seed = 0): Strategy {
   switch (name) {
     case 'always-accommodate':
       return alwaysAccommodate();
@@ -13,7 +13,11 @@ export function createStrategy(name: StrategyName, seed = 0): Strategy {
       return alwaysPremium();
     case 'random':
       return randomStrategy(seed);
+    case 'idle':
+      return idle();
     case 'strategist':
       return strategist();
+    case 'strategist-paced':
+      return strategist({ decisionsPerTick: 1 });
   }
 }

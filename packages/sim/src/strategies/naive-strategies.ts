@@ -19,6 +19,9 @@ export const alwaysNo = (): Strategy => always('always-no', 'no');
 /** Offers every request at the premium price, no planning. */
 export const alwaysPremium = (): Strategy => always('always-premium', 'premium');
 
+/** Decides nothing and plans nothing: every card expires (Littlefield's do-nothing team). */
+export const idle = (): Strategy => ({ name: 'idle', operate: () => [], plan: () => [] });
+
 /** Picks uniformly among the decisions open on each card, from its own seeded stream. */
 export function randomStrategy(seed: number): Strategy {
   const stream = RandomStream.seeded(seed ^ 0x5eed, 'events');

@@ -341,6 +341,7 @@ const MOMENT_LABELS: Record<KeyMomentKind, string> = {
   'option-live': 'Option live',
   'cash-crisis': 'Cash crisis',
   'exhaustion-high': 'Burnout warning',
+  'broken-promise': 'Broken promise',
   event: 'Event',
 };
 
