@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { type FACILITATOR_MESSAGES, type HostSettings, type ServerMessage, sessionLogSchema } from '@ttc/protocol';
-import { applyCommand, createGame, findScenario, readFigures, stateHash } from '@ttc/sim';
+import { applyCommand, createGame, findScenario, readFigures, STRATEGY_NAMES, stateHash } from '@ttc/sim';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../config.js';
@@ -178,7 +178,7 @@ describe('a whole class', () => {
     const csv = await fetch(`${running.url}/api/sessions/${sessionId}/results.csv?key=${facilitatorKey}`);
     expect(csv.headers.get('content-disposition')).toMatch(/tame-the-chaos-class-[A-Z0-9]{6}-results\.csv/);
     // Four teams and five benchmarks, two rounds each.
-    expect((await csv.text()).trim().split('\n')).toHaveLength(1 + (4 + 5) * 2);
+    expect((await csv.text()).trim().split('\n')).toHaveLength(1 + (4 + STRATEGY_NAMES.length) * 2);
     expect((await fetch(`${running.url}/api/sessions/${sessionId}/results.csv?key=wrong-key-wrong-key`)).status).toBe(404);
   }, 90_000);
 });

@@ -1,5 +1,5 @@
 import { type HostSettings, replaySessionLog, sessionLogSchema } from '@ttc/protocol';
-import { findScenario, stateHash } from '@ttc/sim';
+import { findScenario, STRATEGY_NAMES, stateHash } from '@ttc/sim';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectOk } from '../test-support/classroom-client.js';
 import { TestRig } from '../test-support/test-rig.js';
@@ -86,7 +86,7 @@ describe('the session record (GET /api/sessions/:id/log)', () => {
     const after = await response.text();
     expect(after).toBe(before);
     // A header and one row per team and benchmark for the one round played.
-    expect(after.trim().split('\n')).toHaveLength(1 + 2 + 5);
+    expect(after.trim().split('\n')).toHaveLength(1 + 2 + STRATEGY_NAMES.length);
     expect((await fetch(`${second.url}/api/sessions/${sessionId}/results.csv?key=wrong-key-wrong-key`)).status).toBe(404);
   });
 });
