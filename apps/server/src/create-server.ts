@@ -10,7 +10,7 @@ import { readSessionLog } from './classroom/session-log.js';
 import { sessionResults } from './classroom/session-results.js';
 import { SocketGateway } from './classroom/socket-gateway.js';
 import type { ServerConfig } from './config.js';
-import { apiNotFound, jsonErrors } from './http/json-errors.js';
+import { apiNotFound, jsonErrors, sendApiError } from './http/json-errors.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
 import { statusRoutes } from './http/status-routes.js';
@@ -80,12 +80,12 @@ export function createServer(
     const answer = key ? await readSessionLog(store, request.params.id, { key }) : undefined;
     const scenario = answer?.ok ? findScenario(answer.log.scenarioId) : undefined;
     if (!answer?.ok || !scenario) {
-      response.status(404).json({ error: 'unknown-session', message: 'No session with that id and facilitator key.' });
+      sendApiError(response, 404, 'unknown-session', 'No session with that id and facilitator key.');
       return;
     }
     const { format } = request.params;
     if (format !== 'csv' && format !== 'json') {
-      response.status(404).json({ error: 'not-found', message: 'Results come as .csv or .json.' });
+      sendApiError(response, 404, 'not-found', 'Results come as .csv or .json.');
       return;
     }
     // Rebuilt from the record, running or ended: what the debrief shows, the cut-short round included.
@@ -100,7 +100,7 @@ export function createServer(
       token: String(request.query.token ?? request.get('x-player-token') ?? '') || undefined,
     });
     if (answer.ok) response.json(answer.log);
-    else response.status(answer.status).json({ error: answer.error, message: answer.message });
+    else sendApiError(response, answer.status, answer.error, answer.message);
   });
   app.use('/api', replayRoutes({ store, registry: gateway.registry, publicUrl, logger }));
   app.use('/api', apiNotFound);

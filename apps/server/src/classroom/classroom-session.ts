@@ -1,8 +1,11 @@
 import {
+  boardOf,
   classroomTeamNames,
+  type Failure,
+  failure,
+  failureOfRejection,
   type HostSettings,
   type Plan,
-  type ProtocolError,
   type ServerMessage,
   TEAM_FEED_LENGTH,
   type TeamFeedEntry,
@@ -14,14 +17,15 @@ import {
   createGame,
   createStrategy,
   type DecisionOutcome,
+  type DecisionPreviews,
   type Game,
   type Outcome,
   planCommands,
   previewDecisions,
+  type Rejection,
   readAllFigures,
   type Scenario,
   type Strategy,
-  teamBoard,
   teamView,
 } from '@ttc/sim';
 import type { Logger } from 'pino';
@@ -31,11 +35,7 @@ import type { Broadcaster } from './broadcaster.js';
 import { Throttle } from './throttle.js';
 
 // biome-ignore lint/complexity/noBannedTypes: an empty extra payload is the common case
-export type Result<T = {}> = ({ ok: true } & T) | { ok: false; error: ProtocolError };
-
-export function failure(code: ProtocolError['code'], message: string): { ok: false; error: ProtocolError } {
-  return { ok: false, error: { code, message } };
-}
+export type Result<T = {}> = ({ ok: true } & T) | Failure;
 
 const BOARD_DELAY_MS = 1000;
 /** The lobby goes out at most this often: a burst of joins sends a few rosters, not one per join. */
@@ -145,7 +145,7 @@ export class ClassroomSession {
   }
 
   /** The refusal for a control that needs a running session, or undefined when it runs. */
-  private notRunning(): { ok: false; error: ProtocolError } | undefined {
+  private notRunning(): Failure | undefined {
     if (this.status === 'running') return undefined;
     return failure(this.status === 'ended' ? 'session-ended' : 'wrong-phase', 'The session is not running.');
   }
@@ -175,18 +175,18 @@ export class ClassroomSession {
   private async commit(
     pending: Pending[],
     skipRefused = false,
-  ): Promise<{ accepted: Outcome[][]; rejected?: { index: number; reason: string; code: string } }> {
+  ): Promise<{ accepted: Outcome[][]; rejected?: Rejection }> {
     if (this.needsRebuild) await this.rebuild();
     const accepted: Outcome[][] = [];
     const entries: LogEntry[] = [];
     const checkpoints: StoredCheckpoint[] = [];
-    let rejected: { index: number; reason: string; code: string } | undefined;
-    for (const [index, item] of pending.entries()) {
+    let rejected: Rejection | undefined;
+    for (const item of pending) {
       const tick = this.game.state.globalTick;
       const watch = watchState(this.game);
       const result = applyCommand(this.game, item.command);
       if (!result.ok) {
-        rejected ??= { index, reason: result.rejection.reason, code: result.rejection.code };
+        rejected ??= result.rejection;
         if (skipRefused) continue;
         break;
       }
@@ -301,7 +301,7 @@ export class ClassroomSession {
     player: StoredPlayer,
     demandId: number,
     decision: 'accommodate' | 'premium' | 'option' | 'no',
-  ): Promise<Result<{ outcome?: DecisionOutcome }>> {
+  ): Promise<Result<{ outcome: DecisionOutcome }>> {
     return this.serial(async () => {
       const stopped = this.notRunning();
       if (stopped) return stopped;
@@ -311,16 +311,17 @@ export class ClassroomSession {
       const { accepted, rejected } = await this.commit([
         { command: { type: 'decide', team: player.team, demandId, decision }, actor: player.id },
       ]);
-      if (rejected) return failure(rejected.code === 'already-decided' ? 'already-decided' : 'rejected', rejected.reason);
+      if (rejected) return failureOfRejection(rejected);
       const outcome = accepted[0]?.find((item): item is DecisionOutcome => item.kind === 'decision');
-      if (outcome) this.publishDecision(outcome, player.name);
+      if (!outcome) throw new Error('an accepted decision has its outcome');
+      this.publishDecision(outcome, player.name);
       this.boardSoon(player.team);
-      return outcome ? { ok: true, outcome } : { ok: true };
+      return { ok: true, outcome };
     });
   }
 
   /** The previews of one of the player's team's waiting cards: asked for when a card is selected. */
-  preview(player: StoredPlayer, demandId: number): Result<{ previews: unknown }> {
+  preview(player: StoredPlayer, demandId: number): Result<{ previews: DecisionPreviews }> {
     const previews = previewDecisions(this.game, player.team, demandId);
     if (!previews) return failure('rejected', `Your team has no waiting demand ${demandId}.`);
     return { ok: true, previews: trimNumbers(previews) };
@@ -358,7 +359,7 @@ export class ClassroomSession {
       const trial: Game = { scenario: this.game.scenario, state: structuredClone(this.game.state) };
       for (const command of commands) {
         const result = applyCommand(trial, command);
-        if (!result.ok) return failure('rejected', result.rejection.reason);
+        if (!result.ok) return failureOfRejection(result.rejection);
       }
       await this.commit(commands.map((command) => ({ command, actor: player.id })));
       this.broadcaster.toTeam(this.id, player.team, { type: 'planCommitted', team: player.team, by: player.name });
@@ -429,7 +430,7 @@ export class ClassroomSession {
       if (target !== 'all' && target >= this.settings.teamCount)
         return failure('bad-message', `There are only ${this.settings.teamCount} teams.`);
       const { accepted, rejected } = await this.commit([{ command: { type: 'injectEvent', target, eventId }, actor: 'facilitator' }]);
-      if (rejected) return failure('rejected', rejected.reason);
+      if (rejected) return failureOfRejection(rejected);
       this.publishOutcomes(accepted.flat(), 'facilitator');
       for (let team = 0; team < this.settings.teamCount; team++) if (target === 'all' || target === team) this.publishBoard(team);
       return { ok: true };
@@ -678,17 +679,9 @@ export class ClassroomSession {
   }
 
   boardMessage(team: number): ServerMessage | undefined {
-    const view = teamBoard(this.game, team);
-    if (!view) return undefined;
-    // Plain data with short numbers; the round report and option offers only when there is planning to do. Cards
-    // go without their previews: a member asks for those when they select a card ("preview").
-    const { lastReport, optionOffers, ...rest } = view;
-    const board = {
-      ...rest,
-      ...(view.phase === 'planning' ? { lastReport, optionOffers } : {}),
-      planCommitted: this.game.state.teams[team]?.planCommitted ?? false,
-    };
-    return { type: 'board', board: trimNumbers(board) as Extract<ServerMessage, { type: 'board' }>['board'] };
+    // Plain data with short numbers. Cards go without their previews: a member asks for those when they select a card ("preview").
+    const board = boardOf(this.game, team);
+    return board && { type: 'board', board: trimNumbers(board) };
   }
 
   dashboardMessage(): ServerMessage {
@@ -787,12 +780,16 @@ function describeError(error: unknown): string {
  * the bytes of full doubles. Boards go to every member every tick, so their size is the
  * server's main cost under load (docs/performance.md).
  */
-export function trimNumbers(value: unknown): unknown {
+export function trimNumbers<T>(value: T): T {
+  return trimmed(value) as T;
+}
+
+function trimmed(value: unknown): unknown {
   if (typeof value === 'number') return Number.isInteger(value) ? value : Math.round(value * 1000) / 1000;
-  if (Array.isArray(value)) return value.map(trimNumbers);
+  if (Array.isArray(value)) return value.map(trimmed);
   if (value && typeof value === 'object') {
     const copy: Record<string, unknown> = {};
-    for (const key in value) copy[key] = trimNumbers((value as Record<string, unknown>)[key]);
+    for (const key in value) copy[key] = trimmed((value as Record<string, unknown>)[key]);
     return copy;
   }
   return value;

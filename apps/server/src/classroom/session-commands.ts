@@ -1,5 +1,5 @@
-import { type ClientMessage, FACILITATOR_MESSAGES, PLAYER_MESSAGES, type ServerReply } from '@ttc/protocol';
-import { type ClassroomSession, failure } from './classroom-session.js';
+import { type ClientMessage, FACILITATOR_MESSAGES, failure, PLAYER_MESSAGES, type ServerReply } from '@ttc/protocol';
+import type { ClassroomSession } from './classroom-session.js';
 import type { SessionRegistry } from './session-registry.js';
 
 /** The messages that act on the session a socket is attached to. */

@@ -24,7 +24,7 @@ async function classInPlanning(running: RunningServer) {
   const tokens: string[] = [];
   for (const name of ['Ada', 'Grace']) {
     const player = await rig.client(running.url);
-    tokens.push(expectOk(await player.send({ type: 'join', joinCode, name })).token as string);
+    tokens.push(expectOk(await player.send({ type: 'join', joinCode, name })).token);
   }
   expectOk(await facilitator.send({ type: 'start' }));
   await facilitator.next('session', (message) => message.phase === 'planning', 20_000);

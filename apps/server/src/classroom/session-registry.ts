@@ -1,9 +1,10 @@
 import type { HostSettings } from '@ttc/protocol';
+import { failure } from '@ttc/protocol';
 import { findScenario } from '@ttc/sim';
 import type { Logger } from 'pino';
 import type { SessionStore, StoredPlayer, StoredSession } from '../storage/session-store.js';
 import type { Broadcaster } from './broadcaster.js';
-import { ClassroomSession, failure, type Result } from './classroom-session.js';
+import { ClassroomSession, type Result } from './classroom-session.js';
 import { type HostingLimits, HostingPolicy } from './hosting-policy.js';
 import { confusableWith } from './name-skeleton.js';
 import { hashSecret, newId, newJoinCode, newSecret } from './secrets.js';

@@ -3,6 +3,7 @@ import {
   CLIENT_EVENT,
   type ClientMessage,
   clientMessageSchema,
+  failure,
   MAX_FRAME_BYTES,
   MAX_MESSAGE_BYTES,
   PROTOCOL_VERSION,
@@ -15,7 +16,7 @@ import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
 import { addressKey, clientAddress, isLoopback, type TrustProxy } from '../http/trust-proxy.js';
 import type { SessionStore } from '../storage/session-store.js';
-import { type ClassroomSession, failure } from './classroom-session.js';
+import type { ClassroomSession } from './classroom-session.js';
 import { ConnectionCounter, FloodWatch } from './connection-guard.js';
 import { JoinGuard } from './join-guard.js';
 import { lanJoinUrls } from './lan-addresses.js';

@@ -35,11 +35,11 @@ async function classInPlanning() {
   for (const name of ['Ada', 'Grace', 'Alan', 'Edsger']) {
     const player = await client();
     const joined = expectOk(await player.send({ type: 'join', joinCode: hosted.joinCode, name }));
-    seats.push({ player, name, token: joined.token as string, team: joined.team as number });
+    seats.push({ player, name, token: joined.token, team: joined.team });
   }
   expectOk(await facilitator.send({ type: 'start' }));
   await facilitator.next('session', (message) => message.phase === 'planning', 20_000);
-  return { facilitator, sessionId: hosted.sessionId as string, key: hosted.facilitatorKey as string, seats };
+  return { facilitator, sessionId: hosted.sessionId, key: hosted.facilitatorKey, seats };
 }
 
 describe('shared planning', () => {

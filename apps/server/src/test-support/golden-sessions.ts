@@ -93,7 +93,11 @@ function decideOnBoards(player: TestClient, seat: number): void {
     if (message.type !== 'board' || message.board.phase !== 'operations') return;
     const card = message.board.cards[seat];
     if (card)
-      void player.send({ type: 'decide', demandId: card.demand.id, decision: (['premium', 'no', 'accommodate'] as const)[seat % 3] });
+      void player.send({
+        type: 'decide',
+        demandId: card.demand.id,
+        decision: (['premium', 'no', 'accommodate'] as const)[seat % 3] ?? 'no',
+      });
   });
 }
 

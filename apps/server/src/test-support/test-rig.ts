@@ -42,9 +42,9 @@ export class TestRig {
     const hosted = expectOk(await facilitator.send({ type: 'host', settings, ...passcode }));
     return {
       facilitator,
-      sessionId: hosted.sessionId as string,
-      joinCode: hosted.joinCode as string,
-      key: hosted.facilitatorKey as string,
+      sessionId: hosted.sessionId,
+      joinCode: hosted.joinCode,
+      key: hosted.facilitatorKey,
     };
   }
 

@@ -42,9 +42,9 @@ export async function enterAsFacilitator(credentials: FacilitatorCredentials): P
   }
   const saved: FacilitatorCredentials = {
     ...credentials,
-    joinCode: String(reply.joinCode ?? credentials.joinCode),
-    joinUrl: String(reply.joinUrl ?? credentials.joinUrl),
-    lanJoinUrls: Array.isArray(reply.lanJoinUrls) ? reply.lanJoinUrls.filter((url): url is string => typeof url === 'string') : [],
+    joinCode: reply.joinCode,
+    joinUrl: reply.joinUrl,
+    lanJoinUrls: reply.lanJoinUrls,
   };
   saveFacilitator(saved);
   rememberHostedClass(saved);
@@ -63,7 +63,7 @@ export async function enterAsPlayer(credentials: PlayerCredentials): Promise<boo
     announceScreen(`Could not take your seat again: ${reply.error.message}`);
     return false;
   }
-  startLearnerFlow(connection, credentials, Number(reply.team ?? 0));
+  startLearnerFlow(connection, credentials, reply.team);
   return true;
 }
 

@@ -15,6 +15,7 @@ import {
   yourTeamSection,
 } from '../debrief/debrief-sections';
 import { fill, h } from '../dom';
+import { callApi } from '../rest-client';
 import type { ScreenRenderer } from '../router';
 import '../debrief/class-debrief.css';
 
@@ -56,22 +57,8 @@ function seatFor(role: string | undefined): Seat | undefined {
   );
 }
 
-async function fetchLog(seat: Seat): Promise<SessionLog> {
-  let response: Response;
-  try {
-    response = await fetch(`/api/sessions/${encodeURIComponent(seat.sessionId)}/log?${seat.query}`);
-  } catch {
-    throw new Error('The server could not be reached. Check the connection and try again.');
-  }
-  const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const message =
-      body && typeof body === 'object' && 'message' in body ? String(body.message) : `The server answered ${response.status}.`;
-    throw new Error(message);
-  }
-  const parsed = sessionLogSchema.safeParse(body);
-  if (!parsed.success) throw new Error('The session record from the server is not in the expected form.');
-  return parsed.data;
+function fetchLog(seat: Seat): Promise<SessionLog> {
+  return callApi(`/api/sessions/${encodeURIComponent(seat.sessionId)}/log?${seat.query}`, sessionLogSchema);
 }
 
 function statusSummary(model: ClassDebrief, yourTeam: number | undefined): string {

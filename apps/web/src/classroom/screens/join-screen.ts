@@ -74,10 +74,6 @@ export const joinScreen: ScreenRenderer = ({ root, connection, params, announce 
       return;
     }
     const { token, playerId, sessionId, team } = reply;
-    if (typeof token !== 'string' || typeof playerId !== 'string' || typeof sessionId !== 'string' || typeof team !== 'number') {
-      show({ form: 'The server’s answer was incomplete. Try again.' });
-      return;
-    }
     enter({ sessionId, token, playerId, name: normaliseName(name) }, team);
   };
 
