@@ -59,6 +59,7 @@ export const REJECTION_ERRORS: Record<RejectionCode, ErrorCode> = {
   'not-enough-cash': 'rejected',
   'staff-limit': 'rejected',
   'invalid-value': 'rejected',
+  'plan-committed': 'plan-committed',
 };
 
 /** The reply to a command the simulation refused. */

@@ -13,15 +13,7 @@ import { addPanel, addText } from '../ui/panel';
 import { COLOURS } from '../ui/theme';
 import type { PlayView } from '../view-model/board-view';
 import { money } from '../view-model/format';
-import {
-  draftCommands,
-  emptyDraft,
-  lastRoundLines,
-  type PlanDraft,
-  type PlanningRow,
-  planCost,
-  planningRows,
-} from '../view-model/planning-model';
+import { emptyDraft, lastRoundLines, type PlanDraft, type PlanningRow, planCost, planningRows } from '../view-model/planning-model';
 import { planSummary } from '../view-model/team-feed';
 import { markScreen, SCENES } from './scene-keys';
 
@@ -540,16 +532,11 @@ export class PlanningScene extends Phaser.Scene {
       return;
     }
     const session = this.session as SoloSession;
-    for (const command of draftCommands(this.draft, this.view)) {
-      const result = session.apply(command);
-      if (!result.ok) {
-        // Whatever went through stays; the player sees why the rest did not.
-        this.message = result.rejection.reason;
-        this.view = session.view();
-        this.draft = emptyDraft(this.view);
-        this.render();
-        return;
-      }
+    const result = session.commitPlan(this.plan());
+    if (!result.ok) {
+      // All or nothing: nothing of the plan was applied; the draft stays for the player to change.
+      this.say(result.rejection.reason, false);
+      return;
     }
     session.apply({ type: 'startRound' });
     logEntry(`Plan committed. Round ${session.state.round} begins.`);

@@ -1,5 +1,6 @@
 import {
   applyCommand,
+  applyPlan,
   type CardView,
   type Command,
   type CommandResult,
@@ -9,7 +10,9 @@ import {
   type Game,
   gameLogOf,
   type Outcome,
+  type PlanResult,
   type Scenario,
+  type TeamPlan,
   type TeamView,
   teamView,
 } from '@ttc/sim';
@@ -175,6 +178,16 @@ export class SoloSession implements PlaySession, LocalClock {
     const record: DecisionRecord = { round: this.state.round, tick: this.state.tick, outcome, card };
     this.decisions.push(record);
     return { record, result };
+  }
+
+  /** The player's whole plan for the next round, all or nothing (the simulation's applyPlan); the next round does not start yet. */
+  commitPlan(plan: TeamPlan): PlanResult {
+    const result = applyPlan(this.game, 0, plan);
+    if (result.ok) {
+      this.commands.push(...result.commands);
+      this.save();
+    }
+    return result;
   }
 
   apply(command: Command): CommandResult {

@@ -16,6 +16,8 @@ export const REJECTION_CODES = [
   'not-enough-cash',
   'staff-limit',
   'invalid-value',
+  /** The team's plan for this round is in already: one plan per team and round (applyPlan). */
+  'plan-committed',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
