@@ -16,7 +16,8 @@ import { readConfig } from '../config.js';
 import { createServer } from '../create-server.js';
 import { SqliteSessionStore } from '../storage/sqlite-session-store.js';
 import { expectOk, TestClient } from '../test-support/classroom-client.js';
-import { type RunningServer, startTestServer } from '../test-support/test-server.js';
+import { ManualTime, playHoursUntil } from '../test-support/manual-time.js';
+import { type RunningServer, startTestServer, temporaryDatabase } from '../test-support/test-server.js';
 import { lanAddresses } from './lan-addresses.js';
 import { sessionResults } from './session-results.js';
 
@@ -27,13 +28,17 @@ beforeAll(async () => {
   running = await startTestServer();
 });
 
+/** Servers a test starts for itself (on manual time), closed with the file's. */
+const servers: RunningServer[] = [];
+
 afterAll(async () => {
   for (const client of clients) client.close();
   await running.server.close();
+  for (const server of servers) await server.server.close();
 });
 
-async function client(): Promise<TestClient> {
-  const created = new TestClient(running.url);
+async function client(url = running.url): Promise<TestClient> {
+  const created = new TestClient(url);
   clients.push(created);
   await created.connected();
   return created;
@@ -126,7 +131,7 @@ describe('a whole class', () => {
     expectOk(await facilitator.send({ type: 'nextRound' }));
     await facilitator.next('session', (message) => message.status === 'ended', 20_000);
 
-    const session = running.server.gateway.registry.get(sessionId);
+    const session = running.server.registry.get(sessionId);
     if (!session) throw new Error('session missing');
     // Let in-flight replies settle, then read the durable log.
     await session.serial(async () => undefined);
@@ -341,23 +346,31 @@ describe('team play', () => {
   });
 
   it('the facilitator hears the session every tick; players when something they act on changes, and the tick from their board', async () => {
-    const { facilitator, joinCode } = await host({ teamCount: 1, tickMs: 100, ticksPerRound: 48 });
-    const seat = await join(joinCode, 'Femi');
+    // On the server's own time: five hours are played by the test, not waited for.
+    const time = new ManualTime();
+    const timed = await startTestServer({}, temporaryDatabase(), { time });
+    servers.push(timed);
+    const facilitator = await client(timed.url);
+    const { joinCode } = expectOk(
+      await facilitator.send({ type: 'host', settings: settings({ teamCount: 1, tickMs: 100, ticksPerRound: 48 }) }),
+    );
+    const seat = await client(timed.url);
+    expectOk(await seat.send({ type: 'join', joinCode, name: 'Femi' }));
     expectOk(await facilitator.send({ type: 'start' }));
-    await facilitator.next('session', (message) => message.tick >= 5);
-    await seat.player.next('board', (message) => message.board.tick >= 5);
+    await playHoursUntil(time, 100, facilitator, (message) => message.tick >= 5);
+    await seat.next('board', (message) => message.board.tick >= 5);
     expectOk(await facilitator.send({ type: 'pause' }));
-    const paused = await seat.player.next('session', (message) => message.paused);
+    const paused = await seat.next('session', (message) => message.paused);
     expect(paused.status).toBe('running');
     const sessions = (client: TestClient) => client.updates.filter((message) => message.type === 'session');
     // Seated in the lobby, then started, then paused: three, however many ticks passed.
-    expect(sessions(seat.player).map((message) => [message.status, message.paused])).toEqual([
+    expect(sessions(seat).map((message) => [message.status, message.paused])).toEqual([
       ['lobby', false],
       ['running', false],
       ['running', true],
     ]);
-    expect(sessions(facilitator).length).toBeGreaterThanOrEqual(sessions(seat.player).length + 4);
-    expect(seat.player.latest('board')?.board.tick).toBe(paused.tick);
+    expect(sessions(facilitator).length).toBeGreaterThanOrEqual(sessions(seat).length + 4);
+    expect(seat.latest('board')?.board.tick).toBe(paused.tick);
   });
 });
 

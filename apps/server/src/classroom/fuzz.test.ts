@@ -99,7 +99,7 @@ describe('fuzzing the socket endpoint', () => {
     expectOk(
       await facilitator.send({ type: 'resume' }).then((reply) => (reply.ok || reply.error.code === 'wrong-phase' ? { ok: true } : reply)),
     );
-    const session = running.server.gateway.registry.get(hosted.sessionId);
+    const session = running.server.registry.get(hosted.sessionId);
     if (!session) throw new Error('session gone');
     await session.serial(async () => undefined);
     const store = new SqliteSessionStore(running.databasePath, 'process', { lock: false });

@@ -3,6 +3,7 @@ import { checkpointMismatches, replayIndexOfSessionLog } from '@ttc/protocol';
 import { findScenario } from '@ttc/sim';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GOLDEN_SESSIONS_FORMAT, type GoldenSession, playBotClass, roundEndHashes } from '../test-support/golden-sessions.js';
+import { ManualTime } from '../test-support/manual-time.js';
 import { TestRig } from '../test-support/test-rig.js';
 
 // Classroom sessions recorded before a refactoring of the session (scripts/record-golden-sessions.ts)
@@ -51,8 +52,9 @@ describe('golden classroom sessions', () => {
   it('a class of bots played again on today’s server gives the same record, entry for entry, and the same checkpoints', async () => {
     const golden = recorded.sessions.find((session) => session.name === 'bots only');
     if (!golden) throw new Error('the bot class is missing');
-    const { url } = await rig.server();
-    const again = await playBotClass(rig, url);
+    const time = new ManualTime();
+    const { url } = await rig.server(undefined, {}, { time });
+    const again = await playBotClass(rig, url, time);
     expect(entriesOf(again)).toEqual(entriesOf(golden));
     expect(again.checkpoints).toEqual(golden.checkpoints);
     expect(again.hashes).toEqual(golden.hashes);

@@ -164,7 +164,8 @@ export function replayRoutes(options: {
       if (!session || session.facilitatorKeyHash !== hashSecret(key)) continue;
       asked.add(sessionId);
       try {
-        const summary = await summaries.summarise(session, () => sessionRecord(store, session), registry.get(session.id)?.game);
+        const live = registry.get(session.id);
+        const summary = await summaries.summarise(session, () => sessionRecord(store, session), live && ((reader) => live.read(reader)));
         if (summary) found.push(summary);
       } catch (error) {
         logger.warn({ err: error, session: sessionId }, 'session record does not replay: left out of the summaries');

@@ -9,6 +9,7 @@ import {
 } from '@ttc/protocol';
 import { findScenario, stateHash } from '@ttc/sim';
 import { expectOk, type TestClient } from './classroom-client.js';
+import { type ManualTime, playHoursUntil } from './manual-time.js';
 import type { TestRig } from './test-rig.js';
 
 // Golden classroom sessions: played on a real server before a refactoring of the session
@@ -66,14 +67,19 @@ export function roundEndHashes(log: SessionLog): GoldenSession['hashes'] {
   return hashes;
 }
 
-/** Every team a bot, the event injected in the lobby: the same record every time. */
-export async function playBotClass(rig: TestRig, url: string): Promise<GoldenSession> {
+/**
+ * Every team a bot, the event injected in the lobby: the same record every time. With `time`
+ * (a server on manual time) the test plays the hours itself; without, the real clock does.
+ */
+export async function playBotClass(rig: TestRig, url: string, time?: ManualTime): Promise<GoldenSession> {
   const { facilitator, sessionId, key } = await rig.host(url, BOT_CLASS);
+  const until = (match: (session: { phase: string; status: string }) => boolean) =>
+    time ? playHoursUntil(time, BOT_CLASS.tickMs, facilitator, match) : facilitator.next('session', match, 30_000);
   expectOk(await facilitator.send({ type: 'injectEvent', target: 'all', eventId: 'flu-season' }));
   expectOk(await facilitator.send({ type: 'start' }));
-  await facilitator.next('session', (message) => message.phase === 'planning', 30_000);
+  await until((message) => message.phase === 'planning');
   expectOk(await facilitator.send({ type: 'nextRound' }));
-  await facilitator.next('session', (message) => message.status === 'ended', 30_000);
+  await until((message) => message.status === 'ended');
   const { log, checkpoints } = await bundleOf(url, sessionId, key);
   return { name: 'bots only', log, checkpoints, hashes: roundEndHashes(log) };
 }
