@@ -27,7 +27,7 @@ import type {
   StoredShareLink,
   StoreHealth,
 } from './session-store.js';
-import { LeaseLostError, LogOrderError } from './store-errors.js';
+import { LeaseLostError, LogOrderError, postgresFailure } from './store-errors.js';
 
 /**
  * The store several server processes can share (DATABASE_URL). A write has resolved once
@@ -72,8 +72,15 @@ export class PostgresSessionStore implements SessionStore {
     }
   }
 
-  private run<Row extends pg.QueryResultRow = pg.QueryResultRow>(name: StatementName, values: unknown[]): Promise<pg.QueryResult<Row>> {
-    return this.pool.query<Row>({ name, text: STATEMENTS[name], values });
+  private async run<Row extends pg.QueryResultRow = pg.QueryResultRow>(
+    name: StatementName,
+    values: unknown[],
+  ): Promise<pg.QueryResult<Row>> {
+    try {
+      return await this.pool.query<Row>({ name, text: STATEMENTS[name], values });
+    } catch (error) {
+      throw postgresFailure(error);
+    }
   }
 
   async createSession(session: StoredSession): Promise<void> {

@@ -38,3 +38,33 @@ export class LeaseLostError extends Error {
     );
   }
 }
+
+/**
+ * The database failed a statement (it does not answer, dropped the connection, timed out): not
+ * a refusal of the change itself, so the change can be tried again. `code` is the database's
+ * or the system's (ECONNREFUSED, 57P01…).
+ */
+export class StorageError extends Error {
+  override readonly name = 'StorageError';
+
+  constructor(
+    message: string,
+    readonly code: string,
+    options: { cause: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Wraps what the pg driver threw, keeping its code and message. */
+export function postgresFailure(error: unknown): StorageError {
+  if (error instanceof StorageError) return error;
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  return new StorageError(message, typeof code === 'string' && code ? code : 'POSTGRES_ERROR', { cause: error });
+}
+
+/** A failure of the storage rather than of the server's code: the sender hears "storage-busy". */
+export function isStorageError(error: unknown): boolean {
+  return error instanceof StorageError || String((error as { code?: unknown })?.code ?? '').startsWith('SQLITE_');
+}
