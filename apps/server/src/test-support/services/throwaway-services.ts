@@ -8,6 +8,8 @@ import { freePort } from '../free-port.js';
 /** A service this test run started, in a temporary directory, and stops at its end. */
 export interface Throwaway {
   url: string;
+  /** Where its files are, removed by stop(). */
+  directory: string;
   stop(): Promise<void>;
 }
 
@@ -71,7 +73,7 @@ export async function startThrowawayPostgres(): Promise<Throwaway> {
     await stop();
     throw error;
   }
-  return { url: `postgres://postgres@127.0.0.1:${port}/test`, stop };
+  return { url: `postgres://postgres@127.0.0.1:${port}/test`, directory: dir, stop };
 }
 
 /** A Redis of its own on a free port of 127.0.0.1, keeping nothing on disk. */
@@ -99,6 +101,7 @@ export async function startThrowawayRedis(): Promise<Throwaway> {
   });
   return {
     url: `redis://127.0.0.1:${port}`,
+    directory: dir,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
