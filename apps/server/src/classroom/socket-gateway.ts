@@ -15,6 +15,7 @@ import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
 import { addressKey, clientAddress, isLoopback, type TrustProxy } from '../http/trust-proxy.js';
 import type { SessionStore } from '../storage/session-store.js';
+import { isStorageError } from '../storage/store-errors.js';
 import { type ClassroomSession, failure } from './classroom-session.js';
 import { ConnectionCounter, FloodWatch } from './connection-guard.js';
 import { JoinGuard } from './join-guard.js';
@@ -55,8 +56,6 @@ export interface GatewayOptions {
   limitLoopback: boolean;
   limits: RegistryLimits;
 }
-
-const isStorageError = (error: unknown) => String((error as { code?: unknown })?.code ?? '').startsWith('SQLITE_');
 
 /**
  * The socket endpoint: validates every message at the edge, checks who may send it, and hands
