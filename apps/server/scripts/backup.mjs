@@ -3,7 +3,8 @@
 //   npm run backup -w @ttc/server -- /backups/ttc-2026-11-30.db
 // SQLite's backup API copies a consistent snapshot page by page; readers never block the
 // server's writes in WAL mode, so classes play on meanwhile. Plain JavaScript, so it runs in a
-// production install (no tsx). The source is DATABASE_PATH, as for the server.
+// production install (no tsx). The source is DATABASE_PATH, as for the server; with DATABASE_URL
+// (PostgreSQL) it says to use pg_dump instead.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -16,6 +17,11 @@ function stop(message) {
   process.exit(1);
 }
 
+if (process.env.DATABASE_URL)
+  stop(
+    'DATABASE_URL is set: the classes are in PostgreSQL, not in an SQLite file. Back them up with pg_dump, ' +
+      `for example: pg_dump --schema=${process.env.DATABASE_SCHEMA || 'public'} --format=custom --file=ttc.dump "$DATABASE_URL" (docs/deploy.md).`,
+  );
 if (!target) stop('name the backup file: npm run backup -w @ttc/server -- /path/to/backup.db');
 if (existsSync(target)) stop(`${target} exists already: choose a new name (a backup never overwrites).`);
 if (!existsSync(source)) stop(`no database at ${source}: set DATABASE_PATH as the server has it.`);

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseTrustProxy } from './http/trust-proxy.js';
+import { redactUrl } from './storage/postgres-connect.js';
 
 const defaultStaticDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -28,6 +29,15 @@ export const configSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('data/tame-the-chaos.db'),
   /** "process": survives the server being killed; "full": also a power cut, at some latency. */
   DATABASE_DURABILITY: z.enum(['process', 'full']).default('process'),
+  /** When set, PostgreSQL holds everything instead of the SQLite file (several processes can share it). */
+  DATABASE_URL: z.string().refine(isPostgresUrl, 'a PostgreSQL address such as postgres://user:password@host:5432/database').optional(),
+  /** The PostgreSQL schema for the tables: made on first start when missing. */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a plain schema name: lower-case letters, digits and _, not starting with a digit, at most 63')
+    .default('public'),
+  /** PostgreSQL connections this process keeps open at most. */
+  DATABASE_POOL_SIZE: count(1, 1000, 10),
   /** The address learners use, for join links (defaults to http://localhost:PORT). */
   PUBLIC_URL: z.url().optional(),
   /** When set, hosting a class needs this passcode (the host form asks for it). */
@@ -79,6 +89,15 @@ export const configSchema = z.object({
   REQUEST_TIMEOUT_MS: count(1000, 300_000, 15_000),
 });
 
+/** postgres:// or postgresql://, as libpq and pg take them. */
+function isPostgresUrl(value: string): boolean {
+  try {
+    return ['postgres:', 'postgresql:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
 export type ServerConfig = z.infer<typeof configSchema>;
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; message: string };
@@ -86,13 +105,19 @@ export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; mes
 /** Settings never repeated in a message: a wrong passcode must not end up in a log. */
 const SECRET_SETTINGS = new Set(['HOST_PASSCODE']);
 
+/** A setting's value as a message may repeat it: a database password is masked. */
+function shown(name: string, value: string | undefined): string {
+  if (SECRET_SETTINGS.has(name)) return '';
+  const safe = name === 'DATABASE_URL' && value !== undefined ? redactUrl(value) : value;
+  return ` (got ${JSON.stringify(safe)})`;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
   const parsed = configSchema.safeParse(env);
   if (parsed.success) return { ok: true, config: parsed.data };
   const problems = parsed.error.issues.map((issue) => {
     const name = String(issue.path[0]);
-    const got = SECRET_SETTINGS.has(name) ? '' : ` (got ${JSON.stringify(env[name])})`;
-    return `${issue.path.join('.')}: ${issue.message}${got}`;
+    return `${issue.path.join('.')}: ${issue.message}${shown(name, env[name])}`;
   });
   return { ok: false, message: `Invalid configuration: ${problems.join('; ')}` };
 }

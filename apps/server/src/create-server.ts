@@ -21,8 +21,8 @@ import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
 import { statusRoutes } from './http/status-routes.js';
 import { replayRoutes } from './replay/replay-routes.js';
+import { createSessionStore, describeStorage } from './storage/create-session-store.js';
 import type { SessionStore } from './storage/session-store.js';
-import { SqliteSessionStore } from './storage/sqlite-session-store.js';
 
 export interface AppServer {
   http: Server;
@@ -38,17 +38,17 @@ export interface AppServer {
  * Builds the server: the built game as static files, a small REST API and the socket
  * endpoint, on one port. Only the entry point calls listen(), so tests can start a real
  * server on a free port. Opening the database can throw a StartupError (read-only, locked by
- * another process) that says what to fix.
+ * another process, PostgreSQL out of reach) that says what to fix, here or from listen().
  */
 export interface ServerParts {
-  /** The durable store (SQLite at DATABASE_PATH by default). */
+  /** The durable store (SQLite at DATABASE_PATH, or PostgreSQL at DATABASE_URL, by default). */
   store?: SessionStore;
   /** The sessions' clock and timers (the real ones by default; a test drives its own). */
   time?: SessionTime;
 }
 
 export function createServer(config: ServerConfig, logger: Logger, parts: ServerParts = {}): AppServer {
-  const store = parts.store ?? new SqliteSessionStore(config.DATABASE_PATH, config.DATABASE_DURABILITY);
+  const store = parts.store ?? createSessionStore(config, logger);
   const time = parts.time ?? realTime;
   const app = express();
   app.set('env', config.NODE_ENV);
@@ -144,6 +144,8 @@ export function createServer(config: ServerConfig, logger: Logger, parts: Server
     http,
     registry,
     listen: async () => {
+      // PostgreSQL connects and migrates here: a database that cannot be used stops the start.
+      await store.open?.();
       const report = await registry.restoreAll();
       registry.startSweeping();
       if (report.restored + report.expired + report.setAside.length > 0) logger.info(report, 'sessions restored from the log');
@@ -152,7 +154,7 @@ export function createServer(config: ServerConfig, logger: Logger, parts: Server
         http.listen(config.PORT, config.HOST, () => {
           const address = http.address();
           const port = typeof address === 'object' && address ? address.port : config.PORT;
-          logger.info({ port, staticDir: config.STATIC_DIR, database: config.DATABASE_PATH, env: config.NODE_ENV }, 'listening');
+          logger.info({ port, staticDir: config.STATIC_DIR, database: describeStorage(config), env: config.NODE_ENV }, 'listening');
           resolve(port);
         });
       });

@@ -57,12 +57,10 @@ export function spacedJoinCode(code: string): string {
  * join link like that cannot be opened from a learner's phone.
  */
 export function isLoopbackUrl(url: string): boolean {
-  let hostname: string;
-  try {
-    hostname = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  } catch {
-    return false;
-  }
+  // Read by hand rather than with URL: the contract uses no host APIs (its build has no DOM or Node types).
+  const host = /^[a-z][a-z\d+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]+\]|[^:/?#]+)/i.exec(url.trim())?.[1];
+  if (!host) return false;
+  const hostname = host.toLowerCase().replace(/^\[|\]$/g, '');
   return (
     hostname === 'localhost' || hostname.endsWith('.localhost') || /^127\./.test(hostname) || hostname === '::1' || hostname === '0.0.0.0'
   );

@@ -12,6 +12,7 @@ import {
 import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
 import { addressKey, clientAddress, isLoopback, type TrustProxy } from '../http/trust-proxy.js';
+import { isStorageError } from '../storage/store-errors.js';
 import { ConnectionCounter, FloodWatch } from './connection-guard.js';
 import { JoinGuard } from './join-guard.js';
 import type { MessageRouter, Routed, Seating } from './message-router.js';
@@ -48,8 +49,6 @@ export interface GatewayOptions {
   /** Apply the limits per address to loopback connections too (tests of those limits do). */
   limitLoopback: boolean;
 }
-
-const isStorageError = (error: unknown) => String((error as { code?: unknown })?.code ?? '').startsWith('SQLITE_');
 
 /**
  * The socket endpoint, and only that: it validates every message at the edge (protocol version,

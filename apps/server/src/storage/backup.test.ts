@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HostSettings } from '@ttc/protocol';
@@ -50,5 +50,17 @@ describe('an online backup', () => {
     const again = await backup(databasePath, target);
     expect(again.code).toBe(1);
     expect(again.output).toContain('exists already');
+  });
+
+  it('on PostgreSQL (DATABASE_URL) copies nothing and says to use pg_dump', async () => {
+    const target = join(mkdtempSync(join(tmpdir(), 'ttc-backup-')), 'copy.db');
+    const run = spawnServer(
+      { DATABASE_URL: 'postgres://trainer@db.example.org/classes', DATABASE_SCHEMA: 'ttc' },
+      { args: [backupScript, target] },
+    );
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain('the classes are in PostgreSQL, not in an SQLite file. Back them up with pg_dump');
+    expect(run.output()).toContain('--schema=ttc');
+    expect(existsSync(target)).toBe(false);
   });
 });

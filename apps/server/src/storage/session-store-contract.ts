@@ -1,38 +1,16 @@
-import type { HostSettings } from '@ttc/protocol';
 import { describe, expect, it } from 'vitest';
-import type { SessionStore, StoredSession } from './session-store.js';
-
-const settings: HostSettings = {
-  scenarioId: 'office-supplies',
-  rounds: 2,
-  ticksPerRound: 8,
-  teamCount: 2,
-  tickMs: 1000,
-  botsForEmptyTeams: true,
-};
-
-function session(id: string, joinCode = 'ACDEFG'): StoredSession {
-  return {
-    id,
-    joinCode,
-    facilitatorKeyHash: `hash-${id}`,
-    settings,
-    seed: 7,
-    status: 'lobby',
-    paused: false,
-    tickMs: 1000,
-    createdAt: new Date(2026, 10, 22).toISOString(),
-  };
-}
+import { sessionLeaseContract } from './session-lease-contract.js';
+import { type OpenStore, session, tickEntry } from './session-store-fixtures.js';
+import { LeaseLostError, LogOrderError } from './store-errors.js';
 
 /**
  * What every SessionStore must do. Run it against each implementation with a factory that
- * gives a fresh store, and one that reopens the same storage (to prove durability).
+ * gives a fresh store, and one that reopens the same storage (to prove durability; for a
+ * shared database, a second process's view). `leases`: the store has leases and fences
+ * appends by their epoch (session-lease-contract.ts); without, any epoch is current.
  */
-export function sessionStoreContract(
-  name: string,
-  open: () => Promise<{ store: SessionStore; reopen: () => Promise<SessionStore> }>,
-): void {
+export function sessionStoreContract(name: string, open: OpenStore, options: { leases?: boolean } = {}): void {
+  if (options.leases) sessionLeaseContract(name, open);
   describe(`${name} (SessionStore contract)`, () => {
     it('stores and finds sessions by id and by live join code', async () => {
       const { store } = await open();
@@ -99,6 +77,32 @@ export function sessionStoreContract(
       expect(log[1]).toEqual({ seq: 2, tick: 1, command: { type: 'decide', team: 0, demandId: 3, decision: 'no' }, actor: 'p1' });
       await store.close();
     });
+
+    it('appends a batch all or none, and says why it refuses one', async () => {
+      const { store } = await open();
+      await store.createSession(session('s'));
+      await store.appendLog('s', [tickEntry(1), tickEntry(2)]);
+      const gapInside = store.appendLog('s', [tickEntry(3), tickEntry(5)]);
+      await expect(gapInside).rejects.toBeInstanceOf(LogOrderError);
+      const stored = store.appendLog('s', [tickEntry(2), tickEntry(3)]);
+      await expect(stored).rejects.toMatchObject({ code: 'log-out-of-order', expectedSeq: 3, gotSeq: 2 });
+      expect((await store.readLog('s')).map((entry) => entry.seq)).toEqual([1, 2]);
+      await store.appendLog('s', [tickEntry(3)]);
+      expect((await store.readLog('s')).map((entry) => entry.seq)).toEqual([1, 2, 3]);
+      await store.close();
+    });
+
+    if (!options.leases)
+      it('takes any epoch as current: one process, no leases', async () => {
+        const { store } = await open();
+        await store.createSession(session('s'));
+        expect(store.leases).toBeUndefined();
+        await store.appendLog('s', [tickEntry(1)], { epoch: 7 });
+        await store.appendLog('s', [tickEntry(2)], { epoch: 1 });
+        expect((await store.readLog('s')).map((entry) => entry.seq)).toEqual([1, 2]);
+        await expect(store.appendLog('s', [tickEntry(2)], { epoch: 7 })).rejects.not.toBeInstanceOf(LeaseLostError);
+        await store.close();
+      });
 
     it('keeps the checkpoints recorded during play, by seq, one per seq and reason', async () => {
       const { store } = await open();

@@ -51,6 +51,43 @@ export interface LogEntry {
   actor: string;
 }
 
+/**
+ * Fencing for an append: the epoch of the session's lease the writer holds. A store with
+ * leases refuses the append (LeaseLostError, nothing written) once the stored epoch differs;
+ * without an epoch the append is not fenced (one process, no leases).
+ */
+export interface AppendOptions {
+  epoch?: number;
+}
+
+/** Who owns a session, and until when (several server processes on one PostgreSQL). */
+export interface SessionLease {
+  sessionId: string;
+  /** The owning process: unique for each start of a process, never reused. */
+  owner: string;
+  /** Grows by one each time the session changes hands; appends carry it (fencing). */
+  epoch: number;
+  /** The database's clock: the owner must renew before then, or another may take it. */
+  expiresAt: string;
+}
+
+/**
+ * Leases in the shared database. Time is the database's, so the processes' clocks never need
+ * to agree.
+ */
+export interface LeaseStore {
+  /**
+   * Takes the session's lease for `owner` for `ttlMs`, or renews it when `owner` holds it
+   * already (same epoch). A lease another owner holds and has not let expire is not taken:
+   * undefined. Taking it from someone else, expired, raises the epoch, which fences the old
+   * owner's appends from then on.
+   */
+  acquireLease(sessionId: string, owner: string, ttlMs: number): Promise<SessionLease | undefined>;
+  readLease(sessionId: string): Promise<SessionLease | undefined>;
+  /** Gives the lease up at once (a handover); false when `owner` no longer holds it at `epoch`. */
+  releaseLease(sessionId: string, owner: string, epoch: number): Promise<boolean>;
+}
+
 /** Why a state hash was recorded during play. */
 export type CheckpointReason = 'key-moment' | 'round-end' | 'game-end' | 'session-end';
 
@@ -87,8 +124,8 @@ export interface StoredShareLink {
 
 /**
  * Durable storage for classroom sessions. Every method resolves only once the data is safe
- * (a crash right after loses nothing). SQLite is the embedded default; the contract suite in
- * session-store-contract.ts is what any other implementation (PostgreSQL) must pass.
+ * (a crash right after loses nothing). SQLite is the embedded default, PostgreSQL the store
+ * several processes can share; both pass the contract suite in session-store-contract.ts.
  */
 export interface SessionStore {
   createSession(session: StoredSession): Promise<void>;
@@ -99,8 +136,12 @@ export interface SessionStore {
   savePlayer(player: StoredPlayer): Promise<void>;
   listPlayers(sessionId: string): Promise<StoredPlayer[]>;
   findPlayerByTokenHash(tokenHash: string): Promise<StoredPlayer | undefined>;
-  /** Appends commands in order; their seq must follow the last stored one. */
-  appendLog(sessionId: string, entries: readonly LogEntry[]): Promise<void>;
+  /**
+   * Appends commands in order, all or none; their seq must follow the last stored one
+   * (LogOrderError otherwise). With `epoch`, a store with leases refuses it once the lease has
+   * moved on (LeaseLostError); a store without leases takes any epoch as current.
+   */
+  appendLog(sessionId: string, entries: readonly LogEntry[], options?: AppendOptions): Promise<void>;
   readLog(sessionId: string): Promise<LogEntry[]>;
   /** Adds state hashes recorded during play; one per seq and reason. */
   appendCheckpoints(sessionId: string, checkpoints: readonly StoredCheckpoint[]): Promise<void>;
@@ -124,5 +165,13 @@ export interface SessionStore {
   revokeShareLink(sessionId: string, id: string, revokedAt: string): Promise<boolean>;
   /** A small write that proves the database takes writes (and is still the file it opened). */
   checkHealth(): Promise<StoreHealth>;
+  /**
+   * Connects, migrates the schema and proves a write before the server restores sessions, for
+   * a store that cannot do so in its constructor (PostgreSQL); throws a StartupError saying
+   * what to fix.
+   */
+  open?(): Promise<void>;
+  /** Session leases, where several server processes share the database (PostgreSQL only). */
+  readonly leases?: LeaseStore;
   close(): Promise<void>;
 }

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { StartupError } from '../startup-error.js';
 import { cannotWrite, describe } from './database-lock.js';
+import { migrateSqlite } from './sqlite-migrations.js';
 
 /**
  * How long one write waits for a lock held by someone else. Short on purpose: better-sqlite3
@@ -12,22 +13,14 @@ import { cannotWrite, describe } from './database-lock.js';
  */
 export const BUSY_TIMEOUT_MS = 100;
 
-/** Columns added after the first release: added in place to an older database. */
-const ADDED_COLUMNS: { table: string; column: string; definition: string }[] = [
-  { table: 'sessions', column: 'host_address', definition: 'TEXT' },
-  { table: 'sessions', column: 'joining_locked', definition: 'INTEGER NOT NULL DEFAULT 0' },
-  { table: 'sessions', column: 'damaged', definition: 'TEXT' },
-];
-
-const META = 'CREATE TABLE IF NOT EXISTS server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)';
-
 /**
- * Opens the database, creates or upgrades its tables and proves it takes writes, or stops the
- * start with a message that says what to fix: a directory that cannot be made, a path that is a
- * directory, a read-only file or folder. Without this the server said "listening" and then
- * failed every write.
+ * Opens the database, brings its schema up to date (numbered steps, sqlite-migrations.ts) and
+ * proves it takes writes, or stops the start with a message that says what to fix: a directory
+ * that cannot be made, a path that is a directory, a read-only file or folder, a database a
+ * newer version has upgraded. Without this the server said "listening" and then failed every
+ * write.
  */
-export function openSqlite(path: string, durability: 'process' | 'full', schema: string): Database.Database {
+export function openSqlite(path: string, durability: 'process' | 'full'): Database.Database {
   const where = path === ':memory:' ? path : resolve(path);
   let db: Database.Database;
   try {
@@ -39,12 +32,11 @@ export function openSqlite(path: string, durability: 'process' | 'full', schema:
     db.pragma('journal_mode = WAL');
     db.pragma(durability === 'full' ? 'synchronous = FULL' : 'synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.exec(schema);
-    db.exec(META);
-    addMissingColumns(db);
+    migrateSqlite(db, where);
     db.prepare('INSERT OR REPLACE INTO server_meta (key, value) VALUES (?, ?)').run('last_start', new Date().toISOString());
   } catch (error) {
     db.close();
+    if (error instanceof StartupError) throw error;
     const code = (error as { code?: string }).code ?? '';
     if (
       code.startsWith('SQLITE_READONLY') ||
@@ -69,13 +61,6 @@ export function prepareDirectory(path: string): void {
   }
   if (statSync(where, { throwIfNoEntry: false })?.isDirectory())
     throw new StartupError(`DATABASE_PATH ${where} is a directory: give the path of a file inside it.`);
-}
-
-function addMissingColumns(db: Database.Database): void {
-  for (const { table, column, definition } of ADDED_COLUMNS) {
-    const columns = db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all();
-    if (!columns.some((existing) => existing.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
-  }
 }
 
 /** The file's identity, to notice later that the path now names another file or none. */

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { DatabaseLock, describe } from './database-lock.js';
 import type {
+  AppendOptions,
   CheckpointReason,
   LogEntry,
   SessionChange,
@@ -15,63 +16,7 @@ import type {
   StoreHealth,
 } from './session-store.js';
 import { fileIdentity, openSqlite, prepareDirectory } from './sqlite-open.js';
-
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS sessions (
-    id TEXT PRIMARY KEY,
-    join_code TEXT NOT NULL,
-    facilitator_key_hash TEXT NOT NULL,
-    settings TEXT NOT NULL,
-    seed INTEGER NOT NULL,
-    status TEXT NOT NULL,
-    paused INTEGER NOT NULL,
-    tick_ms INTEGER NOT NULL,
-    created_at TEXT NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS sessions_join_code ON sessions (join_code, status);
-  CREATE TABLE IF NOT EXISTS players (
-    id TEXT PRIMARY KEY,
-    session_id TEXT NOT NULL REFERENCES sessions (id),
-    token_hash TEXT NOT NULL UNIQUE,
-    name TEXT NOT NULL,
-    team INTEGER NOT NULL,
-    removed INTEGER NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS players_session ON players (session_id);
-  CREATE TABLE IF NOT EXISTS command_log (
-    session_id TEXT NOT NULL REFERENCES sessions (id),
-    seq INTEGER NOT NULL,
-    tick INTEGER NOT NULL,
-    command TEXT NOT NULL,
-    actor TEXT NOT NULL,
-    PRIMARY KEY (session_id, seq)
-  );
-  CREATE TABLE IF NOT EXISTS checkpoints (
-    session_id TEXT NOT NULL REFERENCES sessions (id),
-    seq INTEGER NOT NULL,
-    tick INTEGER NOT NULL,
-    hash TEXT NOT NULL,
-    reason TEXT NOT NULL,
-    PRIMARY KEY (session_id, seq, reason)
-  );
-  CREATE TABLE IF NOT EXISTS notes (
-    session_id TEXT NOT NULL REFERENCES sessions (id),
-    id TEXT NOT NULL,
-    tick INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    updated_at TEXT,
-    PRIMARY KEY (session_id, id)
-  );
-  CREATE TABLE IF NOT EXISTS share_links (
-    id TEXT PRIMARY KEY,
-    session_id TEXT NOT NULL REFERENCES sessions (id),
-    token_hash TEXT NOT NULL UNIQUE,
-    created_at TEXT NOT NULL,
-    revoked_at TEXT
-  );
-  CREATE INDEX IF NOT EXISTS share_links_session ON share_links (session_id);
-`;
+import { LogOrderError } from './store-errors.js';
 
 interface SessionRow {
   id: string;
@@ -168,7 +113,7 @@ export class SqliteSessionStore implements SessionStore {
     prepareDirectory(this.path);
     this.lock = options.lock === false || path === ':memory:' ? undefined : new DatabaseLock(this.path);
     try {
-      this.db = openSqlite(this.path, durability, SCHEMA);
+      this.db = openSqlite(this.path, durability);
     } catch (error) {
       this.lock?.release();
       throw error;
@@ -279,11 +224,15 @@ export class SqliteSessionStore implements SessionStore {
     return toPlayer(this.statements.findPlayer.get(tokenHash));
   }
 
-  async appendLog(sessionId: string, entries: readonly LogEntry[]): Promise<void> {
+  /**
+   * One process owns the file (database-lock.ts), so there are no leases here: whatever epoch
+   * an append carries is the current one.
+   */
+  async appendLog(sessionId: string, entries: readonly LogEntry[], _options?: AppendOptions): Promise<void> {
     const append = this.db.transaction((batch: readonly LogEntry[]) => {
       const last = this.statements.lastSeq.get(sessionId)?.seq ?? 0;
       batch.forEach((entry, index) => {
-        if (entry.seq !== last + index + 1) throw new Error(`log out of order: expected seq ${last + index + 1}, got ${entry.seq}`);
+        if (entry.seq !== last + index + 1) throw new LogOrderError(sessionId, last + index + 1, entry.seq);
         this.statements.appendLog.run(sessionId, entry.seq, entry.tick, JSON.stringify(entry.command), entry.actor);
       });
     });

@@ -1,4 +1,4 @@
-import type { LogEntry, SessionStore } from '../storage/session-store.js';
+import type { AppendOptions, LogEntry, SessionStore } from '../storage/session-store.js';
 
 /**
  * A real store whose log appends can be held at the door: what a slow database (a remote
@@ -16,13 +16,13 @@ export interface GatedStore extends SessionStore {
 
 export function gatedStore(inner: SessionStore): GatedStore {
   let gate: { opened: Promise<Error | undefined>; open: (error?: Error) => void; arrived: () => void } | undefined;
-  const appendLog = async (sessionId: string, entries: readonly LogEntry[]) => {
+  const appendLog = async (sessionId: string, entries: readonly LogEntry[], options?: AppendOptions) => {
     if (gate) {
       gate.arrived();
       const error = await gate.opened;
       if (error) throw error;
     }
-    return inner.appendLog(sessionId, entries);
+    return inner.appendLog(sessionId, entries, options);
   };
   const controls = {
     hold: () =>

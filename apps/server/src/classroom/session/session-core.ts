@@ -49,10 +49,17 @@ export interface CoreOptions {
  */
 export class SessionCore {
   private current: Game;
-  private seq = 0;
   private queue: Promise<unknown> = Promise.resolve();
-  /** The game holds commands the log does not (a write in flight, or one that failed and a rebuild that did too). */
+  /** The commands the log holds, as this process wrote or read them: what a rebuild replays when the store cannot be read. */
+  private acknowledged: LogEntry[] = [];
+  /** The game holds commands the log does not yet: a write is in flight. */
   private ahead = false;
+  /**
+   * A write failed and the store could not be read back: the game was rebuilt from the commands
+   * known to be durable, but the store may hold more (a write that landed while its answer was
+   * lost). The next change reads the log first.
+   */
+  private unverified = false;
 
   constructor(private readonly options: CoreOptions) {
     this.current = options.newGame();
@@ -67,10 +74,7 @@ export class SessionCore {
 
   /** Reads the game in the queue: always a state whose every command is durable. */
   read<T>(reader: (game: Game) => T): Promise<T> {
-    return this.serial(async () => {
-      await this.catchUp();
-      return reader(this.current);
-    });
+    return this.serial(async () => reader(this.current));
   }
 
   /** The game as the log has it, for work already in the queue (between commits). */
@@ -82,12 +86,16 @@ export class SessionCore {
 
   /** How many commands the log holds. */
   get logLength(): number {
-    return this.seq;
+    return this.acknowledged.length;
+  }
+
+  private get seq(): number {
+    return this.acknowledged.at(-1)?.seq ?? 0;
   }
 
   /** Rebuilds the game from a stored log (a restart); every logged command was accepted once and must be again. */
   restore(log: readonly LogEntry[]): void {
-    this.replay(log);
+    this.rebuildFrom(log);
   }
 
   /**
@@ -96,7 +104,8 @@ export class SessionCore {
    * fails the game is rebuilt from the log (nothing of the commit stays) and the error is thrown.
    */
   async commit<T>(work: (tx: Transaction) => T): Promise<{ value: T; applied: Applied[] }> {
-    await this.catchUp();
+    // A write failed earlier and the store could not say what it holds: ask it again first.
+    if (this.unverified) await this.rebuildFromStore();
     const game = this.current;
     const applied: Applied[] = [];
     const checkpoints: StoredCheckpoint[] = [];
@@ -139,16 +148,19 @@ export class SessionCore {
       if (this.ahead) {
         // Nothing is acknowledged that is not stored: go back to what the log says.
         this.options.logger.error({ err: error, session: this.options.sessionId }, 'could not append to the log; rebuilding from it');
-        await this.rebuild().catch((rebuildError: unknown) =>
+        await this.rebuildFromStore().catch((rebuildError: unknown) => {
+          // The store cannot be read either: back to the commands known to be durable, and ask it again before the next change.
           this.options.logger.error(
             { err: rebuildError, session: this.options.sessionId },
-            'could not rebuild from the log; will try before the next change',
-          ),
-        );
+            'could not read the log back; rebuilt from memory',
+          );
+          this.rebuildFrom(this.acknowledged);
+          this.unverified = true;
+        });
       }
       throw error;
     }
-    this.seq += applied.length;
+    this.acknowledged.push(...applied.map((item) => item.entry));
     this.ahead = false;
     await this.recordCheckpoints(checkpoints);
     return { value, applied };
@@ -167,16 +179,16 @@ export class SessionCore {
       .catch((error: unknown) => this.options.logger.warn({ err: error, session: this.options.sessionId }, 'could not record checkpoints'));
   }
 
-  /** A failed write whose rebuild failed too left the game ahead of the log: rebuild before anything else. */
-  private async catchUp(): Promise<void> {
-    if (this.ahead) await this.rebuild();
+  private async rebuildFromStore(): Promise<void> {
+    this.rebuildFrom(await this.options.store.readLog(this.options.sessionId));
+    this.unverified = false;
   }
 
-  private async rebuild(): Promise<void> {
-    const log = await this.options.store.readLog(this.options.sessionId);
+  /** A new game with the logged commands applied again; afterwards nothing is ahead of the log. */
+  private rebuildFrom(log: readonly LogEntry[]): void {
     this.options.rebuilding?.();
     this.current = this.options.newGame();
-    this.seq = 0;
+    this.acknowledged = [];
     this.replay(log);
     this.ahead = false;
   }
@@ -186,7 +198,7 @@ export class SessionCore {
       const result = applyCommand(this.current, entry.command);
       if (!result.ok)
         throw new Error(`session ${this.options.sessionId}: logged command ${entry.seq} no longer applies (${result.rejection.reason})`);
-      this.seq = entry.seq;
+      this.acknowledged.push(entry);
       this.options.replayed?.({ entry, outcomes: result.outcomes }, this.current);
     }
   }
