@@ -177,7 +177,7 @@ describe('ClassPlaySession', () => {
     expect(logged.filter((line) => line.includes('proposes'))).toHaveLength(2);
     expect(logged.at(-1)).toMatch(/^Grace proposes: build .*hire 1/);
     expect(session.committedBy()).toBeUndefined();
-    await session.commit(plan);
+    await session.commitPlan(plan);
     expect(sent.at(-1)).toEqual({ type: 'commitPlan', plan });
     expect(session.committedBy()).toBe('Ada');
     session.handle({ type: 'planCommitted', team: 0, by: 'Grace' });

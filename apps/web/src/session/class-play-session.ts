@@ -2,15 +2,11 @@ import { type Board, classroomTeamNames, type Plan, type ReplyOf, type Send, typ
 import type { Decision, DecisionPreviews, Scenario } from '@ttc/sim';
 import { accumulateFigures, boardView, type FigurePoint, type PlayView } from '../view-model/board-view';
 import { ignoredText, planSummary, teamDecisionText } from '../view-model/team-feed';
-import type { DecideReply, PlayEvent, PlaySession } from './play-session';
+import type { DecideReply, PlanReply, PlayEvent, PlaySession, Proposal, TeamPlanning } from './play-session';
 
 type SessionPush = Extract<ServerMessage, { type: 'session' }>;
 
-export interface Proposal {
-  playerId: string;
-  by: string;
-  plan: Plan;
-}
+export type { Proposal } from './play-session';
 
 const FEED_LENGTH = 6;
 
@@ -19,10 +15,12 @@ const FEED_LENGTH = 6;
  * the simulation; this keeps the team's latest board, the previews asked for, the team's
  * recent decisions and plan proposals, and sends what the learner decides.
  */
-export class ClassPlaySession implements PlaySession {
+export class ClassPlaySession implements PlaySession, TeamPlanning {
   readonly mode = 'class';
   feedback = true;
   readonly clock = undefined;
+  readonly tutorial = false;
+  readonly record = undefined;
   private board: Board | undefined;
   private session: SessionPush | undefined;
   private readonly previews = new Map<number, DecisionPreviews>();
@@ -281,12 +279,19 @@ export class ClassPlaySession implements PlaySession {
     return this.send({ type: 'proposePlan', plan });
   }
 
-  async commit(plan: Plan): Promise<ReplyOf<'commitPlan'>> {
+  /** The team shares planning: proposals, and any member may commit. */
+  get teamPlanning(): TeamPlanning {
+    return this;
+  }
+
+  async commitPlan(plan: Plan): Promise<PlanReply> {
     const reply = await this.send({ type: 'commitPlan', plan });
-    if (reply.ok && !this.committer) {
+    if (!reply.ok) return { ok: false, message: reply.error.message };
+    if (!this.committer) {
       this.committer = this.playerName;
       for (const listener of this.listeners) listener();
     }
-    return reply;
+    // The trainer starts the next round for everyone.
+    return { ok: true, nextRoundStarted: false };
   }
 }

@@ -1,7 +1,5 @@
 import { classResultsFileName, type SessionLog, sessionLogSchema } from '@ttc/protocol';
 import { announceStatus } from '../../a11y/dom-mirror';
-import { scenarios, showScene } from '../../app-shell';
-import { SCENES } from '../../scenes/scene-keys';
 import { type ClassDebrief, classDebriefModel } from '../../view-model/class-debrief-model';
 import { closeClassroomConnection } from '../connection';
 import { forgetFacilitator, forgetPlayer, loadFacilitator, loadPlayer } from '../credentials';
@@ -16,7 +14,7 @@ import {
 } from '../debrief/debrief-sections';
 import { fill, h } from '../dom';
 import { callApi } from '../rest-client';
-import type { ScreenRenderer } from '../router';
+import type { ScreenRenderer } from '../screen-types';
 import '../debrief/class-debrief.css';
 
 // The class debrief, for the projector (the trainer) and for each learner: the session's record
@@ -79,7 +77,7 @@ function nextPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-export const classDebriefScreen: ScreenRenderer = ({ root, params, announce, go }) => {
+export const classDebriefScreen: ScreenRenderer = ({ root, params, announce, go, nav }) => {
   const seat = seatFor(params.role);
   let closed = false;
 
@@ -87,7 +85,7 @@ export const classDebriefScreen: ScreenRenderer = ({ root, params, announce, go 
     if (seat?.role === 'player') forgetPlayer();
     else forgetFacilitator();
     closeClassroomConnection();
-    showScene(SCENES.title);
+    nav.toTitle();
   };
 
   const exports = (model: ClassDebrief, log: SessionLog) => {
@@ -177,7 +175,7 @@ export const classDebriefScreen: ScreenRenderer = ({ root, params, announce, go 
     announceStatus('Class debrief: replaying the session…');
     try {
       const log = await fetchLog(seat);
-      const scenario = scenarios().find((candidate) => candidate.id === log.scenarioId);
+      const scenario = nav.scenarios().find((candidate) => candidate.id === log.scenarioId);
       if (!scenario) throw new Error(`This page does not know the scenario "${log.scenarioId}".`);
       await nextPaint();
       if (closed) return;

@@ -1,11 +1,9 @@
 import { type CatalogScenario, hostingInfoSchema } from '@ttc/protocol';
 import { loadFacilitator, rememberHostedClass, saveFacilitator } from '../credentials';
 import { fill, h } from '../dom';
-import { enterAsFacilitator } from '../entry';
 import { callApi } from '../rest-client';
-import type { ScreenRenderer } from '../router';
+import type { ScreenRenderer } from '../screen-types';
 import { HOST_DEFAULTS, type HostField, type HostFormValues, PACE_CHOICES, playTimeSummary, readHostForm } from '../trainer/host-form';
-import { backToTitle } from '../trainer/navigation';
 import { loadScenarioCatalog } from '../trainer/scenario-catalog';
 import '../trainer/trainer.css';
 
@@ -17,7 +15,7 @@ function hint(id: string, text: string): HTMLElement {
  * The trainer's first screen: a short form whose defaults are good enough that hosting is one
  * press of Enter. Each field says what is wrong with it; the server's refusal shows below.
  */
-export const hostScreen: ScreenRenderer = ({ root, connection, go, announce }) => {
+export const hostScreen: ScreenRenderer = ({ root, connection, go, announce, nav }) => {
   let closed = false;
   let catalog: CatalogScenario[] = [];
   /** Enter was pressed before the scenarios arrived. */
@@ -303,14 +301,14 @@ export const hostScreen: ScreenRenderer = ({ root, connection, go, announce }) =
         'header',
         { class: 'topbar' },
         h('h1', { id: 'host-title' }, 'Host a class'),
-        h('button', { type: 'button', onclick: backToTitle }, 'Back to the title', h('kbd', {}, 'Esc')),
+        h('button', { type: 'button', onclick: () => nav.toTitle() }, 'Back to the title', h('kbd', {}, 'Esc')),
       ),
       running &&
         h(
           'div',
           { class: 'panel row host-running' },
           h('span', {}, `This browser is running the class with join code ${running.joinCode || '(unknown)'}.`),
-          h('button', { type: 'button', onclick: () => void enterAsFacilitator(running) }, 'Return to that class'),
+          h('button', { type: 'button', onclick: () => void nav.enterAsFacilitator(running) }, 'Return to that class'),
           h('span', { class: 'muted' }, 'Hosting a new class replaces it on this browser; the old one keeps running.'),
         ),
       form,
@@ -320,7 +318,7 @@ export const hostScreen: ScreenRenderer = ({ root, connection, go, announce }) =
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.preventDefault();
-      backToTitle();
+      nav.toTitle();
     } else if (event.key === 'Enter' && !form.contains(event.target as Node) && !(event.target instanceof HTMLButtonElement)) {
       // Enter hosts, as the button says, wherever the focus is (a form field submits by itself).
       event.preventDefault();

@@ -1,12 +1,13 @@
 import { isLoopbackUrl, type ServerMessage, spacedJoinCode } from '@ttc/protocol';
 import QRCode from 'qrcode';
 import { announceStatus, logEntry } from '../../a11y/dom-mirror';
+import { plainKey, typingInField } from '../../ui/keys';
 import { consoleLink, loadFacilitator } from '../credentials';
 import { fill, h } from '../dom';
-import type { ScreenRenderer } from '../router';
+import type { ScreenRenderer } from '../screen-types';
 import { teamLabel } from '../trainer/feed';
 import { lanNote } from '../trainer/lan-note';
-import { backToTitle, followSessionEnd, plainKey, typingInField } from '../trainer/navigation';
+import { followSessionEnd } from '../trainer/session-end';
 import { balanceMoves, isBalanced, teamSizes } from '../trainer/team-balance';
 import { trainerSession } from '../trainer/trainer-session';
 import '../trainer/trainer.css';
@@ -28,7 +29,7 @@ async function qrCode(url: string): Promise<SVGElement | undefined> {
  * The lobby, made for the projector: how to join in large type, and the learners appearing by
  * team as they join. The trainer moves, removes and balances learners, then starts.
  */
-export const lobbyScreen: ScreenRenderer = ({ root, connection, go, announce }) => {
+export const lobbyScreen: ScreenRenderer = ({ root, connection, go, announce, nav }) => {
   trainerSession(connection);
   const credentials = loadFacilitator();
   const joinCode = credentials?.joinCode ?? '';
@@ -228,7 +229,11 @@ export const lobbyScreen: ScreenRenderer = ({ root, connection, go, announce }) 
         headcount,
         balance,
         start,
-        h('button', { type: 'button', onclick: backToTitle, title: 'The class keeps running; this browser can return to it' }, 'Leave'),
+        h(
+          'button',
+          { type: 'button', onclick: () => nav.toTitle(), title: 'The class keeps running; this browser can return to it' },
+          'Leave',
+        ),
       ),
       actionError,
       h(
