@@ -59,7 +59,7 @@ export {
 } from './play/replay-index.js';
 export { type ApplyCommand, playStrategyTurns } from './play/strategy-turn.js';
 export { RandomStream } from './random/random-stream.js';
-export { type Readiness, WORK } from './rules/work-queue.js';
+export { WORK } from './rules/work-queue.js';
 export { BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID, findScenario } from './scenario/builtin-scenarios.js';
 export type { Category, EventEffect, Scenario, ScenarioEvent, Segment } from './scenario/scenario-schema.js';
 export { scenarioSchema } from './scenario/scenario-schema.js';

@@ -1,5 +1,4 @@
-import type { Readiness } from '../rules/work-queue.js';
-import type { Resolution, WorkKind } from '../state/game-state.js';
+import type { Readiness, Resolution, WorkKind } from '../state/game-state.js';
 import type { Cents, Hours, Tick } from '../state/units.js';
 
 export const REJECTION_CODES = [
