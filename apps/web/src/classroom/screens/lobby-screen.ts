@@ -208,13 +208,17 @@ export const lobbyScreen: ScreenRenderer = ({ root, connection, go, announce, na
       }
       for (const player of known.values()) if (!next.has(player.id)) logEntry(`${player.name} left the class.`);
     }
+    // The headcount is said when it changes: a roster that only follows a move or a reconnect
+    // must not talk over what the trainer just did ("Grace moved to Team 1.").
+    const changed = first || players.length !== known.size;
     first = false;
     known = next;
-    announceStatus(
-      players.length === 0
-        ? 'Lobby: waiting for learners to join.'
-        : `Lobby: ${players.length} ${players.length === 1 ? 'learner' : 'learners'} joined.`,
-    );
+    if (changed)
+      announceStatus(
+        players.length === 0
+          ? 'Lobby: waiting for learners to join.'
+          : `Lobby: ${players.length} ${players.length === 1 ? 'learner' : 'learners'} joined.`,
+      );
   };
 
   const link = credentials ? consoleLink(credentials) : '';
