@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { CLIENT_EVENT, PROTOCOL_VERSION, SERVER_EVENT, type ServerMessage, type ServerReply } from '@ttc/protocol';
+import { CLIENT_EVENT, type ClientMessage, PROTOCOL_VERSION, type ReplyOf, SERVER_EVENT, type ServerMessage } from '@ttc/protocol';
 import { io, type Socket } from 'socket.io-client';
 import { freePort } from '../src/test-support/free-port.js';
 import * as leanParser from './lean-parser.js';
@@ -148,8 +148,9 @@ function connect(url: string): Promise<Socket> {
   });
 }
 
-const send = (socket: Socket, message: unknown): Promise<ServerReply> =>
-  socket.timeout(30_000).emitWithAck(CLIENT_EVENT, message) as Promise<ServerReply>;
+/** The reply's type follows from the message's. Not parsed: the bench measures the server, the tests check it. */
+const send = <M extends ClientMessage>(socket: Socket, message: M): Promise<ReplyOf<M['type']>> =>
+  socket.timeout(30_000).emitWithAck(CLIENT_EVENT, message) as Promise<ReplyOf<M['type']>>;
 
 const ackLatencies: number[] = [];
 const teammateLatencies: number[] = [];
@@ -196,7 +197,7 @@ function checkCardIds(raw: string): void {
 
 async function setUpServerSession(url: string, index: number): Promise<Member[]> {
   const facilitator = await connect(url);
-  const hosted = (await send(facilitator, {
+  const hosted = await send(facilitator, {
     type: 'host',
     settings: {
       scenarioId: 'office-supplies',
@@ -207,7 +208,7 @@ async function setUpServerSession(url: string, index: number): Promise<Member[]>
       botsForEmptyTeams: false,
       seed: index,
     },
-  })) as ServerReply & { joinCode: string; sessionId: string };
+  });
   if (!hosted.ok) throw new Error('host failed');
   const members: Member[] = [];
   for (let client = 0; client < CLIENTS; client++) {
@@ -229,7 +230,7 @@ async function setUpServerSession(url: string, index: number): Promise<Member[]>
         if (started !== undefined) arrived(started);
       }
     });
-    const joined = (await send(socket, { type: 'join', joinCode: hosted.joinCode, name: `P${client}` })) as ServerReply & { team: number };
+    const joined = await send(socket, { type: 'join', joinCode: hosted.joinCode, name: `P${client}` });
     if (!joined.ok) throw new Error('join failed');
     member.key = `${hosted.sessionId}`;
     (member as Member & { team: number }).team = joined.team;

@@ -1,16 +1,22 @@
 import { existsSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { classResultsFileName } from '@ttc/protocol';
+import { classResultsFileName, MAX_FRAME_BYTES } from '@ttc/protocol';
 import { findScenario } from '@ttc/sim';
 import express from 'express';
 import type { Logger } from 'pino';
+import { Server as SocketServer } from 'socket.io';
+import { lanJoinUrls } from './classroom/lan-addresses.js';
+import { MessageRouter } from './classroom/message-router.js';
 import { resultsCsv } from './classroom/results-csv.js';
+import { realTime, type SessionTime } from './classroom/session/session-time.js';
 import { readSessionLog } from './classroom/session-log.js';
+import { SessionRegistry } from './classroom/session-registry.js';
 import { sessionResults } from './classroom/session-results.js';
 import { SocketGateway } from './classroom/socket-gateway.js';
+import { SocketRooms } from './classroom/socket-rooms.js';
 import type { ServerConfig } from './config.js';
-import { apiNotFound, jsonErrors } from './http/json-errors.js';
+import { apiNotFound, jsonErrors, sendApiError } from './http/json-errors.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
 import { statusRoutes } from './http/status-routes.js';
@@ -20,7 +26,8 @@ import type { SessionStore } from './storage/session-store.js';
 
 export interface AppServer {
   http: Server;
-  gateway: SocketGateway;
+  /** The live sessions, for the socket gateway and the REST routes alike. */
+  registry: SessionRegistry;
   /** Restores unfinished sessions from the database, then listens; resolves with the port. */
   listen(): Promise<number>;
   /** Stops accepting, stops the clocks, closes sockets and the database. */
@@ -33,7 +40,16 @@ export interface AppServer {
  * server on a free port. Opening the database can throw a StartupError (read-only, locked by
  * another process, PostgreSQL out of reach) that says what to fix, here or from listen().
  */
-export function createServer(config: ServerConfig, logger: Logger, store: SessionStore = createSessionStore(config, logger)): AppServer {
+export interface ServerParts {
+  /** The durable store (SQLite at DATABASE_PATH, or PostgreSQL at DATABASE_URL, by default). */
+  store?: SessionStore;
+  /** The sessions' clock and timers (the real ones by default; a test drives its own). */
+  time?: SessionTime;
+}
+
+export function createServer(config: ServerConfig, logger: Logger, parts: ServerParts = {}): AppServer {
+  const store = parts.store ?? createSessionStore(config, logger);
+  const time = parts.time ?? realTime;
   const app = express();
   app.set('env', config.NODE_ENV);
   app.set('trust proxy', config.TRUST_PROXY);
@@ -49,17 +65,13 @@ export function createServer(config: ServerConfig, logger: Logger, store: Sessio
   });
   http.on('request', app);
   const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
-  const gateway = new SocketGateway(http, store, logger, {
-    publicUrl,
-    trust: config.TRUST_PROXY,
-    messageRate: config.MESSAGE_RATE,
-    messageBurst: config.MESSAGE_BURST,
-    floodDisconnectAfter: config.FLOOD_DISCONNECT_AFTER,
-    joinGuessBurst: config.JOIN_GUESS_BURST,
-    joinGuessesPerMinute: config.JOIN_GUESSES_PER_MINUTE,
-    maxConnectionsPerAddress: config.MAX_CONNECTIONS_PER_ADDRESS,
-    limitLoopback: config.LIMIT_LOOPBACK,
-    limits: {
+  const io = new SocketServer(http, { maxHttpBufferSize: MAX_FRAME_BYTES, serveClient: false, pingInterval: 10_000, pingTimeout: 8_000 });
+  const rooms = new SocketRooms(io);
+  const registry = new SessionRegistry(
+    store,
+    rooms,
+    logger,
+    {
       passcode: config.HOST_PASSCODE,
       maxLobbySessions: config.MAX_LOBBY_SESSIONS,
       maxLobbySessionsPerAddress: config.MAX_LOBBY_SESSIONS_PER_ADDRESS,
@@ -68,20 +80,40 @@ export function createServer(config: ServerConfig, logger: Logger, store: Sessio
       seatsPerSession: config.MAX_SEATS_PER_SESSION,
       lobbyExpiryMs: config.LOBBY_EXPIRY_HOURS * 60 * 60 * 1000,
     },
+    time,
+  );
+  const router = new MessageRouter(registry, {
+    joinUrl: (joinCode) => `${publicUrl}/?join=${joinCode}`,
+    // Only when the server listens beyond loopback (HOST=127.0.0.1 has no LAN link that would open).
+    lanJoinUrls: (joinCode) => {
+      const address = http.address();
+      if (!address || typeof address !== 'object' || /^(127\.|::1$|::ffff:127\.)/.test(address.address)) return [];
+      return lanJoinUrls(publicUrl, address.port, joinCode);
+    },
+  });
+  const gateway = new SocketGateway(io, registry, router, rooms, logger, {
+    trust: config.TRUST_PROXY,
+    messageRate: config.MESSAGE_RATE,
+    messageBurst: config.MESSAGE_BURST,
+    floodDisconnectAfter: config.FLOOD_DISCONNECT_AFTER,
+    joinGuessBurst: config.JOIN_GUESS_BURST,
+    joinGuessesPerMinute: config.JOIN_GUESSES_PER_MINUTE,
+    maxConnectionsPerAddress: config.MAX_CONNECTIONS_PER_ADDRESS,
+    limitLoopback: config.LIMIT_LOOPBACK,
   });
 
-  app.use('/api', statusRoutes({ staticDir: config.STATIC_DIR, store, registry: gateway.registry }));
+  app.use('/api', statusRoutes({ staticDir: config.STATIC_DIR, store, registry }));
   app.get('/api/sessions/:id/results.:format', async (request, response) => {
     const key = String(request.query.key ?? request.get('x-facilitator-key') ?? '');
     const answer = key ? await readSessionLog(store, request.params.id, { key }) : undefined;
     const scenario = answer?.ok ? findScenario(answer.log.scenarioId) : undefined;
     if (!answer?.ok || !scenario) {
-      response.status(404).json({ error: 'unknown-session', message: 'No session with that id and facilitator key.' });
+      sendApiError(response, 404, 'unknown-session', 'No session with that id and facilitator key.');
       return;
     }
     const { format } = request.params;
     if (format !== 'csv' && format !== 'json') {
-      response.status(404).json({ error: 'not-found', message: 'Results come as .csv or .json.' });
+      sendApiError(response, 404, 'not-found', 'Results come as .csv or .json.');
       return;
     }
     // Rebuilt from the record, running or ended: what the debrief shows, the cut-short round included.
@@ -96,9 +128,9 @@ export function createServer(config: ServerConfig, logger: Logger, store: Sessio
       token: String(request.query.token ?? request.get('x-player-token') ?? '') || undefined,
     });
     if (answer.ok) response.json(answer.log);
-    else response.status(answer.status).json({ error: answer.error, message: answer.message });
+    else sendApiError(response, answer.status, answer.error, answer.message);
   });
-  app.use('/api', replayRoutes({ store, registry: gateway.registry, publicUrl, logger }));
+  app.use('/api', replayRoutes({ store, registry, publicUrl, logger }));
   app.use('/api', apiNotFound);
   app.use(express.static(config.STATIC_DIR, { index: 'index.html', maxAge: '1h' }));
   app.get('/{*splat}', (_request, response) => {
@@ -110,11 +142,12 @@ export function createServer(config: ServerConfig, logger: Logger, store: Sessio
 
   return {
     http,
-    gateway,
+    registry,
     listen: async () => {
       // PostgreSQL connects and migrates here: a database that cannot be used stops the start.
       await store.open?.();
-      const report = await gateway.registry.restoreAll();
+      const report = await registry.restoreAll();
+      registry.startSweeping();
       if (report.restored + report.expired + report.setAside.length > 0) logger.info(report, 'sessions restored from the log');
       return new Promise((resolve, reject) => {
         http.once('error', reject);
@@ -127,6 +160,7 @@ export function createServer(config: ServerConfig, logger: Logger, store: Sessio
       });
     },
     close: async () => {
+      registry.stopAll();
       await gateway.close();
       await new Promise<void>((resolve) => {
         http.close(() => resolve());

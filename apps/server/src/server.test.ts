@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { apiErrorSchema, healthSchema, scenarioCatalogSchema } from '@ttc/protocol';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from './config.js';
@@ -33,11 +34,11 @@ describe('the server', () => {
   it('reports its health and whether the game is built', async () => {
     const response = await fetch(`${base}/api/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', game: 'built' });
+    expect(healthSchema.parse(await response.json())).toEqual({ status: 'ok', game: 'built' });
   });
 
   it('lists the shipped scenarios', async () => {
-    const scenarios = (await (await fetch(`${base}/api/scenarios`)).json()) as { id: string }[];
+    const scenarios = scenarioCatalogSchema.parse(await (await fetch(`${base}/api/scenarios`)).json());
     expect(scenarios.map((scenario) => scenario.id)).toContain('office-supplies');
   });
 
@@ -52,7 +53,7 @@ describe('the server', () => {
   it('answers unknown API routes with a JSON 404', async () => {
     const response = await fetch(`${base}/api/nope`);
     expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ error: 'not-found' });
+    expect(apiErrorSchema.parse(await response.json())).toMatchObject({ error: 'not-found' });
   });
 });
 

@@ -2,7 +2,7 @@ import type { Scenario } from '@ttc/sim';
 import type Phaser from 'phaser';
 import { loadedScenarios } from './scenes/boot-scene';
 import { SCENES } from './scenes/scene-keys';
-import type { SoloSettings } from './session/solo-session';
+import { newSoloGame, type SoloSettings } from './session/solo-session';
 
 /**
  * Hooks for the browser benchmarks only (loaded when the URL has ?bench). They start real
@@ -26,7 +26,7 @@ export function installBenchHooks(game: Phaser.Game): void {
       game.scene.getScenes(true).forEach((active) => {
         active.scene.stop();
       });
-      game.scene.start(SCENES.operations, { settings });
+      game.scene.start(SCENES.operations, { session: newSoloGame(settings), newGame: true });
     },
   };
 }

@@ -1,8 +1,11 @@
 export * from './client-messages.js';
 export * from './display-name.js';
-export * from './hosting.js';
+export * from './errors.js';
+export * from './game-views.js';
 export * from './join-code.js';
 export * from './replay.js';
+export * from './replies.js';
+export * from './rest.js';
 export * from './server-messages.js';
 export * from './session-log.js';
 

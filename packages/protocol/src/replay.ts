@@ -53,6 +53,7 @@ export const noteChangeSchema = z
 export type NoteChange = z.infer<typeof noteChangeSchema>;
 
 export const notesResponseSchema = z.strictObject({ notes: z.array(replayNoteSchema) });
+export type NotesResponse = z.infer<typeof notesResponseSchema>;
 
 /** A read-only link as the facilitator sees it later: the token itself is never shown again. */
 export const shareLinkSchema = z.strictObject({
@@ -71,6 +72,7 @@ export const createdShareLinkSchema = shareLinkSchema.extend({
 export type CreatedShareLink = z.infer<typeof createdShareLinkSchema>;
 
 export const shareLinksResponseSchema = z.strictObject({ links: z.array(shareLinkSchema) });
+export type ShareLinksResponse = z.infer<typeof shareLinksResponseSchema>;
 
 /**
  * Everything a replay needs in one answer: the session record (as `GET /api/sessions/:id/log`),
@@ -129,6 +131,7 @@ export const sessionSummarySchema = z.strictObject({
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 
 export const sessionSummariesResponseSchema = z.strictObject({ sessions: z.array(sessionSummarySchema) });
+export type SessionSummariesResponse = z.infer<typeof sessionSummariesResponseSchema>;
 
 /**
  * The seekable replay of a session record: position p is the game after the first p entries,

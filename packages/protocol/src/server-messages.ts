@@ -1,73 +1,17 @@
 import { DECISIONS } from '@ttc/sim';
 import { z } from 'zod';
 import { planSchema } from './client-messages.js';
-
-/** Why a message was refused. One list, so clients can react to each. */
-export const ERROR_CODES = [
-  'bad-message',
-  'too-large',
-  'rate-limited',
-  'not-attached',
-  'forbidden',
-  'unknown-session',
-  'unknown-join-code',
-  'unknown-token',
-  'unknown-player',
-  'name-taken',
-  'session-ended',
-  'wrong-phase',
-  'paused',
-  'already-decided',
-  'plan-committed',
-  'rejected',
-  'internal',
-  'bad-passcode',
-  'too-many-sessions',
-  'session-full',
-  'joining-locked',
-  'storage-busy',
-  'session-damaged',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+import { errorSchema } from './errors.js';
+import { boardSchema } from './game-views.js';
 
 /** What a `notice` tells the facilitator. */
 export const NOTICE_CODES = ['storage-retrying', 'storage-recovered', 'lobby-expired'] as const;
 export type NoticeCode = (typeof NOTICE_CODES)[number];
 
-export const errorSchema = z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() });
-export type ProtocolError = z.infer<typeof errorSchema>;
-
-/** The reply to every client message (the socket.io acknowledgement). */
-export const serverReplySchema = z.union([
-  z.object({ ok: z.literal(true) }).loose(),
-  z.strictObject({ ok: z.literal(false), error: errorSchema }),
-]);
-export type ServerReply = { ok: true; [key: string]: unknown } | { ok: false; error: ProtocolError };
-
 const sessionStatus = z.enum(['lobby', 'running', 'ended']);
 const phase = z.enum(['operations', 'planning', 'ended']);
 
 export const lobbyPlayerSchema = z.strictObject({ id: z.string(), name: z.string(), team: z.int(), connected: z.boolean() });
-
-/** A team's board: what its members need to draw, and nothing about other teams. */
-export const boardSchema = z
-  .object({
-    team: z.int(),
-    round: z.int(),
-    rounds: z.int(),
-    tick: z.int(),
-    ticksPerRound: z.int(),
-    phase,
-    cashCents: z.int(),
-    backlogHours: z.number(),
-    exhaustion: z.number(),
-    figures: z.object({ profitCents: z.int(), loyalty: z.number(), balancedScore: z.number() }).loose(),
-    cards: z.array(z.object({ demand: z.object({ id: z.int() }).loose(), customerName: z.string() }).loose()),
-    staff: z.array(z.object({ name: z.string(), exhaustion: z.number() }).loose()),
-    options: z.array(z.object({ category: z.int(), status: z.enum(['building', 'live']) }).loose()),
-    planCommitted: z.boolean(),
-  })
-  .loose();
 
 export const teamFiguresSchema = z.strictObject({
   team: z.int(),

@@ -1,11 +1,13 @@
 // The public face of the simulation. Everything else in src/ is internal.
 export { applyCommand } from './commands/apply-command.js';
+export { applyPlan, type PlanResult, planRejection } from './commands/apply-plan.js';
 export type { BrokenPromiseOutcome, CommandResult, DecisionOutcome, Outcome, Rejection, RejectionCode } from './commands/command-result.js';
 export { REJECTION_CODES } from './commands/command-result.js';
 export { type Command, type CommandType, commandSchema, type TeamCommand } from './commands/command-schema.js';
 export { planCommands, type TeamPlan } from './commands/team-plan.js';
 export { type DecisionPreview, type DecisionPreviews, previewDecisions } from './figures/decision-preview.js';
 export type { OptionOffer, OptionRoundResult } from './figures/option-offers.js';
+export { type PlanCost, type PlanCostBasis, planCost } from './figures/plan-cost.js';
 export { stateHash } from './figures/state-hash.js';
 export {
   balancedScore,
@@ -48,7 +50,6 @@ export { FREQUENT, frequentCategories, measurePace, type PaceReport, requestMix 
 export { type PlayedGame, playGame, stepWithStrategies } from './play/play-game.js';
 export { ReplayRejection, type ReplayStep, replayCommands } from './play/replay-commands.js';
 export {
-  copyPlain,
   createReplayIndex,
   type ReplayIndex,
   type ReplayIndexOptions,
@@ -56,8 +57,9 @@ export {
   type ReplayMarkKind,
   type ReplayPosition,
 } from './play/replay-index.js';
+export { type ApplyCommand, playStrategyTurns } from './play/strategy-turn.js';
 export { RandomStream } from './random/random-stream.js';
-export { type Readiness, WORK } from './rules/work-queue.js';
+export { WORK } from './rules/work-queue.js';
 export { BUILTIN_SCENARIOS, DEFAULT_SCENARIO_ID, findScenario } from './scenario/builtin-scenarios.js';
 export type { Category, EventEffect, Scenario, ScenarioEvent, Segment } from './scenario/scenario-schema.js';
 export { scenarioSchema } from './scenario/scenario-schema.js';
@@ -68,6 +70,7 @@ export {
   type ScenarioCheck,
   type ScenarioProblem,
 } from './scenario/validate-scenario.js';
+export { copyPlain } from './state/copy-plain.js';
 export { createGame, type GameSetup, MAX_TEAMS } from './state/create-game.js';
 export type { Game } from './state/game.js';
 export * from './state/game-state.js';

@@ -1,7 +1,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
-import { type FACILITATOR_MESSAGES, type HostSettings, type ServerMessage, sessionLogSchema } from '@ttc/protocol';
+import {
+  type ClientMessage,
+  classResultsSchema,
+  type FACILITATOR_MESSAGES,
+  type HostSettings,
+  type ServerMessage,
+  sessionLogSchema,
+} from '@ttc/protocol';
 import { applyCommand, createGame, findScenario, readFigures, STRATEGY_NAMES, stateHash } from '@ttc/sim';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +16,8 @@ import { readConfig } from '../config.js';
 import { createServer } from '../create-server.js';
 import { SqliteSessionStore } from '../storage/sqlite-session-store.js';
 import { expectOk, TestClient } from '../test-support/classroom-client.js';
-import { type RunningServer, startTestServer } from '../test-support/test-server.js';
+import { ManualTime, playHoursUntil } from '../test-support/manual-time.js';
+import { type RunningServer, startTestServer, temporaryDatabase } from '../test-support/test-server.js';
 import { lanAddresses } from './lan-addresses.js';
 import { sessionResults } from './session-results.js';
 
@@ -20,13 +28,17 @@ beforeAll(async () => {
   running = await startTestServer();
 });
 
+/** Servers a test starts for itself (on manual time), closed with the file's. */
+const servers: RunningServer[] = [];
+
 afterAll(async () => {
   for (const client of clients) client.close();
   await running.server.close();
+  for (const server of servers) await server.server.close();
 });
 
-async function client(): Promise<TestClient> {
-  const created = new TestClient(running.url);
+async function client(url = running.url): Promise<TestClient> {
+  const created = new TestClient(url);
   clients.push(created);
   await created.connected();
   return created;
@@ -48,16 +60,16 @@ async function host(change: Partial<HostSettings> = {}) {
   const reply = expectOk(await facilitator.send({ type: 'host', settings: settings(change) }));
   return {
     facilitator,
-    sessionId: reply.sessionId as string,
-    joinCode: reply.joinCode as string,
-    facilitatorKey: reply.facilitatorKey as string,
+    sessionId: reply.sessionId,
+    joinCode: reply.joinCode,
+    facilitatorKey: reply.facilitatorKey,
   };
 }
 
 async function join(joinCode: string, name: string) {
   const player = await client();
   const reply = expectOk(await player.send({ type: 'join', joinCode, name }));
-  return { player, token: reply.token as string, playerId: reply.playerId as string, team: reply.team as number };
+  return { player, token: reply.token, playerId: reply.playerId, team: reply.team };
 }
 
 function until(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
@@ -97,7 +109,7 @@ describe('a whole class', () => {
           const card = message.board.cards[index % 3];
           if (card) {
             void seat.player
-              .send({ type: 'decide', demandId: card.demand.id, decision: (['premium', 'no', 'accommodate'] as const)[index % 3] })
+              .send({ type: 'decide', demandId: card.demand.id, decision: (['premium', 'no', 'accommodate'] as const)[index % 3] ?? 'no' })
               .then((reply) => {
                 if (reply.ok) decidedByMe.set(seat.playerId, (decidedByMe.get(seat.playerId) ?? 0) + 1);
               });
@@ -119,7 +131,7 @@ describe('a whole class', () => {
     expectOk(await facilitator.send({ type: 'nextRound' }));
     await facilitator.next('session', (message) => message.status === 'ended', 20_000);
 
-    const session = running.server.gateway.registry.get(sessionId);
+    const session = running.server.registry.get(sessionId);
     if (!session) throw new Error('session missing');
     // Let in-flight replies settle, then read the durable log.
     await session.serial(async () => undefined);
@@ -131,20 +143,18 @@ describe('a whole class', () => {
     for (const seat of seats) {
       const teamDecisions = log
         .filter((entry) => entry.command.type === 'decide' && entry.command.team === seat.team)
-        .map((entry) => (entry.command as { demandId: number }).demandId);
+        .flatMap((entry) => (entry.command.type === 'decide' ? [entry.command.demandId] : []));
       const seenDecisions = () =>
-        seat.player.updates
-          .filter((message) => message.type === 'decided' && message.team === seat.team && message.decision !== 'ignored')
-          .map((message) => (message as { demandId: number }).demandId);
+        seat.player.updates.flatMap((message) =>
+          message.type === 'decided' && message.team === seat.team && message.decision !== 'ignored' ? [message.demandId] : [],
+        );
       // The last broadcasts may still be on the wire when the log is read.
       await until(() => seenDecisions().length >= teamDecisions.length, 10_000).catch(() => undefined);
       const seen = seenDecisions();
       expect(teamDecisions.length).toBeGreaterThan(0);
       expect(seen.sort()).toEqual(teamDecisions.sort());
       const names = new Set(
-        seat.player.updates
-          .filter((message) => message.type === 'decided' && message.decision !== 'ignored')
-          .map((message) => (message as { by: string }).by),
+        seat.player.updates.flatMap((message) => (message.type === 'decided' && message.decision !== 'ignored' ? [message.by] : [])),
       );
       for (const name of names) expect(name).toMatch(/^Player \d$/);
       expect(seat.player.invalid).toEqual([]);
@@ -170,7 +180,7 @@ describe('a whole class', () => {
     expect(stateHash(replay.state)).toBe(stateHash(session.game.state));
     const response = await fetch(`${running.url}/api/sessions/${sessionId}/results.json?key=${facilitatorKey}`);
     expect(response.headers.get('content-disposition')).toMatch(/tame-the-chaos-class-[A-Z0-9]{6}-results\.json/);
-    const results = (await response.json()) as ReturnType<typeof sessionResults>;
+    const results = classResultsSchema.parse(await response.json());
     const record = sessionLogSchema.parse(await (await fetch(`${running.url}/api/sessions/${sessionId}/log?key=${facilitatorKey}`)).json());
     expect(results).toEqual(sessionResults(record, scenario));
     const teamRows = results.rows.filter((row) => row.kind === 'team');
@@ -192,7 +202,7 @@ describe('team play', () => {
     const board = await first.player.next('board', (message) => message.board.cards.length > 0);
     // A minute an hour: the card stays waiting while both answer (a paused class refuses decisions).
     expectOk(await facilitator.send({ type: 'setSpeed', tickMs: 60_000 }));
-    const demandId = board.board.cards[0]?.demand.id as number;
+    const demandId = board.board.cards[0]?.demand.id ?? 0;
     const [a, b] = await Promise.all([
       first.player.send({ type: 'decide', demandId, decision: 'accommodate' }),
       second.player.send({ type: 'decide', demandId, decision: 'no' }),
@@ -212,7 +222,7 @@ describe('team play', () => {
     const board = await seat.player.next('board', (message) => message.board.cards.length > 0);
     expectOk(await facilitator.send({ type: 'pause' }));
     expect((await seat.player.next('session', (message) => message.paused)).paused).toBe(true);
-    const demandId = board.board.cards[0]?.demand.id as number;
+    const demandId = board.board.cards[0]?.demand.id ?? 0;
     const refused = await seat.player.send({ type: 'decide', demandId, decision: 'no' });
     expect(refused.ok === false && refused.error).toEqual({
       code: 'paused',
@@ -231,7 +241,8 @@ describe('team play', () => {
     expectOk(await facilitator.send({ type: 'start' }));
     const board = await ada.player.next('board', (message) => message.board.cards.length > 0);
     expectOk(await facilitator.send({ type: 'setSpeed', tickMs: 60_000 }));
-    const card = board.board.cards[0] as { demand: { id: number }; customerName: string; categoryName?: unknown };
+    const card = board.board.cards[0];
+    if (!card) throw new Error('a card was waiting');
     expectOk(await grace.player.send({ type: 'decide', demandId: card.demand.id, decision: 'accommodate' }));
     ada.player.close();
     const again = await client();
@@ -302,11 +313,11 @@ describe('team play', () => {
     const board = await seat.player.next('board', (message) => message.board.cards.length > 0);
     expectOk(await facilitator.send({ type: 'pause' }));
     const card = board.board.cards[0];
-    expect(card && 'previews' in card).toBe(false);
-    const reply = expectOk(await seat.player.send({ type: 'preview', demandId: card?.demand.id }));
-    const previews = reply.previews as Record<string, { staffHours: number; acceptChance: number; available: boolean }>;
+    if (!card) throw new Error('a card was waiting');
+    expect('previews' in card).toBe(false);
+    const { previews } = expectOk(await seat.player.send({ type: 'preview', demandId: card.demand.id }));
     expect(Object.keys(previews).sort()).toEqual(['accommodate', 'ignored', 'no', 'option', 'premium']);
-    expect(previews.option?.available).toBe(false);
+    expect(previews.option.available).toBe(false);
     const missing = await seat.player.send({ type: 'preview', demandId: 99_999 });
     expect(missing.ok === false && missing.error.code).toBe('rejected');
   });
@@ -335,23 +346,31 @@ describe('team play', () => {
   });
 
   it('the facilitator hears the session every tick; players when something they act on changes, and the tick from their board', async () => {
-    const { facilitator, joinCode } = await host({ teamCount: 1, tickMs: 100, ticksPerRound: 48 });
-    const seat = await join(joinCode, 'Femi');
+    // On the server's own time: five hours are played by the test, not waited for.
+    const time = new ManualTime();
+    const timed = await startTestServer({}, temporaryDatabase(), { time });
+    servers.push(timed);
+    const facilitator = await client(timed.url);
+    const { joinCode } = expectOk(
+      await facilitator.send({ type: 'host', settings: settings({ teamCount: 1, tickMs: 100, ticksPerRound: 48 }) }),
+    );
+    const seat = await client(timed.url);
+    expectOk(await seat.send({ type: 'join', joinCode, name: 'Femi' }));
     expectOk(await facilitator.send({ type: 'start' }));
-    await facilitator.next('session', (message) => message.tick >= 5);
-    await seat.player.next('board', (message) => message.board.tick >= 5);
+    await playHoursUntil(time, 100, facilitator, (message) => message.tick >= 5);
+    await seat.next('board', (message) => message.board.tick >= 5);
     expectOk(await facilitator.send({ type: 'pause' }));
-    const paused = await seat.player.next('session', (message) => message.paused);
+    const paused = await seat.next('session', (message) => message.paused);
     expect(paused.status).toBe('running');
     const sessions = (client: TestClient) => client.updates.filter((message) => message.type === 'session');
     // Seated in the lobby, then started, then paused: three, however many ticks passed.
-    expect(sessions(seat.player).map((message) => [message.status, message.paused])).toEqual([
+    expect(sessions(seat).map((message) => [message.status, message.paused])).toEqual([
       ['lobby', false],
       ['running', false],
       ['running', true],
     ]);
-    expect(sessions(facilitator).length).toBeGreaterThanOrEqual(sessions(seat.player).length + 4);
-    expect(seat.player.latest('board')?.board.tick).toBe(paused.tick);
+    expect(sessions(facilitator).length).toBeGreaterThanOrEqual(sessions(seat).length + 4);
+    expect(seat.latest('board')?.board.tick).toBe(paused.tick);
   });
 });
 
@@ -360,7 +379,7 @@ describe('authorisation', () => {
     const { joinCode } = await host();
     const seat = await join(joinCode, 'Eve');
     const stranger = await client();
-    const controls: Record<(typeof FACILITATOR_MESSAGES)[number], Record<string, unknown>> = {
+    const controls: Record<(typeof FACILITATOR_MESSAGES)[number], ClientMessage> = {
       start: { type: 'start' },
       pause: { type: 'pause' },
       resume: { type: 'resume' },

@@ -82,7 +82,7 @@ describe('fuzzing the socket endpoint', () => {
         sender === facilitator && typeof sample === 'object' && sample && (sample as { type?: string }).type === 'end'
           ? { type: 'pause' }
           : sample;
-      const reply = await sender.send(message);
+      const reply = await sender.sendRaw(message);
       if (!reply.ok) {
         errors++;
         expect(ERROR_CODES).toContain(reply.error.code);
@@ -99,7 +99,7 @@ describe('fuzzing the socket endpoint', () => {
     expectOk(
       await facilitator.send({ type: 'resume' }).then((reply) => (reply.ok || reply.error.code === 'wrong-phase' ? { ok: true } : reply)),
     );
-    const session = running.server.gateway.registry.get(hosted.sessionId as string);
+    const session = running.server.registry.get(hosted.sessionId);
     if (!session) throw new Error('session gone');
     await session.serial(async () => undefined);
     const store = new SqliteSessionStore(running.databasePath, 'process', { lock: false });

@@ -2,6 +2,7 @@ import type { HostSettings } from '@ttc/protocol';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { codeOf, expectOk } from '../test-support/classroom-client.js';
+import { ManualTime } from '../test-support/manual-time.js';
 import { TestRig } from '../test-support/test-rig.js';
 import { temporaryDatabase } from '../test-support/test-server.js';
 
@@ -109,9 +110,14 @@ describe('this machine itself (loopback)', () => {
 
 describe('a class never started', () => {
   it('expires while the server runs: its facilitator hears why, and its code no longer joins', async () => {
-    const { url } = await rig.server(undefined, { LOBBY_EXPIRY_HOURS: '0.0005' });
+    // Six hours of the server's own time pass in an instant: the sweep finds the lobby expired.
+    const time = new ManualTime();
+    const { url } = await rig.server(undefined, { LOBBY_EXPIRY_HOURS: '6' }, { time });
     const hosted = await rig.host(url, settings);
-    const notice = await hosted.facilitator.next('notice', (message) => message.code === 'lobby-expired', 15_000);
+    await time.advance(5.9 * 60 * 60 * 1000);
+    expect(hosted.facilitator.latest('session')?.status).toBe('lobby');
+    await time.advance(0.3 * 60 * 60 * 1000);
+    const notice = await hosted.facilitator.next('notice', (message) => message.code === 'lobby-expired');
     expect(notice.message).toMatch(/never started and has expired/);
     expect((await hosted.facilitator.next('session', (message) => message.status === 'ended')).status).toBe('ended');
     const learner = await rig.client(url);

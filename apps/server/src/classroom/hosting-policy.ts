@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ProtocolError } from '@ttc/protocol';
-import { failure } from './classroom-session.js';
+import { failure } from '@ttc/protocol';
 
 export interface HostingLimits {
   /** When set, `host` needs it. */

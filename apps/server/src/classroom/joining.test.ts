@@ -69,7 +69,7 @@ describe('seats', () => {
     for (const name of ['Ada', 'Grace', 'Alan', 'Edsger']) {
       const learner = await rig.client(url);
       const seat = expectOk(await learner.send({ type: 'join', joinCode, name }));
-      seats.push({ learner, playerId: seat.playerId as string, token: seat.token as string });
+      seats.push({ learner, playerId: seat.playerId, token: seat.token });
     }
     const fifth = await rig.client(url);
     const full = await fifth.send({ type: 'join', joinCode, name: 'Barbara' });
@@ -78,21 +78,22 @@ describe('seats', () => {
 
     // Two fake seats go in one message; all-or-nothing when one id is wrong.
     const [ada, grace, alan, edsger] = seats;
-    const wrongId = await facilitator.send({ type: 'removePlayers', playerIds: [alan?.playerId, 'nobody'] });
+    if (!ada || !grace || !alan || !edsger) throw new Error('four seats expected');
+    const wrongId = await facilitator.send({ type: 'removePlayers', playerIds: [alan.playerId, 'nobody'] });
     expect(codeOf(wrongId)).toBe('unknown-player');
-    const removals = [alan?.learner.next('removed'), edsger?.learner.next('removed')];
-    expect(expectOk(await facilitator.send({ type: 'removePlayers', playerIds: [alan?.playerId, edsger?.playerId] })).removed).toBe(2);
+    const removals = [alan.learner.next('removed'), edsger.learner.next('removed')];
+    expect(expectOk(await facilitator.send({ type: 'removePlayers', playerIds: [alan.playerId, edsger.playerId] })).removed).toBe(2);
     await Promise.all(removals);
     const lobby = await facilitator.next('lobby', (message) => message.players.length === 2);
     expect(lobby.players.map((player) => player.name)).toEqual(['Ada', 'Grace']);
-    expect(codeOf(await (await rig.client(url)).send({ type: 'attach', token: alan?.token }))).toBe('unknown-token');
+    expect(codeOf(await (await rig.client(url)).send({ type: 'attach', token: alan.token }))).toBe('unknown-token');
 
     // Locked: nobody new gets in, but Grace reloading her page keeps her seat.
     expectOk(await facilitator.send({ type: 'lockJoining', locked: true }));
     expect((await facilitator.next('session', (message) => message.joiningLocked === true)).joiningLocked).toBe(true);
     const locked = await fifth.send({ type: 'join', joinCode, name: 'Barbara' });
     expect(codeOf(locked)).toBe('joining-locked');
-    expectOk(await (await rig.client(url)).send({ type: 'attach', token: grace?.token }));
+    expectOk(await (await rig.client(url)).send({ type: 'attach', token: grace.token }));
     expectOk(await facilitator.send({ type: 'lockJoining', locked: false }));
     expectOk(await fifth.send({ type: 'join', joinCode, name: 'Barbara' }));
     expect(ada).toBeDefined();

@@ -64,7 +64,7 @@ describe('a server killed mid-round', () => {
 
     await stopServer(first, 'SIGKILL');
     const store = new SqliteSessionStore(databasePath);
-    const logged = (await store.readLog(hosted.sessionId as string)).flatMap((entry) =>
+    const logged = (await store.readLog(hosted.sessionId)).flatMap((entry) =>
       entry.command.type === 'decide' ? [entry.command.demandId] : [],
     );
     await store.close();

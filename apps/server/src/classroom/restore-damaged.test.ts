@@ -1,4 +1,4 @@
-import type { HostSettings } from '@ttc/protocol';
+import { type HostSettings, serverReadinessSchema } from '@ttc/protocol';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { codeOf, expectOk } from '../test-support/classroom-client.js';
@@ -39,7 +39,7 @@ describe('a damaged session record at start', () => {
     db.close();
 
     const second = await rig.server(databasePath);
-    const ready = (await (await fetch(`${second.url}/api/ready`)).json()) as { status: string; setAside: string[]; sessions: unknown };
+    const ready = serverReadinessSchema.parse(await (await fetch(`${second.url}/api/ready`)).json());
     expect(ready).toMatchObject({ status: 'ready', setAside: [damaged.sessionId], sessions: { lobby: 1, running: 1 } });
 
     // Its facilitator is told what happened; a wrong key learns nothing.

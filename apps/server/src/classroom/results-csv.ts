@@ -1,4 +1,4 @@
-import type { ResultRow } from './session-results.js';
+import type { ResultRow } from '@ttc/protocol';
 
 // The results as CSV for a spreadsheet. Learners choose their names, and a spreadsheet runs a
 // cell that begins with =, +, -, @ (or a tab or carriage return before one) as a formula: such

@@ -1,8 +1,8 @@
-import { classroomTeamNames, type SessionLog } from '@ttc/protocol';
+import { type ApiErrorCode, classroomTeamNames, type SessionLog } from '@ttc/protocol';
 import type { SessionStore, StoredPlayer, StoredSession } from '../storage/session-store.js';
 import { hashSecret } from './secrets.js';
 
-export type SessionLogAnswer = { ok: true; log: SessionLog } | { ok: false; status: 403 | 404; error: string; message: string };
+export type SessionLogAnswer = { ok: true; log: SessionLog } | { ok: false; status: 403 | 404; error: ApiErrorCode; message: string };
 
 /**
  * A session's whole record for a debrief or a replay. The facilitator key opens it at any

@@ -2,11 +2,18 @@ import { type HostSettings, replaySessionLog, sessionLogSchema } from '@ttc/prot
 import { findScenario, STRATEGY_NAMES, stateHash } from '@ttc/sim';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectOk } from '../test-support/classroom-client.js';
+import { ManualTime, playHoursUntil } from '../test-support/manual-time.js';
 import { TestRig } from '../test-support/test-rig.js';
 import type { RunningServer } from '../test-support/test-server.js';
 
 const rig = new TestRig();
 afterAll(() => rig.close());
+
+/** A server on its own manual time: the test plays the hours instead of waiting for them. */
+async function timedServer() {
+  const time = new ManualTime();
+  return { ...(await rig.server(undefined, {}, { time })), time };
+}
 
 const settings: HostSettings = {
   scenarioId: 'office-supplies',
@@ -19,21 +26,21 @@ const settings: HostSettings = {
 };
 
 /** A class of two players in two teams, played into the first planning phase. */
-async function classInPlanning(running: RunningServer) {
+async function classInPlanning(running: RunningServer & { time: ManualTime }) {
   const { facilitator, sessionId, joinCode, key } = await rig.host(running.url, settings);
   const tokens: string[] = [];
   for (const name of ['Ada', 'Grace']) {
     const player = await rig.client(running.url);
-    tokens.push(expectOk(await player.send({ type: 'join', joinCode, name })).token as string);
+    tokens.push(expectOk(await player.send({ type: 'join', joinCode, name })).token);
   }
   expectOk(await facilitator.send({ type: 'start' }));
-  await facilitator.next('session', (message) => message.phase === 'planning', 20_000);
+  await playHoursUntil(running.time, settings.tickMs, facilitator, (message) => message.phase === 'planning');
   return { facilitator, sessionId, key, token: tokens[0] ?? '' };
 }
 
 describe('the session record (GET /api/sessions/:id/log)', () => {
   it('opens with the facilitator key at any time and with a player token only once the session is over; it replays to the live state', async () => {
-    const running = await rig.server();
+    const running = await timedServer();
     const { facilitator, sessionId, key, token } = await classInPlanning(running);
     const url = (query: string) => `${running.url}/api/sessions/${sessionId}/log?${query}`;
     expect((await fetch(url(`token=${token}`))).status).toBe(403);
@@ -51,12 +58,12 @@ describe('the session record (GET /api/sessions/:id/log)', () => {
 
     const scenario = findScenario(log.scenarioId);
     if (!scenario) throw new Error('scenario missing');
-    const live = running.server.gateway.registry.get(sessionId)?.game;
+    const live = running.server.registry.get(sessionId)?.game;
     expect(live && stateHash(live.state)).toBe(stateHash(replaySessionLog(log, scenario).state));
   });
 
   it('a tampered record is refused by the replay, naming the entry', async () => {
-    const running = await rig.server();
+    const running = await timedServer();
     const { sessionId, key } = await classInPlanning(running);
     const log = sessionLogSchema.parse(await (await fetch(`${running.url}/api/sessions/${sessionId}/log?key=${key}`)).json());
     const scenario = findScenario(log.scenarioId);
@@ -68,19 +75,19 @@ describe('the session record (GET /api/sessions/:id/log)', () => {
   });
 
   it('serves the results of an ended session after the server restarts, rebuilt from the record', async () => {
-    const first = await rig.server();
+    const first = await timedServer();
     const { facilitator, sessionId, key } = await classInPlanning(first);
     expectOk(await facilitator.send({ type: 'end' }));
     const before = await (await fetch(`${first.url}/api/sessions/${sessionId}/results.csv?key=${key}`)).text();
     // Ended sessions leave memory after a while; their results still come from the record.
-    expect(first.server.gateway.registry.forgetEnded(60_000)).toBe(0);
-    expect(first.server.gateway.registry.forgetEnded(60_000, Date.now() + 60_001)).toBe(1);
-    expect(first.server.gateway.registry.get(sessionId)).toBeUndefined();
+    expect(first.server.registry.forgetEnded(60_000)).toBe(0);
+    expect(first.server.registry.forgetEnded(60_000, Date.now() + 60_001)).toBe(1);
+    expect(first.server.registry.get(sessionId)).toBeUndefined();
     expect(await (await fetch(`${first.url}/api/sessions/${sessionId}/results.csv?key=${key}`)).text()).toBe(before);
     await first.server.close();
 
     const second = await rig.server(first.databasePath);
-    expect(second.server.gateway.registry.get(sessionId)).toBeUndefined();
+    expect(second.server.registry.get(sessionId)).toBeUndefined();
     const response = await fetch(`${second.url}/api/sessions/${sessionId}/results.csv?key=${key}`);
     expect(response.status).toBe(200);
     const after = await response.text();

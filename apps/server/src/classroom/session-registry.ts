@@ -1,12 +1,14 @@
 import type { HostSettings } from '@ttc/protocol';
+import { failure } from '@ttc/protocol';
 import { findScenario } from '@ttc/sim';
 import type { Logger } from 'pino';
 import type { SessionStore, StoredPlayer, StoredSession } from '../storage/session-store.js';
 import type { Broadcaster } from './broadcaster.js';
-import { ClassroomSession, failure, type Result } from './classroom-session.js';
+import { ClassroomSession, type Result, type SessionDeps } from './classroom-session.js';
 import { type HostingLimits, HostingPolicy } from './hosting-policy.js';
 import { confusableWith } from './name-skeleton.js';
 import { hashSecret, newId, newJoinCode, newSecret } from './secrets.js';
+import type { SessionTime, TimerHandle } from './session/session-time.js';
 
 export interface RegistryLimits extends HostingLimits {
   seatsPerSession: number;
@@ -21,7 +23,13 @@ export interface RestoreReport {
   setAside: { id: string; reason: string }[];
 }
 
-/** All live sessions of this process, found by id, join code or player token. */
+/** Ended classes leave memory this long after their end (the database keeps their record). */
+const ENDED_SESSIONS_KEPT_MS = 2 * 60 * 60 * 1000;
+
+/**
+ * All live sessions of this process, found by id, join code or player token. Built once by
+ * createServer and handed to the socket gateway and the REST routes.
+ */
 export class SessionRegistry {
   private readonly sessions = new Map<string, ClassroomSession>();
   private readonly byJoinCode = new Map<string, ClassroomSession>();
@@ -30,14 +38,37 @@ export class SessionRegistry {
   /** Sessions whose log no longer replays, by id: kept out of play, told to their facilitator. */
   readonly damaged = new Map<string, string>();
   readonly policy: HostingPolicy;
+  private readonly deps: SessionDeps;
+  private sweepTimer: TimerHandle | undefined;
 
   constructor(
     readonly store: SessionStore,
-    private readonly broadcaster: Broadcaster,
+    broadcaster: Broadcaster,
     private readonly logger: Logger,
     readonly limits: RegistryLimits,
+    private readonly time: SessionTime,
   ) {
     this.policy = new HostingPolicy(limits);
+    this.deps = { store, broadcaster, logger, time };
+  }
+
+  /**
+   * Every few minutes: ended classes leave memory two hours after their end (the database keeps
+   * their record), and lobbies never started expire.
+   */
+  startSweeping(): void {
+    const every = Math.max(1000, Math.min(10 * 60 * 1000, this.limits.lobbyExpiryMs / 4));
+    const sweep = () => {
+      this.sweepTimer = this.time.after(every, () => {
+        const forgotten = this.forgetEnded(ENDED_SESSIONS_KEPT_MS);
+        if (forgotten > 0) this.logger.info({ sessions: forgotten }, 'ended sessions let go from memory');
+        void this.expireLobbies().then((expired) => {
+          if (expired > 0) this.logger.info({ sessions: expired }, 'lobbies never started have expired');
+          if (this.sweepTimer) sweep();
+        });
+      });
+    };
+    sweep();
   }
 
   /**
@@ -45,7 +76,7 @@ export class SessionRegistry {
    * longer replays (a damaged record, or a rule changed between versions) is set aside and
    * marked, and the others start all the same. Lobbies past their expiry end instead.
    */
-  async restoreAll(now = Date.now()): Promise<RestoreReport> {
+  async restoreAll(now = this.time.now()): Promise<RestoreReport> {
     const report: RestoreReport = { restored: 0, expired: 0, setAside: [] };
     for (const entry of await this.store.listSessions(['lobby', 'running'])) {
       if (entry.status === 'lobby' && now - Date.parse(entry.createdAt) > this.limits.lobbyExpiryMs) {
@@ -74,15 +105,15 @@ export class SessionRegistry {
   private async restoreOne(entry: StoredSession): Promise<ClassroomSession> {
     const scenario = findScenario(entry.settings.scenarioId);
     if (!scenario) throw new Error(`its scenario "${entry.settings.scenarioId}" is not on this server any more`);
-    const session = new ClassroomSession(entry, scenario, this.store, this.broadcaster, this.logger);
-    await session.restore(await this.store.listPlayers(entry.id), await this.store.readLog(entry.id));
+    const session = new ClassroomSession(entry, scenario, this.deps);
+    session.restore(await this.store.listPlayers(entry.id), await this.store.readLog(entry.id));
     return session;
   }
 
   private add(session: ClassroomSession): void {
     this.sessions.set(session.id, session);
     this.byJoinCode.set(session.joinCode, session);
-    for (const player of session.players.values()) this.seatsByTokenHash.set(player.tokenHash, { session, playerId: player.id });
+    for (const player of session.seats.all()) this.seatsByTokenHash.set(player.tokenHash, { session, playerId: player.id });
   }
 
   /**
@@ -105,15 +136,15 @@ export class SessionRegistry {
       joinCode,
       facilitatorKeyHash: hashSecret(facilitatorKey),
       settings,
-      seed: settings.seed ?? Math.floor(Math.random() * 1_000_000),
+      seed: settings.seed ?? Math.floor(this.time.random() * 1_000_000),
       status: 'lobby',
       paused: false,
       tickMs: settings.tickMs,
-      createdAt: new Date().toISOString(),
+      createdAt: new Date(this.time.now()).toISOString(),
       ...(hostAddress === undefined ? {} : { hostAddress }),
     };
     await this.store.createSession(stored);
-    const session = new ClassroomSession(stored, scenario, this.store, this.broadcaster, this.logger);
+    const session = new ClassroomSession(stored, scenario, this.deps);
     this.add(session);
     this.logger.info({ session: session.id, scenario: scenario.id, teams: settings.teamCount }, 'session hosted');
     return { ok: true, session, facilitatorKey };
@@ -150,7 +181,7 @@ export class SessionRegistry {
       if (session.status === 'ended') return failure('session-ended', 'This session is over.');
       if (session.joiningLocked)
         return failure('joining-locked', 'Your trainer has closed this class to new players: ask them to open it again.');
-      const seated = session.seatedPlayers();
+      const seated = session.seats.seated();
       if (seated.length >= this.limits.seatsPerSession)
         return failure(
           'session-full',
@@ -173,7 +204,7 @@ export class SessionRegistry {
         sessionId: session.id,
         tokenHash: hashSecret(token),
         name,
-        team: session.balancedTeam(),
+        team: session.seats.balancedTeam(),
         removed: false,
       };
       await session.addPlayer(player);
@@ -185,12 +216,12 @@ export class SessionRegistry {
   forToken(token: string): { session: ClassroomSession; player: StoredPlayer } | undefined {
     const seat = this.seatsByTokenHash.get(hashSecret(token));
     // The session's own record of the player is the truth: moved to another team, or removed.
-    const player = seat?.session.players.get(seat.playerId);
-    return seat && player && !player.removed ? { session: seat.session, player } : undefined;
+    const player = seat?.session.seats.seatedPlayer(seat.playerId);
+    return seat && player ? { session: seat.session, player } : undefined;
   }
 
   /** Ends every lobby hosted longer ago than the expiry; returns how many ended. */
-  async expireLobbies(now = Date.now()): Promise<number> {
+  async expireLobbies(now = this.time.now()): Promise<number> {
     let expired = 0;
     for (const session of this.sessions.values()) {
       if (session.status !== 'lobby' || now - Date.parse(session.createdAt) <= this.limits.lobbyExpiryMs) continue;
@@ -204,14 +235,14 @@ export class SessionRegistry {
    * where results, debriefs and replays read it, so memory does not grow with every class.
    * Returns how many were let go.
    */
-  forgetEnded(keepMs: number, now = Date.now()): number {
+  forgetEnded(keepMs: number, now = this.time.now()): number {
     let forgotten = 0;
     for (const session of this.sessions.values()) {
       if (session.status !== 'ended' || session.endedAt === undefined || now - session.endedAt < keepMs) continue;
       session.dispose();
       this.sessions.delete(session.id);
       if (this.byJoinCode.get(session.joinCode) === session) this.byJoinCode.delete(session.joinCode);
-      for (const player of session.players.values()) this.seatsByTokenHash.delete(player.tokenHash);
+      for (const player of session.seats.all()) this.seatsByTokenHash.delete(player.tokenHash);
       forgotten++;
     }
     return forgotten;
@@ -224,7 +255,10 @@ export class SessionRegistry {
     return counts;
   }
 
+  /** Stops every clock and timer: the process is shutting down. */
   stopAll(): void {
+    this.sweepTimer?.cancel();
+    this.sweepTimer = undefined;
     for (const session of this.sessions.values()) session.dispose();
   }
 }

@@ -1,4 +1,4 @@
-import { replaySessionLog, roundsReachedIn, type SessionLog } from '@ttc/protocol';
+import { type ClassResults, type ResultRow, replaySessionLog, roundsReachedIn, type SessionLog } from '@ttc/protocol';
 import {
   createGame,
   createStrategy,
@@ -15,60 +15,6 @@ import {
 // and what was decided in it, beside the benchmark strategies on the same seed. A round the
 // trainer cut short has its row too, marked as not complete. Rebuilt from the session's record,
 // so the export says exactly what the debrief shows.
-
-/** One row per team (or benchmark) and round. Money in the scenario's currency, not cents. */
-export interface ResultRow {
-  kind: 'team' | 'benchmark';
-  /** Team number as people say it (1, 2, …); empty for a benchmark. */
-  team: number | '';
-  name: string;
-  /** The learners who played the team ("Ada; Grace"), "bot", "nobody", or the benchmark's strategy. */
-  players: string;
-  round: number;
-  /** False for the round the trainer ended early: its figures are where play stopped. */
-  roundComplete: boolean;
-  /** Simulated hours of operations played in this round. */
-  hoursPlayed: number;
-  currency: string;
-  /** Profit so far (money). */
-  profit: number;
-  /** This round's revenue and costs (money). */
-  revenue: number;
-  costs: number;
-  /** Average staff exhaustion at the round's end, and over the game so far (the score uses the latter). */
-  exhaustion: number;
-  exhaustionOverGame: number;
-  loyalty: number;
-  reputation: number;
-  balancedScore: number;
-  /** This round's decisions. */
-  accommodate: number;
-  premium: number;
-  option: number;
-  no: number;
-  ignored: number;
-  selfService: number;
-  complaints: number;
-  staffResigned: number;
-  customersActive: number;
-}
-
-export interface SessionResults {
-  sessionId: string;
-  joinCode: string;
-  scenarioId: string;
-  seed: number;
-  status: SessionLog['status'];
-  rounds: number;
-  hoursPerRound: number;
-  /** The last round reached; the benchmarks play this many rounds, as in the debrief. */
-  roundsReached: number;
-  /** The trainer ended the class before its last round was over. */
-  endedEarly: boolean;
-  currency: string;
-  teams: { team: number; name: string; players: string[]; bot: boolean }[];
-  rows: ResultRow[];
-}
 
 type RowStart = Pick<ResultRow, 'kind' | 'team' | 'name' | 'players'>;
 
@@ -170,7 +116,7 @@ export function benchmarkResults(scenario: Scenario, seed: number, rounds: numbe
 }
 
 /** The class's results from its record: every team's rounds, then the benchmarks. */
-export function sessionResults(log: SessionLog, scenario: Scenario): SessionResults {
+export function sessionResults(log: SessionLog, scenario: Scenario): ClassResults {
   const teams = log.teamNames.map((name, team) => {
     const players = log.players.filter((player) => player.team === team && !player.removed).map((player) => player.name);
     return { team: team + 1, name, players, bot: players.length === 0 && log.settings.botsForEmptyTeams };

@@ -1,30 +1,24 @@
-import type { Server as HttpServer } from 'node:http';
 import {
   CLIENT_EVENT,
   type ClientMessage,
   clientMessageSchema,
-  MAX_FRAME_BYTES,
+  failure,
   MAX_MESSAGE_BYTES,
   PROTOCOL_VERSION,
   type ProtocolError,
   SERVER_EVENT,
   type ServerReply,
-  spacedJoinCode,
 } from '@ttc/protocol';
 import type { Logger } from 'pino';
-import { Server, type Socket } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
 import { addressKey, clientAddress, isLoopback, type TrustProxy } from '../http/trust-proxy.js';
-import type { SessionStore } from '../storage/session-store.js';
 import { isStorageError } from '../storage/store-errors.js';
-import { type ClassroomSession, failure } from './classroom-session.js';
 import { ConnectionCounter, FloodWatch } from './connection-guard.js';
 import { JoinGuard } from './join-guard.js';
-import { lanJoinUrls } from './lan-addresses.js';
+import type { MessageRouter, Routed, Seating } from './message-router.js';
 import { TokenBucket } from './rate-limit.js';
-import { hashSecret } from './secrets.js';
-import { type Attachment, runSessionCommand } from './session-commands.js';
-import { type RegistryLimits, SessionRegistry } from './session-registry.js';
-import { SocketRooms } from './socket-rooms.js';
+import type { SessionRegistry } from './session-registry.js';
+import type { Attachment, SocketRooms } from './socket-rooms.js';
 
 interface SocketData extends Attachment {
   bucket: TokenBucket;
@@ -39,10 +33,10 @@ interface SocketData extends Attachment {
 
 type Reply = (reply: ServerReply) => void;
 
-const ENDED_SESSIONS_KEPT_MS = 2 * 60 * 60 * 1000;
+/** How often the guards per address forget addresses that have been quiet. */
+const GUARD_SWEEP_MS = 10 * 60 * 1000;
 
 export interface GatewayOptions {
-  publicUrl: string;
   trust: TrustProxy;
   /** Messages a second per connection (average) and burst. */
   messageRate: number;
@@ -54,19 +48,17 @@ export interface GatewayOptions {
   maxConnectionsPerAddress: number;
   /** Apply the limits per address to loopback connections too (tests of those limits do). */
   limitLoopback: boolean;
-  limits: RegistryLimits;
 }
 
 /**
- * The socket endpoint: validates every message at the edge, checks who may send it, and hands
- * it to the session. Every message gets a reply or, when it came without an acknowledgement, a
- * `refused` push; a connection that floods gets `closing` and is closed; nothing a client sends
- * can crash the server (docs/protocol.md).
+ * The socket endpoint, and only that: it validates every message at the edge (protocol version,
+ * size, schema), limits (connections, rate, floods, guesses at join codes and passcodes) and
+ * transports (the reply, seating sockets in their rooms). What a message does is the router's.
+ * Every message gets a reply or, when it came without an acknowledgement, a `refused` push; a
+ * connection that floods gets `closing` and is closed; nothing a client sends can crash the
+ * server (docs/protocol.md).
  */
 export class SocketGateway {
-  readonly io: Server;
-  private readonly rooms: SocketRooms;
-  readonly registry: SessionRegistry;
   private readonly joinGuard: JoinGuard;
   /** Wrong trainer passcodes are throttled like wrong join codes. */
   private readonly passcodeGuard: JoinGuard;
@@ -74,21 +66,20 @@ export class SocketGateway {
   private readonly sweep: NodeJS.Timeout;
 
   constructor(
-    http: HttpServer,
-    store: SessionStore,
+    private readonly io: Server,
+    private readonly registry: SessionRegistry,
+    private readonly router: MessageRouter,
+    private readonly rooms: SocketRooms,
     private readonly logger: Logger,
     private readonly options: GatewayOptions,
   ) {
-    this.io = new Server(http, { maxHttpBufferSize: MAX_FRAME_BYTES, serveClient: false, pingInterval: 10_000, pingTimeout: 8_000 });
-    this.rooms = new SocketRooms(this.io);
-    this.registry = new SessionRegistry(store, this.rooms, logger, options.limits);
     this.joinGuard = new JoinGuard(options.joinGuessBurst, options.joinGuessesPerMinute);
     this.passcodeGuard = new JoinGuard(options.joinGuessBurst, options.joinGuessesPerMinute);
     this.connections = new ConnectionCounter(options.maxConnectionsPerAddress);
-    // Ended classes leave memory two hours after their end (the database keeps their record);
-    // lobbies never started expire.
-    const sweepEvery = Math.max(1000, Math.min(10 * 60 * 1000, options.limits.lobbyExpiryMs / 4));
-    this.sweep = setInterval(() => void this.sweepSessions(), sweepEvery);
+    this.sweep = setInterval(() => {
+      this.joinGuard.sweep();
+      this.passcodeGuard.sweep();
+    }, GUARD_SWEEP_MS);
     this.sweep.unref();
     this.io.use((socket, next) => {
       const version = (socket.handshake.auth as { protocolVersion?: unknown } | undefined)?.protocolVersion;
@@ -114,15 +105,6 @@ export class SocketGateway {
       next();
     });
     this.io.on('connection', (socket) => this.connect(socket));
-  }
-
-  private async sweepSessions(): Promise<void> {
-    const forgotten = this.registry.forgetEnded(ENDED_SESSIONS_KEPT_MS);
-    if (forgotten > 0) this.logger.info({ sessions: forgotten }, 'ended sessions let go from memory');
-    const expired = await this.registry.expireLobbies();
-    if (expired > 0) this.logger.info({ sessions: expired }, 'lobbies never started have expired');
-    this.joinGuard.sweep();
-    this.passcodeGuard.sweep();
   }
 
   // ——— Connections ——————————————————————————————————————————————
@@ -171,7 +153,7 @@ export class SocketGateway {
         });
     });
     socket.on('disconnect', () => {
-      if (data.sessionId && data.role === 'player') this.registry.get(data.sessionId)?.publishLobby();
+      if (data.sessionId && data.role === 'player') this.registry.get(data.sessionId)?.connectionsChanged();
     });
   }
 
@@ -203,104 +185,46 @@ export class SocketGateway {
     return this.route(socket, data, parsed.data);
   }
 
-  private async route(socket: Socket, data: SocketData, message: ClientMessage): Promise<ServerReply> {
-    switch (message.type) {
-      case 'host':
-        return this.host(socket, data, message);
-      case 'join':
-        return this.join(socket, data, message);
-      case 'attach': {
-        const found = this.registry.forToken(message.token);
-        if (!found) return failure('unknown-token', 'That seat no longer exists: join again with the code.');
-        this.rooms.seatPlayer(socket, data, found.session, found.player.id, found.player.team);
-        return { ok: true, playerId: found.player.id, team: found.player.team, sessionId: found.session.id, name: found.player.name };
-      }
-      case 'attachFacilitator': {
-        const session = this.registry.forFacilitator(message.sessionId, message.facilitatorKey);
-        if (!session) return this.unknownSession(message.sessionId, message.facilitatorKey);
-        this.rooms.seatFacilitator(socket, data, session);
-        return { ok: true, ...this.joining(session) };
-      }
-      default:
-        return runSessionCommand(this.registry, data, message, (session, playerId, team) => this.rooms.reseat(session, playerId, team));
-    }
-  }
-
-  private async host(socket: Socket, data: SocketData, message: Extract<ClientMessage, { type: 'host' }>): Promise<ServerReply> {
-    if (this.registry.policy.passcodeRequired) {
-      await this.passcodeGuard.admit(data.address);
-      const wrong = this.registry.policy.checkPasscode(message.passcode);
-      if (wrong) return wrong;
-      this.passcodeGuard.refund(data.address);
-    }
-    const hosted = await this.registry.host(message.settings, data.limited ? data.address : undefined);
-    if (!hosted.ok) return hosted;
-    const { session, facilitatorKey } = hosted;
-    this.rooms.seatFacilitator(socket, data, session);
-    return { ok: true, ...this.joining(session), facilitatorKey };
-  }
-
-  /** A right code is never refused for others' typos: a wrong one only makes the next attempts wait (join-guard.ts). */
-  private async join(socket: Socket, data: SocketData, message: Extract<ClientMessage, { type: 'join' }>): Promise<ServerReply> {
-    if (data.joining) return failure('rate-limited', 'Your previous join is still being checked: wait for its answer.');
-    data.joining = true;
-    try {
-      await this.joinGuard.admit(data.address);
-      const session = this.registry.byCode(message.joinCode);
-      if (!session)
-        return failure('unknown-join-code', `No session has the code ${spacedJoinCode(message.joinCode)}: check it with your trainer.`);
-      this.joinGuard.refund(data.address);
-      if (socket.disconnected) return failure('not-attached', 'The connection closed before the seat was made.');
-      const joined = await this.registry.join(session, message.name);
-      if (!joined.ok) return joined;
-      this.rooms.seatPlayer(socket, data, session, joined.player.id, joined.player.team);
-      return { ok: true, token: joined.token, playerId: joined.player.id, team: joined.player.team, sessionId: session.id };
-    } finally {
-      data.joining = false;
-    }
-  }
-
-  /** A wrong key or an unknown id; a session set aside at restart is named as such to the holder of its key. */
-  private async unknownSession(sessionId: string, facilitatorKey: string): Promise<ServerReply> {
-    const reason = this.registry.damaged.get(sessionId);
-    if (reason !== undefined) {
-      const stored = await this.registry.store.getSession(sessionId);
-      if (stored?.facilitatorKeyHash === hashSecret(facilitatorKey))
-        return failure(
-          'session-damaged',
-          `This class could not be resumed after the server restarted (${reason}). Its record is kept: open its log or results from past classes.`,
-        );
-    }
-    return failure('unknown-session', 'No session with that id and key.');
-  }
-
-  /** What the facilitator's lobby shows: the session, its code, the join link and its LAN variants. */
-  private joining(session: ClassroomSession): { sessionId: string; joinCode: string; joinUrl: string; lanJoinUrls: string[] } {
-    return {
-      sessionId: session.id,
-      joinCode: session.joinCode,
-      joinUrl: this.joinUrl(session.joinCode),
-      lanJoinUrls: this.lanJoinUrls(session.joinCode),
-    };
-  }
-
-  private joinUrl(joinCode: string): string {
-    return `${this.options.publicUrl}/?join=${joinCode}`;
-  }
-
   /**
-   * With a join link on localhost, the same link on this machine's LAN addresses, for the lobby to
-   * offer; none when the server listens on loopback only (HOST=127.0.0.1), where they would not open.
+   * Hands the message to the router, within the guards: a host waits its turn when its address
+   * guessed passcodes, a join when its address guessed codes (join-guard.ts); a right one gets
+   * the allowance back. Then the socket takes the seat the router names, before its reply.
    */
-  private lanJoinUrls(joinCode: string): string[] {
-    const address = this.io.httpServer.address();
-    if (!address || typeof address !== 'object' || /^(127\.|::1$|::ffff:127\.)/.test(address.address)) return [];
-    return lanJoinUrls(this.options.publicUrl, address.port, joinCode);
+  private async route(socket: Socket, data: SocketData, message: ClientMessage): Promise<ServerReply> {
+    const sender = { attachment: data, hostAddress: data.limited ? data.address : undefined };
+    if (message.type === 'join') {
+      if (data.joining) return failure('rate-limited', 'Your previous join is still being checked: wait for its answer.');
+      data.joining = true;
+      try {
+        await this.joinGuard.admit(data.address);
+        if (socket.disconnected) return failure('not-attached', 'The connection closed before the seat was made.');
+        const routed = await this.router.route(message, sender);
+        if (routed.reply.ok || routed.reply.error.code !== 'unknown-join-code') this.joinGuard.refund(data.address);
+        return this.deliver(socket, data, routed);
+      } finally {
+        data.joining = false;
+      }
+    }
+    if (message.type === 'host' && this.registry.policy.passcodeRequired) {
+      await this.passcodeGuard.admit(data.address);
+      const routed = await this.router.route(message, sender);
+      if (routed.reply.ok || routed.reply.error.code !== 'bad-passcode') this.passcodeGuard.refund(data.address);
+      return this.deliver(socket, data, routed);
+    }
+    return this.deliver(socket, data, await this.router.route(message, sender));
+  }
+
+  /** Seats the socket where the router says (sending it what it needs at once), then gives the reply. */
+  private deliver(socket: Socket, data: SocketData, routed: Routed<ClientMessage['type']>): ServerReply {
+    const seat: Seating | undefined = routed.seat;
+    if (seat?.kind === 'player') this.rooms.seatPlayer(socket, data, seat.sessionId, seat.playerId, seat.team, seat.welcome);
+    else if (seat?.kind === 'facilitator') this.rooms.seatFacilitator(socket, data, seat.sessionId, seat.welcome);
+    else if (seat?.kind === 'moved') this.rooms.reseat(seat.sessionId, seat.teamCount, seat.playerId, seat.team, seat.welcome);
+    return routed.reply;
   }
 
   close(): Promise<void> {
     clearInterval(this.sweep);
-    this.registry.stopAll();
     return new Promise((resolve) => {
       this.io.close(() => resolve());
     });

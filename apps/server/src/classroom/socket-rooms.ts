@@ -1,8 +1,13 @@
 import { SERVER_EVENT, type ServerMessage } from '@ttc/protocol';
 import type { Server, Socket } from 'socket.io';
 import type { Broadcaster } from './broadcaster.js';
-import type { ClassroomSession } from './classroom-session.js';
-import type { Attachment } from './session-commands.js';
+
+/** Who a socket is, once it has joined, attached or hosted. */
+export interface Attachment {
+  role: 'none' | 'player' | 'facilitator';
+  sessionId?: string;
+  playerId?: string;
+}
 
 const room = {
   session: (id: string) => `s:${id}`,
@@ -14,7 +19,7 @@ const room = {
 /**
  * Where a session's news goes, as socket.io rooms: the session, each team, the facilitator and
  * each player (all of a player's open tabs). Seating a socket puts it in its rooms and sends it
- * what it needs to draw at once.
+ * the messages its session says it needs at once.
  */
 export class SocketRooms implements Broadcaster {
   constructor(private readonly io: Server) {}
@@ -46,41 +51,29 @@ export class SocketRooms implements Broadcaster {
     return connected;
   }
 
-  seatPlayer(socket: Socket, attachment: Attachment, session: ClassroomSession, playerId: string, team: number): void {
+  seatPlayer(socket: Socket, attachment: Attachment, sessionId: string, playerId: string, team: number, welcome: ServerMessage[]): void {
     this.leaveRooms(socket);
     attachment.role = 'player';
-    attachment.sessionId = session.id;
+    attachment.sessionId = sessionId;
     attachment.playerId = playerId;
-    void socket.join([room.session(session.id), room.team(session.id, team), room.player(playerId)]);
-    socket.emit(SERVER_EVENT, session.sessionMessage());
-    const board = session.boardMessage(team);
-    if (board) socket.emit(SERVER_EVENT, board);
-    for (const proposal of session.proposalsOf(team)) socket.emit(SERVER_EVENT, proposal);
-    socket.emit(SERVER_EVENT, session.teamFeedMessage(team));
-    // The newcomer hears the roster at once; everyone else with the next (throttled) lobby.
-    socket.emit(SERVER_EVENT, session.lobbyMessage());
-    session.publishLobby();
+    void socket.join([room.session(sessionId), room.team(sessionId, team), room.player(playerId)]);
+    for (const message of welcome) socket.emit(SERVER_EVENT, message);
   }
 
-  seatFacilitator(socket: Socket, attachment: Attachment, session: ClassroomSession): void {
+  seatFacilitator(socket: Socket, attachment: Attachment, sessionId: string, welcome: ServerMessage[]): void {
     this.leaveRooms(socket);
     attachment.role = 'facilitator';
-    attachment.sessionId = session.id;
+    attachment.sessionId = sessionId;
     delete attachment.playerId;
-    void socket.join([room.session(session.id), room.facilitator(session.id)]);
-    socket.emit(SERVER_EVENT, session.sessionMessage());
-    socket.emit(SERVER_EVENT, session.lobbyMessage());
-    socket.emit(SERVER_EVENT, session.dashboardMessage());
+    void socket.join([room.session(sessionId), room.facilitator(sessionId)]);
+    for (const message of welcome) socket.emit(SERVER_EVENT, message);
   }
 
   /** A moved player's open sockets follow them to their new team's room. */
-  reseat(session: ClassroomSession, playerId: string, team: number): void {
-    for (let other = 0; other < session.settings.teamCount; other++)
-      this.io.in(room.player(playerId)).socketsLeave(room.team(session.id, other));
-    this.io.in(room.player(playerId)).socketsJoin(room.team(session.id, team));
-    const board = session.boardMessage(team);
-    if (board) this.io.to(room.player(playerId)).emit(SERVER_EVENT, board);
-    this.io.to(room.player(playerId)).emit(SERVER_EVENT, session.teamFeedMessage(team));
+  reseat(sessionId: string, teamCount: number, playerId: string, team: number, welcome: ServerMessage[]): void {
+    for (let other = 0; other < teamCount; other++) this.io.in(room.player(playerId)).socketsLeave(room.team(sessionId, other));
+    this.io.in(room.player(playerId)).socketsJoin(room.team(sessionId, team));
+    for (const message of welcome) this.io.to(room.player(playerId)).emit(SERVER_EVENT, message);
   }
 
   private leaveRooms(socket: Socket): void {

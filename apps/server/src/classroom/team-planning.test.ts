@@ -1,14 +1,17 @@
 import type { HostSettings, Plan } from '@ttc/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOk, type TestClient } from '../test-support/classroom-client.js';
+import { ManualTime, playHoursUntil } from '../test-support/manual-time.js';
 import { TestRig } from '../test-support/test-rig.js';
 import type { RunningServer } from '../test-support/test-server.js';
 
 const rig = new TestRig();
 let running: RunningServer;
+/** The server's own time: the test plays the hours to the planning phase instead of waiting for them. */
+const time = new ManualTime();
 
 beforeAll(async () => {
-  running = await rig.server();
+  running = await rig.server(undefined, {}, { time });
 });
 
 afterAll(() => rig.close());
@@ -35,11 +38,11 @@ async function classInPlanning() {
   for (const name of ['Ada', 'Grace', 'Alan', 'Edsger']) {
     const player = await client();
     const joined = expectOk(await player.send({ type: 'join', joinCode: hosted.joinCode, name }));
-    seats.push({ player, name, token: joined.token as string, team: joined.team as number });
+    seats.push({ player, name, token: joined.token, team: joined.team });
   }
   expectOk(await facilitator.send({ type: 'start' }));
-  await facilitator.next('session', (message) => message.phase === 'planning', 20_000);
-  return { facilitator, sessionId: hosted.sessionId as string, key: hosted.facilitatorKey as string, seats };
+  await playHoursUntil(time, settings.tickMs, facilitator, (message) => message.phase === 'planning');
+  return { facilitator, sessionId: hosted.sessionId, key: hosted.facilitatorKey, seats };
 }
 
 describe('shared planning', () => {

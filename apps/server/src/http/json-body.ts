@@ -1,4 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
+import { sendApiError } from './json-errors.js';
 
 /** How long a refused upload's connection may linger after the 413 before it is cut. */
 const LINGER_MS = 2000;
@@ -32,7 +33,7 @@ export function jsonBody(limitBytes: number): RequestHandler {
         try {
           request.body = JSON.parse(text);
         } catch {
-          response.status(400).json({ error: 'bad-request', message: 'The body is not valid JSON.' });
+          sendApiError(response, 400, 'bad-request', 'The body is not valid JSON.');
           return;
         }
       }
@@ -48,7 +49,7 @@ export function jsonBody(limitBytes: number): RequestHandler {
 function refuse(request: Request, response: Response): void {
   request.pause();
   response.set('Connection', 'close');
-  response.status(413).json({ error: 'too-large', message: 'The body is too large.' });
+  sendApiError(response, 413, 'too-large', 'The body is too large.');
   // Whatever the client still sends is not read: half-close once the answer is out (so it is
   // not lost to a reset), and cut the connection shortly after.
   response.once('finish', () => {

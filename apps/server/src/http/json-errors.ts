@@ -1,4 +1,5 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ApiError, ApiErrorCode } from '@ttc/protocol';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 
 interface HttpishError {
@@ -8,8 +9,14 @@ interface HttpishError {
   expose?: boolean;
 }
 
+/** Answers a REST request with the one error body of the API (`apiErrorSchema` in packages/protocol). */
+export function sendApiError(response: Response, status: number, error: ApiErrorCode, message: string): void {
+  const body: ApiError = { error, message };
+  response.status(status).json(body);
+}
+
 /** What a client is told for an error of this status: never the error's own message or stack. */
-const PUBLIC_MESSAGES: Record<number, [string, string]> = {
+const PUBLIC_MESSAGES: Record<number, [ApiErrorCode, string]> = {
   400: ['bad-request', 'The request is not valid (check the address and its percent-encoding).'],
   408: ['timeout', 'The request took too long to arrive.'],
   413: ['too-large', 'The body is too large.'],
@@ -18,7 +25,7 @@ const PUBLIC_MESSAGES: Record<number, [string, string]> = {
 
 /** Unknown API routes: a JSON 404, not the game's page. */
 export const apiNotFound: RequestHandler = (_request, response) => {
-  response.status(404).json({ error: 'not-found', message: 'No such API route.' });
+  sendApiError(response, 404, 'not-found', 'No such API route.');
 };
 
 /**
@@ -37,11 +44,11 @@ export function jsonErrors(logger: Logger): ErrorRequestHandler {
       response.destroy();
       return;
     }
-    const [code, message] =
+    const [code, message]: [ApiErrorCode, string] =
       known ??
       (status < 500
         ? ['bad-request', `The request was refused (${status}).`]
         : ['internal', 'The server failed on this request; it has been logged.']);
-    response.status(status < 400 ? 500 : status).json({ error: code, message });
+    sendApiError(response, status < 400 ? 500 : status, code, message);
   };
 }

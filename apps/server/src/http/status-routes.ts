@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HostingInfo } from '@ttc/protocol';
+import type { CatalogScenario, Health, HostingInfo, ServerReadiness } from '@ttc/protocol';
 import { BUILTIN_SCENARIOS } from '@ttc/sim';
 import { Router } from 'express';
 import type { SessionRegistry } from '../classroom/session-registry.js';
@@ -13,10 +13,21 @@ import type { SessionStore } from '../storage/session-store.js';
 export function statusRoutes(options: { staticDir: string; store: SessionStore; registry: SessionRegistry }): Router {
   const { staticDir, store, registry } = options;
   const router = Router();
-  const game = () => (existsSync(join(staticDir, 'index.html')) ? 'built' : 'missing');
+  const game = (): Health['game'] => (existsSync(join(staticDir, 'index.html')) ? 'built' : 'missing');
+  // Scenarios never change while the server runs: the catalog is built once.
+  const catalog: CatalogScenario[] = BUILTIN_SCENARIOS.map(({ id, name, description, currency, rounds, ticksPerRound, events }) => ({
+    id,
+    name,
+    description,
+    currency,
+    rounds,
+    ticksPerRound,
+    events: events.map((event) => ({ id: event.id, name: event.name, description: event.description })),
+  }));
 
   router.get('/health', (_request, response) => {
-    response.json({ status: 'ok', game: game() });
+    const body: Health = { status: 'ok', game: game() };
+    response.json(body);
   });
 
   /**
@@ -26,13 +37,10 @@ export function statusRoutes(options: { staticDir: string; store: SessionStore; 
    */
   router.get('/ready', async (_request, response) => {
     const database = await store.checkHealth();
-    const body = {
-      status: database.ok ? 'ready' : 'unavailable',
-      database: database.ok ? 'ok' : database.problem,
-      game: game(),
-      sessions: registry.counts(),
-      setAside: [...registry.damaged.keys()],
-    };
+    const seen = { game: game(), sessions: registry.counts(), setAside: [...registry.damaged.keys()] };
+    const body: ServerReadiness = database.ok
+      ? { status: 'ready', database: 'ok', ...seen }
+      : { status: 'unavailable', database: database.problem, ...seen };
     response.status(database.ok ? 200 : 503).json(body);
   });
 
@@ -42,21 +50,7 @@ export function statusRoutes(options: { staticDir: string; store: SessionStore; 
   });
 
   router.get('/scenarios', (_request, response) => {
-    response.json(
-      BUILTIN_SCENARIOS.map(({ id, name, description, currency, rounds, ticksPerRound, events }) => ({
-        id,
-        name,
-        description,
-        currency,
-        rounds,
-        ticksPerRound,
-        events: events.map(({ id: eventId, name: eventName, description: eventDescription }) => ({
-          id: eventId,
-          name: eventName,
-          description: eventDescription,
-        })),
-      })),
-    );
+    response.json(catalog);
   });
 
   return router;

@@ -2,6 +2,7 @@ import { checkpointMismatches, type HostSettings, replayBundleSchema, replayInde
 import { findScenario, stateHash } from '@ttc/sim';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectOk } from '../test-support/classroom-client.js';
+import { ManualTime, playHoursUntil } from '../test-support/manual-time.js';
 import { TestRig } from '../test-support/test-rig.js';
 import type { RunningServer } from '../test-support/test-server.js';
 
@@ -28,14 +29,17 @@ async function bundleOf(running: RunningServer, sessionId: string, key: string) 
 
 describe('state hashes recorded during play (checkpoints)', () => {
   it('a class of bots played to the end: the replay gives the recorded hash at every key moment, round end and the end', async () => {
-    const running = await rig.server();
+    const time = new ManualTime();
+    const running = await rig.server(undefined, {}, { time });
     const { facilitator, sessionId, key } = await facilitatorOf(running, settings);
+    const play = (until: (session: { phase: string; status: string }) => boolean) =>
+      playHoursUntil(time, settings.tickMs, facilitator, until);
     expectOk(await facilitator.send({ type: 'start' }));
     // An event is a key moment for every team, whatever the bots decide.
     expectOk(await facilitator.send({ type: 'injectEvent', target: 'all', eventId: 'flu-season' }));
-    await facilitator.next('session', (message) => message.phase === 'planning', 20_000);
+    await play((message) => message.phase === 'planning');
     expectOk(await facilitator.send({ type: 'nextRound' }));
-    await facilitator.next('session', (message) => message.status === 'ended', 20_000);
+    await play((message) => message.status === 'ended');
 
     const bundle = await bundleOf(running, sessionId, key);
     const reasons = new Set(bundle.checkpoints.map((checkpoint) => checkpoint.reason));
@@ -51,17 +55,18 @@ describe('state hashes recorded during play (checkpoints)', () => {
     expect(momentCheckpoints).toEqual(momentPositions);
     // The end: the live game, the replayed record and the last checkpoint agree.
     const end = bundle.checkpoints.find((checkpoint) => checkpoint.reason === 'game-end');
-    const live = running.server.gateway.registry.get(sessionId)?.game;
+    const live = running.server.registry.get(sessionId)?.game;
     expect(end?.seq).toBe(bundle.log.entries.length);
     expect(live && stateHash(live.state)).toBe(end?.hash);
     expect(stateHash(replaySessionLog(bundle.log, scenario).state)).toBe(end?.hash);
   });
 
   it('a session ended early records its last state; a changed record no longer matches its checkpoints', async () => {
-    const running = await rig.server();
+    const time = new ManualTime();
+    const running = await rig.server(undefined, {}, { time });
     const { facilitator, sessionId, key } = await facilitatorOf(running, { ...settings, rounds: 3 });
     expectOk(await facilitator.send({ type: 'start' }));
-    await facilitator.next('session', (message) => message.phase === 'planning', 20_000);
+    await playHoursUntil(time, settings.tickMs, facilitator, (message) => message.phase === 'planning');
     expectOk(await facilitator.send({ type: 'end' }));
 
     const bundle = await bundleOf(running, sessionId, key);

@@ -1,11 +1,14 @@
 import {
   type CreatedShareLink,
+  type NotesResponse,
   noteChangeSchema,
   noteInputSchema,
   type ReplayBundle,
   type ReplayNote,
+  type SessionSummariesResponse,
   type SessionSummary,
   type ShareLink,
+  type ShareLinksResponse,
   sessionSummariesRequestSchema,
 } from '@ttc/protocol';
 import { type NextFunction, type Request, type Response, Router } from 'express';
@@ -15,14 +18,13 @@ import { hashSecret, newId, newSecret } from '../classroom/secrets.js';
 import { sessionRecord } from '../classroom/session-log.js';
 import type { SessionRegistry } from '../classroom/session-registry.js';
 import { jsonBody as readJsonBody } from '../http/json-body.js';
+import { sendApiError } from '../http/json-errors.js';
 import type { SessionStore, StoredNote, StoredSession, StoredShareLink } from '../storage/session-store.js';
 import { SummaryCache } from './session-summaries.js';
 
 const jsonBody = readJsonBody(32 * 1024);
 
-function problem(response: Response, status: number, error: string, message: string): void {
-  response.status(status).json({ error, message });
-}
+const problem = sendApiError;
 
 /** The first issue of a failed parse, as one sentence naming the field. */
 function firstIssue(error: ZodError): string {
@@ -80,7 +82,7 @@ export function replayRoutes(options: {
 
   router.get('/sessions/:id/notes', async (request, response) => {
     const session = await asFacilitator(request, response);
-    if (session) response.json({ notes: (await store.listNotes(session.id)).map(noteOf) });
+    if (session) response.json({ notes: (await store.listNotes(session.id)).map(noteOf) } satisfies NotesResponse);
   });
 
   router.post('/sessions/:id/notes', jsonBody, async (request, response) => {
@@ -128,7 +130,7 @@ export function replayRoutes(options: {
 
   router.get('/sessions/:id/shares', async (request, response) => {
     const session = await asFacilitator(request, response);
-    if (session) response.json({ links: (await store.listShareLinks(session.id)).map(linkOf) });
+    if (session) response.json({ links: (await store.listShareLinks(session.id)).map(linkOf) } satisfies ShareLinksResponse);
   });
 
   router.delete('/sessions/:id/shares/:linkId', async (request, response) => {
@@ -162,13 +164,14 @@ export function replayRoutes(options: {
       if (!session || session.facilitatorKeyHash !== hashSecret(key)) continue;
       asked.add(sessionId);
       try {
-        const summary = await summaries.summarise(session, () => sessionRecord(store, session), registry.get(session.id)?.game);
+        const live = registry.get(session.id);
+        const summary = await summaries.summarise(session, () => sessionRecord(store, session), live && ((reader) => live.read(reader)));
         if (summary) found.push(summary);
       } catch (error) {
         logger.warn({ err: error, session: sessionId }, 'session record does not replay: left out of the summaries');
       }
     }
-    response.json({ sessions: found });
+    response.json({ sessions: found } satisfies SessionSummariesResponse);
   });
 
   // A body that is not JSON, or too large, gets the same kind of answer as any other bad request.

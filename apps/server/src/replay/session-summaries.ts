@@ -44,14 +44,16 @@ export class SummaryCache {
   async summarise(
     session: StoredSession,
     record: () => Promise<SessionLog>,
-    liveGame: Game | undefined,
+    /** Reads the session's live game in its queue, when it is in memory. */
+    readLive: (<T>(reader: (game: Game) => T) => Promise<T>) | undefined,
   ): Promise<SessionSummary | undefined> {
     const scenario = findScenario(session.settings.scenarioId);
     if (!scenario) return undefined;
     const kept = session.status === 'ended' ? this.ended.get(session.id) : undefined;
     if (kept) return kept;
-    const game = liveGame ?? replaySessionLog(await record(), scenario);
-    const summary = summaryOf(session, game, scenario.name);
+    const summary = readLive
+      ? await readLive((game) => summaryOf(session, game, scenario.name))
+      : summaryOf(session, replaySessionLog(await record(), scenario), scenario.name);
     if (session.status === 'ended') {
       if (this.ended.size >= this.capacity) {
         const oldest = this.ended.keys().next().value;

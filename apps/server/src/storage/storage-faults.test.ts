@@ -66,7 +66,7 @@ async function undecidedCard(learner: TestClient, decided: number[]): Promise<nu
   if (waiting !== undefined) return waiting;
   const from = learner.updates.length;
   const next = await learner.next('board', (board) => learner.updates.indexOf(board) >= from && pick(board) !== undefined, 30_000);
-  return pick(next) as number;
+  return pick(next) ?? 0;
 }
 
 describe('a database that stops taking writes while classes run', () => {
@@ -113,7 +113,7 @@ describe('a database that stops taking writes while classes run', () => {
     expectOk(await facilitator.send({ type: 'pause' }));
 
     const store = new SqliteSessionStore(databasePath, 'process', { lock: false });
-    const log = await store.readLog((facilitator.latest('session')?.sessionId ?? '') as string);
+    const log = await store.readLog(facilitator.latest('session')?.sessionId ?? '');
     await store.close();
     const decided = log.flatMap((entry) => (entry.command.type === 'decide' ? [entry.command.demandId] : []));
     expect(decided).toEqual(acknowledged);

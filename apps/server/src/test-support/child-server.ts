@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
+import { temporaryDatabase } from './test-server.js';
 
 const sourceEntry = new URL('../index.ts', import.meta.url).pathname;
 
@@ -19,7 +20,8 @@ export interface ChildServer {
 export function spawnServer(env: Record<string, string>, options: { uid?: number; entry?: string; args?: string[] } = {}): ChildServer {
   const args = options.args ?? ['--import', 'tsx', '--conditions=source', options.entry ?? sourceEntry];
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, HOST: '127.0.0.1', STATIC_DIR: tmpdir(), LOG_LEVEL: 'silent', ...env },
+    // A database of its own unless the test names one: no test touches the default data/tame-the-chaos.db.
+    env: { ...process.env, HOST: '127.0.0.1', STATIC_DIR: tmpdir(), LOG_LEVEL: 'silent', DATABASE_PATH: temporaryDatabase(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
   });

@@ -1,7 +1,11 @@
 import {
   CLIENT_EVENT,
   type ClientMessage,
+  clientMessageSchema,
+  type Failure,
   PROTOCOL_VERSION,
+  parseReply,
+  type ReplyOf,
   SERVER_EVENT,
   type ServerMessage,
   type ServerReply,
@@ -53,8 +57,21 @@ export class TestClient {
     });
   }
 
-  send(message: ClientMessage | Record<string, unknown> | unknown, timeoutMs = 5000): Promise<ServerReply> {
-    return this.socket.timeout(timeoutMs).emitWithAck(CLIENT_EVENT, message) as Promise<ServerReply>;
+  /** Sends a protocol message; the reply is parsed with that message's reply schema (a reply of another shape fails the test). */
+  async send<M extends ClientMessage>(message: M, timeoutMs = 5000): Promise<ReplyOf<M['type']>> {
+    const reply: unknown = await this.socket.timeout(timeoutMs).emitWithAck(CLIENT_EVENT, message);
+    const parsed = parseReply<M['type']>(message.type, reply);
+    if (!parsed) throw new Error(`the reply to "${message.type}" does not match its schema: ${JSON.stringify(reply)}`);
+    return parsed;
+  }
+
+  /** Sends anything at all, as a careless or hostile client would: the reply is any error, or a success. */
+  async sendRaw(payload: unknown, timeoutMs = 5000): Promise<ServerReply> {
+    const reply: unknown = await this.socket.timeout(timeoutMs).emitWithAck(CLIENT_EVENT, payload);
+    const type = typeof payload === 'object' && payload !== null ? (payload as { type?: unknown }).type : undefined;
+    const parsed = parseReply(typeof type === 'string' && isMessageType(type) ? type : 'start', reply);
+    if (!parsed) throw new Error(`a reply that is neither an error nor a success: ${JSON.stringify(reply)}`);
+    return parsed;
   }
 
   /** Resolves with the first update (already received or coming) that matches. */
@@ -91,12 +108,17 @@ export class TestClient {
   }
 }
 
-export function expectOk(reply: ServerReply): Record<string, unknown> {
+export function expectOk<R extends ServerReply>(reply: R): Exclude<R, Failure> {
   if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`);
-  return reply as Record<string, unknown>;
+  return reply as Exclude<R, Failure>;
 }
 
 /** "ok", or the error code of a refusal: what a test compares. */
+const MESSAGE_TYPES = new Set<string>(clientMessageSchema.options.map((option) => option.shape.type.value));
+function isMessageType(type: string): type is ClientMessage['type'] {
+  return MESSAGE_TYPES.has(type);
+}
+
 export function codeOf(reply: ServerReply): string {
   return reply.ok ? 'ok' : reply.error.code;
 }

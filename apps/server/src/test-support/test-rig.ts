@@ -1,6 +1,7 @@
 import type { HostSettings } from '@ttc/protocol';
+import type { ServerParts } from '../create-server.js';
 import { expectOk, TestClient } from './classroom-client.js';
-import { type RunningServer, startTestServer } from './test-server.js';
+import { type RunningServer, startTestServer, temporaryDatabase } from './test-server.js';
 
 export interface HostedClass {
   facilitator: TestClient;
@@ -18,8 +19,8 @@ export class TestRig {
   private readonly servers: RunningServer[] = [];
 
   /** A real server with its own database file, or on an existing one (a restart). */
-  async server(databasePath?: string, env: Record<string, string> = {}): Promise<RunningServer> {
-    const running = await startTestServer(env, ...(databasePath ? [databasePath] : []));
+  async server(databasePath?: string, env: Record<string, string> = {}, parts: ServerParts = {}): Promise<RunningServer> {
+    const running = await startTestServer(env, databasePath ?? temporaryDatabase(), parts);
     this.servers.push(running);
     return running;
   }
@@ -42,9 +43,9 @@ export class TestRig {
     const hosted = expectOk(await facilitator.send({ type: 'host', settings, ...passcode }));
     return {
       facilitator,
-      sessionId: hosted.sessionId as string,
-      joinCode: hosted.joinCode as string,
-      key: hosted.facilitatorKey as string,
+      sessionId: hosted.sessionId,
+      joinCode: hosted.joinCode,
+      key: hosted.facilitatorKey,
     };
   }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { readConfig } from '../config.js';
-import { type AppServer, createServer } from '../create-server.js';
+import { type AppServer, createServer, type ServerParts } from '../create-server.js';
 
 export interface RunningServer {
   server: AppServer;
@@ -29,8 +29,15 @@ export function temporaryDatabase(): string {
   return join(mkdtempSync(join(tmpdir(), 'ttc-db-')), 'sessions.db');
 }
 
-/** A real server on a free port with its own database file; `env` sets or overrides any setting. */
-export async function startTestServer(env: Record<string, string> = {}, databasePath = temporaryDatabase()): Promise<RunningServer> {
+/**
+ * A real server on a free port with its own database file; `env` sets or overrides any setting,
+ * `parts` hands in its clock (test-support/manual-time.ts) or its store.
+ */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  databasePath = temporaryDatabase(),
+  parts: ServerParts = {},
+): Promise<RunningServer> {
   const config = readConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -42,7 +49,7 @@ export async function startTestServer(env: Record<string, string> = {}, database
     ...env,
   });
   if (!config.ok) throw new Error(config.message);
-  const server = createServer(config.config, pino({ level: 'silent' }));
+  const server = createServer(config.config, pino({ level: 'silent' }), parts);
   const port = await server.listen();
   return { server, url: `http://127.0.0.1:${port}`, databasePath };
 }

@@ -1,13 +1,15 @@
 import {
   CLIENT_EVENT,
   type ClientMessage,
+  type ErrorCode,
+  type Failure,
+  failure,
   PROTOCOL_VERSION,
-  type ProtocolError,
+  parseReply,
+  type ReplyOf,
   SERVER_EVENT,
   type ServerMessage,
-  type ServerReply,
   serverMessageSchema,
-  serverReplySchema,
 } from '@ttc/protocol';
 import { io, type Socket } from 'socket.io-client';
 
@@ -17,9 +19,12 @@ type MessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type:
 
 const REPLY_TIMEOUT_MS = 8000;
 
-function localFailure(code: ProtocolError['code'], message: string): ServerReply {
-  return { ok: false, error: { code, message } };
+/** A reply made here when the server's cannot be had (not connected, no answer in time). */
+function localFailure(code: ErrorCode, message: string): Failure {
+  return failure(code, message);
 }
+
+type Attach = Extract<ClientMessage, { type: 'attach' | 'attachFacilitator' }>;
 
 /**
  * The browser's one connection to the classroom server. Every push is checked against the
@@ -35,7 +40,7 @@ export class ClassroomConnection {
   private readonly latestByType = new Map<ServerMessage['type'], ServerMessage>();
   private readonly listeners = new Set<(message: ServerMessage) => void>();
   private readonly stateListeners = new Set<(state: ConnectionState) => void>();
-  private attachment: ClientMessage | undefined;
+  private attachment: Attach | undefined;
 
   constructor(url: string = window.location.origin) {
     this.socket = io(url, {
@@ -78,21 +83,24 @@ export class ClassroomConnection {
     for (const listener of this.stateListeners) listener(state);
   }
 
-  /** Sends a message and resolves with the server's reply, or a local failure when none comes. */
-  async send(message: ClientMessage): Promise<ServerReply> {
+  /**
+   * Sends a message and resolves with the server's reply, parsed with that message's reply schema
+   * (so its type follows from the message's), or a local failure when none comes.
+   */
+  async send<M extends ClientMessage>(message: M): Promise<ReplyOf<M['type']>> {
     if (!this.socket.connected && message.type !== 'attach' && message.type !== 'attachFacilitator')
       return localFailure('internal', 'Not connected to the server: reconnecting…');
+    let reply: unknown;
     try {
-      const reply: unknown = await this.socket.timeout(REPLY_TIMEOUT_MS).emitWithAck(CLIENT_EVENT, message);
-      const parsed = serverReplySchema.safeParse(reply);
-      return parsed.success ? (parsed.data as ServerReply) : localFailure('internal', 'The server sent a reply this page cannot read.');
+      reply = await this.socket.timeout(REPLY_TIMEOUT_MS).emitWithAck(CLIENT_EVENT, message);
     } catch {
       return localFailure('internal', 'The server did not answer in time. Check the connection and try again.');
     }
+    return parseReply<M['type']>(message.type, reply) ?? localFailure('internal', 'The server sent a reply this page cannot read.');
   }
 
   /** Attaches now and again after every reconnect: the seat this browser holds. */
-  async attach(message: Extract<ClientMessage, { type: 'attach' | 'attachFacilitator' }>): Promise<ServerReply> {
+  async attach<M extends Attach>(message: M): Promise<ReplyOf<M['type']>> {
     this.attachment = message;
     if (!this.socket.connected) {
       const connected = await new Promise<boolean>((resolve) => {
@@ -108,7 +116,7 @@ export class ClassroomConnection {
   }
 
   /** After host or join the socket is already seated; remember how to take the seat again. */
-  remember(message: Extract<ClientMessage, { type: 'attach' | 'attachFacilitator' }>): void {
+  remember(message: Attach): void {
     this.attachment = message;
   }
 

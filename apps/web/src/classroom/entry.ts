@@ -12,9 +12,16 @@ import {
   saveFacilitator,
 } from './credentials';
 import { startLearnerFlow } from './learner/learner-flow';
-import { openClassScreen } from './router';
+import { ClassRouter } from './router';
 
-export { downloadSoloReplay } from '../session/solo-replay-export';
+/** The classroom's screens, with the ways to take a seat that they may use. */
+const router = new ClassRouter({
+  enterAsFacilitator: (credentials) => enterAsFacilitator(credentials),
+  enterAsPlayer: (credentials) => enterAsPlayer(credentials),
+  followAsLearner: (credentials, team) => startLearnerFlow(classroomConnection(), router, credentials, team),
+});
+const openClassScreen = (screen: Parameters<ClassRouter['openScreen']>[0], params?: Record<string, string>) =>
+  router.openScreen(screen, params);
 
 /** The connection the banner follows: a new one (after leaving a class) needs its own. */
 let watched: ClassroomConnection | undefined;
@@ -42,9 +49,9 @@ export async function enterAsFacilitator(credentials: FacilitatorCredentials): P
   }
   const saved: FacilitatorCredentials = {
     ...credentials,
-    joinCode: String(reply.joinCode ?? credentials.joinCode),
-    joinUrl: String(reply.joinUrl ?? credentials.joinUrl),
-    lanJoinUrls: Array.isArray(reply.lanJoinUrls) ? reply.lanJoinUrls.filter((url): url is string => typeof url === 'string') : [],
+    joinCode: reply.joinCode,
+    joinUrl: reply.joinUrl,
+    lanJoinUrls: reply.lanJoinUrls,
   };
   saveFacilitator(saved);
   rememberHostedClass(saved);
@@ -63,7 +70,7 @@ export async function enterAsPlayer(credentials: PlayerCredentials): Promise<boo
     announceScreen(`Could not take your seat again: ${reply.error.message}`);
     return false;
   }
-  startLearnerFlow(connection, credentials, Number(reply.team ?? 0));
+  startLearnerFlow(connection, router, credentials, reply.team);
   return true;
 }
 

@@ -1,38 +1,9 @@
 import { announceScreen } from '../a11y/dom-mirror';
-import { showHtmlScreen } from '../app-shell';
-import { markScreen } from '../scenes/scene-keys';
-import { type ClassroomConnection, classroomConnection } from './connection';
+import { scenarios, showHtmlScreen, showScene } from '../app-shell';
+import { markScreen, SCENES } from '../scenes/scene-keys';
+import { classroomConnection } from './connection';
+import type { ClassroomNavigation, ClassScreen, ScreenRenderer } from './screen-types';
 import './classroom.css';
-
-/**
- * The classroom's HTML screens. A learner's board and planning are Phaser scenes on a laptop, and
- * these HTML screens ("operations", "planning") on a phone (learner/phone-layout.ts).
- */
-export type ClassScreen =
-  | 'host'
-  | 'lobby'
-  | 'console'
-  | 'projector'
-  | 'join'
-  | 'waiting'
-  | 'operations'
-  | 'planning'
-  | 'class-debrief'
-  | 'past-classes'
-  | 'replay';
-
-export interface ScreenContext {
-  root: HTMLElement;
-  connection: ClassroomConnection;
-  /** Opens another classroom screen. */
-  go: (screen: ClassScreen, params?: Record<string, string>) => void;
-  params: Record<string, string>;
-  /** Says what the screen is and its main keys, for screen readers and tests. */
-  announce: (text: string) => void;
-}
-
-/** A screen draws into its root and returns what to undo when it closes (listeners, timers). */
-export type ScreenRenderer = (context: ScreenContext) => (() => void) | undefined;
 
 const loaders: Record<ClassScreen, () => Promise<ScreenRenderer>> = {
   host: () => import('./screens/host-screen').then((module) => module.hostScreen),
@@ -48,35 +19,68 @@ const loaders: Record<ClassScreen, () => Promise<ScreenRenderer>> = {
   replay: () => import('./screens/replay-screen').then((module) => module.replayScreen),
 };
 
-let closeCurrent: (() => void) | undefined;
-let opening = 0;
+/** What the router cannot know by itself: how to take a seat, which the entry module provides. */
+export type SeatFlows = Pick<ClassroomNavigation, 'enterAsFacilitator' | 'enterAsPlayer' | 'followAsLearner'>;
 
-/** Opens a classroom HTML screen in place of whatever shows. */
-export async function openClassScreen(screen: ClassScreen, params: Record<string, string> = {}): Promise<void> {
-  const ticket = ++opening;
-  const render = await loaders[screen]();
-  if (ticket !== opening) return;
-  leaveClassScreen();
-  const root = showHtmlScreen();
-  root.dataset.classScreen = screen;
-  markScreen(screen);
-  closeCurrent = render({
-    root,
-    connection: classroomConnection(),
-    go: (next, nextParams) => void openClassScreen(next, nextParams),
-    params,
-    announce: announceScreen,
-  });
-  // Move focus into the new screen, so keyboard users start on it.
-  const first = root.querySelector<HTMLElement>('[autofocus], h1, h2');
-  if (first) {
-    if (!first.hasAttribute('tabindex') && !/^(INPUT|BUTTON|SELECT|TEXTAREA|A)$/.test(first.tagName)) first.tabIndex = -1;
-    first.focus();
+/**
+ * Opens the classroom's HTML screens, one at a time in place of whatever shows, and hands each
+ * its context — the connection, its parameters and the navigation it may use.
+ */
+export class ClassRouter implements ClassroomNavigation {
+  private closeCurrent: (() => void) | undefined;
+  private opening = 0;
+
+  constructor(private readonly flows: SeatFlows) {}
+
+  open(screen: ClassScreen, params: Record<string, string> = {}): void {
+    void this.openScreen(screen, params);
   }
-}
 
-/** Closes the classroom screen's listeners (before a Phaser scene takes over). */
-export function leaveClassScreen(): void {
-  closeCurrent?.();
-  closeCurrent = undefined;
+  /** Opens a screen; resolves once it shows (or a later open took its place). */
+  async openScreen(screen: ClassScreen, params: Record<string, string> = {}): Promise<void> {
+    const ticket = ++this.opening;
+    const render = await loaders[screen]();
+    if (ticket !== this.opening) return;
+    this.leave();
+    const root = showHtmlScreen();
+    root.dataset.classScreen = screen;
+    markScreen(screen);
+    this.closeCurrent = render({
+      root,
+      connection: classroomConnection(),
+      go: (next, nextParams) => this.open(next, nextParams),
+      params,
+      announce: announceScreen,
+      nav: this,
+    });
+    // Move focus into the new screen, so keyboard users start on it.
+    const first = root.querySelector<HTMLElement>('[autofocus], h1, h2');
+    if (first) {
+      if (!first.hasAttribute('tabindex') && !/^(INPUT|BUTTON|SELECT|TEXTAREA|A)$/.test(first.tagName)) first.tabIndex = -1;
+      first.focus();
+    }
+  }
+
+  leave(): void {
+    this.closeCurrent?.();
+    this.closeCurrent = undefined;
+  }
+
+  toTitle(): void {
+    this.leave();
+    showScene(SCENES.title);
+  }
+
+  showScene(key: string, data?: object): void {
+    this.leave();
+    showScene(key, data);
+  }
+
+  scenarios() {
+    return scenarios();
+  }
+
+  enterAsFacilitator: SeatFlows['enterAsFacilitator'] = (credentials) => this.flows.enterAsFacilitator(credentials);
+  enterAsPlayer: SeatFlows['enterAsPlayer'] = (credentials) => this.flows.enterAsPlayer(credentials);
+  followAsLearner: SeatFlows['followAsLearner'] = (credentials, team) => this.flows.followAsLearner(credentials, team);
 }

@@ -1,6 +1,7 @@
 import Phaser from 'phaser';
 import { announceScreen, announceStatus, logEntry, refuseKey } from '../a11y/dom-mirror';
-import type { SoloSession } from '../session/solo-session';
+import type { SoloRecord } from '../session/solo-record';
+import { newSoloGame } from '../session/solo-session';
 import { savePastGame } from '../storage/past-games';
 import { Button } from '../ui/button';
 import { type DashPattern, strokeDashed } from '../ui/dashed-line';
@@ -30,9 +31,9 @@ export class DebriefScene extends Phaser.Scene {
     super(SCENES.debrief);
   }
 
-  create(data: { session: SoloSession }): void {
-    const { session } = data;
-    const scenario = session.scenario;
+  create(data: { record: SoloRecord }): void {
+    const session = data.record;
+    const scenario = session.game.scenario;
     const model = debriefModel(session.game, session.decisions);
     const you = model.rows[0] as DebriefRow;
     savePastGame({
@@ -110,7 +111,7 @@ export class DebriefScene extends Phaser.Scene {
       label: 'Export replay file',
       hint: 'E',
       // The writer rides with the classroom code: solo play loads it only for this.
-      onPress: () => void import('../classroom/entry').then((entry) => entry.downloadSoloReplay(session)),
+      onPress: () => void import('../session/solo-replay-export').then((exporter) => exporter.downloadSoloReplay(session)),
     });
     focus.set([again, fresh, title, exportFile], 0);
     onKey(this, (event) => {
@@ -133,8 +134,8 @@ export class DebriefScene extends Phaser.Scene {
     logEntry(`Game over: you placed ${model.rank} of ${model.rows.length}.`);
   }
 
-  private restart(session: SoloSession, seed: number): void {
-    this.scene.start(SCENES.operations, { settings: { ...session.settings, seed, tutorial: false } });
+  private restart(session: SoloRecord, seed: number): void {
+    this.scene.start(SCENES.operations, { session: newSoloGame({ ...session.settings, seed, tutorial: false }), newGame: true });
   }
 
   private drawTable(model: DebriefModel, currency: string): void {

@@ -4,7 +4,6 @@ import { announceScreen, announceStatus, clearLog, logEntry, refuseKey } from '.
 import { OperationsMirror } from '../a11y/operations-mirror';
 import { StatusAnnouncer } from '../a11y/status-announcer';
 import type { PlayEvent, PlaySession } from '../session/play-session';
-import { SoloSession, type SoloSettings } from '../session/solo-session';
 import { Button } from '../ui/button';
 import { type CardSize, CardTile } from '../ui/card-tile';
 import { EventBanner } from '../ui/event-banner';
@@ -32,9 +31,10 @@ const DECISIONS: Decision[] = ['accommodate', 'premium', 'option', 'no'];
 const STAFF_ROWS = 5;
 
 export interface OperationsData {
-  settings?: SoloSettings;
   /** A solo game going on, or a learner's seat in a class. */
-  session?: PlaySession;
+  session: PlaySession;
+  /** A game that starts here (its log starts empty). */
+  newGame?: boolean;
   /** A solo game rebuilt from this browser's storage after a reload. */
   resumed?: boolean;
 }
@@ -82,8 +82,8 @@ export class OperationsScene extends Phaser.Scene {
   }
 
   create(data: OperationsData): void {
-    this.session = data.session ?? new SoloSession(data.settings as SoloSettings);
-    if (!data.session || data.resumed) clearLog();
+    this.session = data.session;
+    if (data.newGame || data.resumed) clearLog();
     this.leaving = false;
     this.tutorial = undefined;
     this.tutorialLoading = false;
@@ -113,18 +113,18 @@ export class OperationsScene extends Phaser.Scene {
       logEntry(`Game resumed: round ${round} of ${rounds}, ${hourLabel(tick, ticksPerRound).toLowerCase()}. Paused: Space plays on.`);
     else logEntry(`Round ${round} begins.`);
     // The guided first round is for solo practice: in a class the trainer holds the clock.
-    const solo = this.session instanceof SoloSession ? this.session : undefined;
-    if (solo?.settings.tutorial && round === 1 && !data.resumed) {
+    const clock = this.session.clock;
+    if (clock && this.session.tutorial && round === 1 && !data.resumed) {
       // Let the first customers arrive, then walk through the screen before the clock runs.
-      for (let hour = 0; hour < 4 && solo.view().cards.length === 0; hour++) solo.apply({ type: 'tick' });
-      solo.held = true;
+      clock.runUntilCustomers(4);
+      clock.held = true;
       this.tutorialLoading = true;
       // Loaded only for the guided game, so the first download stays small.
       void import('./tutorial-overlay').then(({ TutorialOverlay }) => {
         this.tutorialLoading = false;
         if (!this.scene.isActive()) return;
         this.tutorial = new TutorialOverlay(this, () => {
-          solo.held = false;
+          clock.held = false;
           this.tutorial = undefined;
         });
       });
@@ -145,7 +145,7 @@ export class OperationsScene extends Phaser.Scene {
     this.add.rectangle(0, 0, WIDTH, 58, COLOURS.panel).setOrigin(0);
     this.header = addText(this, 20, 4, '', 'large');
     // In a class, who sits here: "Team 2 · you are Ada · Office supplies".
-    const seat = (this.session as { seatLabel?: () => string }).seatLabel?.();
+    const seat = this.session.seatLabel();
     addText(this, 20, 34, seat ? `${seat} · ${scenario.name}` : scenario.name, 'tiny', COLOURS.textMuted);
     this.clockText = addText(this, 620, 4, '', 'body');
     this.clockMeter = new Meter(this, 620, 36, 320, 12, COLOURS.info);
@@ -403,7 +403,9 @@ export class OperationsScene extends Phaser.Scene {
       else if (event.kind === 'round-ended') {
         logEntry(event.gameEnded ? 'The last round is over.' : `Round ${event.round} is over: planning.`);
         this.leaving = true;
-        this.scene.start(event.gameEnded ? SCENES.debrief : SCENES.planning, { session: this.session });
+        const { record } = this.session;
+        if (event.gameEnded && record) this.scene.start(SCENES.debrief, { record });
+        else this.scene.start(SCENES.planning, { session: this.session });
         return;
       }
     }

@@ -3,8 +3,7 @@ import Phaser from 'phaser';
 import { roundReportLines } from '../a11y/board-text';
 import { announceScreen, announceStatus, logEntry, mirrorDetails, refuseKey } from '../a11y/dom-mirror';
 import { StatusAnnouncer } from '../a11y/status-announcer';
-import type { ClassPlaySession, Proposal } from '../session/class-play-session';
-import type { SoloSession } from '../session/solo-session';
+import type { PlaySession, Proposal, TeamPlanning } from '../session/play-session';
 import { Button } from '../ui/button';
 import { setFittedText } from '../ui/fit-text';
 import { FocusList } from '../ui/focus-list';
@@ -13,15 +12,7 @@ import { addPanel, addText } from '../ui/panel';
 import { COLOURS } from '../ui/theme';
 import type { PlayView } from '../view-model/board-view';
 import { money } from '../view-model/format';
-import {
-  draftCommands,
-  emptyDraft,
-  lastRoundLines,
-  type PlanDraft,
-  type PlanningRow,
-  planCost,
-  planningRows,
-} from '../view-model/planning-model';
+import { emptyDraft, lastRoundLines, type PlanDraft, type PlanningRow, planCost, planningRows } from '../view-model/planning-model';
 import { planSummary } from '../view-model/team-feed';
 import { markScreen, SCENES } from './scene-keys';
 
@@ -47,7 +38,7 @@ const TABLE = { name: 24, asked: 318, cares: 580, buttons: 760, textWidth: 716 }
 
 export interface PlanningData {
   /** A solo game, or a learner's seat in a class (the team plans together there). */
-  session: SoloSession | ClassPlaySession;
+  session: PlaySession;
 }
 
 /**
@@ -55,8 +46,9 @@ export interface PlanningData {
  * class the team shares it: members propose drafts, see each other's, and any one commits.
  */
 export class PlanningScene extends Phaser.Scene {
-  private session!: SoloSession | ClassPlaySession;
-  private classSession: ClassPlaySession | undefined;
+  private session!: PlaySession;
+  /** In a class: the team's shared planning (proposals, who committed). */
+  private classSession: TeamPlanning | undefined;
   private draft!: PlanDraft;
   private view!: PlayView;
   private focus!: FocusList;
@@ -72,7 +64,7 @@ export class PlanningScene extends Phaser.Scene {
 
   create(data: PlanningData): void {
     this.session = data.session;
-    this.classSession = data.session.mode === 'class' ? data.session : undefined;
+    this.classSession = data.session.teamPlanning;
     this.view = this.session.view();
     this.draft = emptyDraft(this.view);
     this.message = '';
@@ -96,7 +88,7 @@ export class PlanningScene extends Phaser.Scene {
       // Teammates' proposals, the committed plan and the round report arrive while this shows.
       const stop = classSession.onChange(() => {
         if (!this.scene.isActive()) return;
-        this.view = classSession.view();
+        this.view = this.session.view();
         this.noteCommit(classSession);
         this.render();
       });
@@ -107,7 +99,7 @@ export class PlanningScene extends Phaser.Scene {
   }
 
   /** Says once, in the log, who committed the team's plan. */
-  private noteCommit(session: ClassPlaySession): void {
+  private noteCommit(session: TeamPlanning): void {
     const by = session.committedBy();
     if (!by || this.announcedCommit) return;
     this.announcedCommit = true;
@@ -131,7 +123,8 @@ export class PlanningScene extends Phaser.Scene {
     const rows = planningRows(view, scenario);
     const buttons: Button[] = [];
 
-    const seat = this.classSession ? ` · ${this.classSession.seatLabel()}` : '';
+    const seatLabel = this.session.seatLabel();
+    const seat = seatLabel ? ` · ${seatLabel}` : '';
     track(addText(this, 20, 12, `Planning after round ${view.round} of ${view.rounds}${seat}`, 'heading'));
     track(
       addText(
@@ -400,7 +393,7 @@ export class PlanningScene extends Phaser.Scene {
   }
 
   /** Propose and commit, or who committed the team's plan and what happens next. */
-  private renderTeamCommit(session: ClassPlaySession, track: Track, buttons: Button[]): Button | undefined {
+  private renderTeamCommit(session: TeamPlanning, track: Track, buttons: Button[]): Button | undefined {
     const committedBy = session.committedBy();
     if (committedBy) {
       track(this.add.rectangle(1090, 748, 490, 126, COLOURS.good).setOrigin(0));
@@ -440,7 +433,7 @@ export class PlanningScene extends Phaser.Scene {
   }
 
   /** The teammates' proposals, newest last, each with a button to take it as your draft. */
-  private renderProposals(session: ClassPlaySession, track: Track, buttons: Button[]): void {
+  private renderProposals(session: TeamPlanning, track: Track, buttons: Button[]): void {
     const { y, height } = CLASS_COLUMN.proposals;
     track(addPanel(this, 1080, y, 510, height, 'Team proposals'));
     const proposals = session.proposals();
@@ -539,21 +532,19 @@ export class PlanningScene extends Phaser.Scene {
       void this.commitTeamPlan(this.classSession);
       return;
     }
-    const session = this.session as SoloSession;
-    for (const command of draftCommands(this.draft, this.view)) {
-      const result = session.apply(command);
-      if (!result.ok) {
-        // Whatever went through stays; the player sees why the rest did not.
-        this.message = result.rejection.reason;
-        this.view = session.view();
-        this.draft = emptyDraft(this.view);
-        this.render();
-        return;
-      }
+    void this.commitSoloPlan();
+  }
+
+  /** Solo: the whole plan or nothing of it, and the next round starts at once. */
+  private async commitSoloPlan(): Promise<void> {
+    const reply = await this.session.commitPlan(this.plan());
+    if (!reply.ok) {
+      // All or nothing: nothing of the plan was applied; the draft stays for the player to change.
+      this.say(reply.message, false);
+      return;
     }
-    session.apply({ type: 'startRound' });
-    logEntry(`Plan committed. Round ${session.state.round} begins.`);
-    this.scene.start(SCENES.operations, { session });
+    logEntry(`Plan committed. Round ${this.view.round + 1} begins.`);
+    this.scene.start(SCENES.operations, { session: this.session });
   }
 
   /** The draft as the protocol's plan: copies, so later edits do not change what was sent. */
@@ -561,11 +552,11 @@ export class PlanningScene extends Phaser.Scene {
     return structuredClone(this.draft);
   }
 
-  private async commitTeamPlan(session: ClassPlaySession): Promise<void> {
+  private async commitTeamPlan(session: TeamPlanning): Promise<void> {
     if (!this.editable()) return;
-    const reply = await session.commit(this.plan());
+    const reply = await this.session.commitPlan(this.plan());
     if (!this.scene.isActive()) return;
-    if (!reply.ok) this.say(reply.error.message, false);
+    if (!reply.ok) this.say(reply.message, false);
     else {
       this.message = '';
       this.noteCommit(session);

@@ -1,7 +1,7 @@
 import type { Scenario } from '@ttc/sim';
 import Phaser from 'phaser';
 import { announceScreen } from '../a11y/dom-mirror';
-import { type GameLength, roundsAndTicks, type SoloSettings } from '../session/solo-session';
+import { type GameLength, newSoloGame, roundsAndTicks, type SoloSettings } from '../session/solo-session';
 import { tutorialSeen } from '../storage/past-games';
 import { Button } from '../ui/button';
 import { FocusList } from '../ui/focus-list';
@@ -168,6 +168,6 @@ export class SetupScene extends Phaser.Scene {
   private startGame(): void {
     const { scenarioIndex, ...rest } = this.settings;
     const settings: SoloSettings = { ...rest, scenario: this.currentScenario() };
-    this.scene.start(SCENES.operations, { settings });
+    this.scene.start(SCENES.operations, { session: newSoloGame(settings), newGame: true });
   }
 }

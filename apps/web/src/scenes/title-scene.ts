@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import { announceScreen, announceStatus, logEntry } from '../a11y/dom-mirror';
 import { phoneLayout } from '../classroom/learner/phone-layout';
-import { SoloSession } from '../session/solo-session';
+import { resumeSoloGame } from '../session/solo-session';
 import { forgetSavedGame, loadSavedGame, type SavedGame } from '../storage/saved-game';
 import { Button } from '../ui/button';
 import { FocusList } from '../ui/focus-list';
@@ -88,15 +88,16 @@ export class TitleScene extends Phaser.Scene {
 
   /** Rebuilds the kept game from its log and goes back to where it stood. */
   private resume(saved: SavedGame): void {
-    const session = SoloSession.resume(saved);
+    const session = resumeSoloGame(saved);
     if (!session) {
       forgetSavedGame();
       logEntry('Your kept game could not be rebuilt (it was played with other rules), so it was set aside. Start a new one.');
       this.scene.restart();
       return;
     }
-    if (session.state.phase === 'planning') {
-      logEntry(`Game resumed: planning after round ${session.state.round}.`);
+    const { phase, round } = session.view();
+    if (phase === 'planning') {
+      logEntry(`Game resumed: planning after round ${round}.`);
       this.scene.start(SCENES.planning, { session });
     } else this.scene.start(SCENES.operations, { session, resumed: true });
   }

@@ -1,4 +1,4 @@
-import type { ClientMessage, ServerMessage, ServerReply } from '@ttc/protocol';
+import { boardOf, type ClientMessage, parseReply, type ReplyOf, type ServerMessage } from '@ttc/protocol';
 import { applyCommand, createGame, findScenario, type Scenario, teamView } from '@ttc/sim';
 import { describe, expect, it } from 'vitest';
 import { ClassPlaySession } from './class-play-session';
@@ -9,10 +9,9 @@ function boardPush(team = 0, ticks = 4): { message: ServerMessage; previews: Map
   const game = createGame({ scenario, seed: 5, teams: 2, rounds: 2, ticksPerRound: 6, teamNames: ['A', 'B'] });
   for (let tick = 0; tick < ticks; tick++) applyCommand(game, { type: 'tick' });
   const view = teamView(game, team);
-  if (!view) throw new Error('team exists');
-  const { cards, figures, lastReport: _report, ...rest } = view;
-  const board = { ...rest, figures: { ...figures }, cards: cards.map(({ previews: _previews, ...card }) => card), planCommitted: false };
-  const previews = new Map(cards.map((card) => [card.demand.id, JSON.parse(JSON.stringify(card.previews)) as unknown]));
+  const board = boardOf(game, team);
+  if (!view || !board) throw new Error('team exists');
+  const previews = new Map(view.cards.map((card) => [card.demand.id, JSON.parse(JSON.stringify(card.previews)) as unknown]));
   return { message: { type: 'board', board: JSON.parse(JSON.stringify(board)) }, previews };
 }
 
@@ -31,20 +30,20 @@ const sessionPush = (paused = false): ServerMessage => ({
   teamCount: 2,
 });
 
-/** A seat with a scripted server: each sent message is kept and answered by `answer`. */
-function seat(answer: (message: ClientMessage) => ServerReply = () => ({ ok: true })) {
+/**
+ * A seat with a scripted server: each sent message is kept and answered by `answer`, and the
+ * answer must be a valid reply to that message (the protocol's reply schema parses it).
+ */
+function seat(answer: (message: ClientMessage) => unknown = () => ({ ok: true })) {
   const sent: ClientMessage[] = [];
   const logged: string[] = [];
-  const session = new ClassPlaySession(
-    scenario,
-    'Ada',
-    0,
-    async (message) => {
-      sent.push(message);
-      return answer(message);
-    },
-    (text) => logged.push(text),
-  );
+  const scripted = async <M extends ClientMessage>(message: M): Promise<ReplyOf<M['type']>> => {
+    sent.push(message);
+    const reply = parseReply<M['type']>(message.type, answer(message));
+    if (!reply) throw new Error(`the scripted answer to ${message.type} is not a valid reply`);
+    return reply;
+  };
+  const session = new ClassPlaySession(scenario, 'Ada', 0, scripted, (text) => logged.push(text));
   return { session, sent, logged };
 }
 
@@ -178,7 +177,7 @@ describe('ClassPlaySession', () => {
     expect(logged.filter((line) => line.includes('proposes'))).toHaveLength(2);
     expect(logged.at(-1)).toMatch(/^Grace proposes: build .*hire 1/);
     expect(session.committedBy()).toBeUndefined();
-    await session.commit(plan);
+    await session.commitPlan(plan);
     expect(sent.at(-1)).toEqual({ type: 'commitPlan', plan });
     expect(session.committedBy()).toBe('Ada');
     session.handle({ type: 'planCommitted', team: 0, by: 'Grace' });

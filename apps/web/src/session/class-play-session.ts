@@ -1,28 +1,12 @@
-import { type ClientMessage, classroomTeamNames, type Plan, type ServerMessage, type ServerReply } from '@ttc/protocol';
+import { type Board, classroomTeamNames, type Plan, type ReplyOf, type Send, type ServerMessage } from '@ttc/protocol';
 import type { Decision, DecisionPreviews, Scenario } from '@ttc/sim';
-import {
-  accumulateFigures,
-  boardView,
-  type FigurePoint,
-  type LearnerBoard,
-  type PlayView,
-  readBoard,
-  readOutcome,
-  readPreviews,
-} from '../view-model/board-view';
+import { accumulateFigures, boardView, type FigurePoint, type PlayView } from '../view-model/board-view';
 import { ignoredText, planSummary, teamDecisionText } from '../view-model/team-feed';
-import type { DecideReply, PlayEvent, PlaySession } from './play-session';
+import type { DecideReply, PlanReply, PlayEvent, PlaySession, Proposal, TeamPlanning } from './play-session';
 
 type SessionPush = Extract<ServerMessage, { type: 'session' }>;
 
-export interface Proposal {
-  playerId: string;
-  by: string;
-  plan: Plan;
-}
-
-/** What the class session needs from the connection: sending, so tests can stand in for it. */
-export type Send = (message: ClientMessage) => Promise<ServerReply>;
+export type { Proposal } from './play-session';
 
 const FEED_LENGTH = 6;
 
@@ -31,11 +15,13 @@ const FEED_LENGTH = 6;
  * the simulation; this keeps the team's latest board, the previews asked for, the team's
  * recent decisions and plan proposals, and sends what the learner decides.
  */
-export class ClassPlaySession implements PlaySession {
+export class ClassPlaySession implements PlaySession, TeamPlanning {
   readonly mode = 'class';
   feedback = true;
   readonly clock = undefined;
-  private board: LearnerBoard | undefined;
+  readonly tutorial = false;
+  readonly record = undefined;
+  private board: Board | undefined;
   private session: SessionPush | undefined;
   private readonly previews = new Map<number, DecisionPreviews>();
   private readonly asked = new Set<number>();
@@ -73,8 +59,8 @@ export class ClassPlaySession implements PlaySession {
         }
         break;
       case 'board': {
-        const board = readBoard(message.board);
-        if (!board || board.team !== this.team) return;
+        const { board } = message;
+        if (board.team !== this.team) return;
         if (this.board && (board.round !== this.board.round || board.phase !== this.board.phase)) this.newPhase(board);
         this.board = board;
         this.noteTick(`${board.round}:${board.tick}`);
@@ -155,7 +141,7 @@ export class ClassPlaySession implements PlaySession {
     this.committer = undefined;
   }
 
-  private newPhase(board: LearnerBoard): void {
+  private newPhase(board: Board): void {
     this.previews.clear();
     this.asked.clear();
     this.decidedBy.clear();
@@ -250,9 +236,8 @@ export class ClassPlaySession implements PlaySession {
     if (this.previews.has(demandId) || this.asked.has(demandId)) return;
     this.asked.add(demandId);
     void this.send({ type: 'preview', demandId }).then((reply) => {
-      const previews = reply.ok ? readPreviews(reply.previews) : undefined;
-      if (previews && this.asked.has(demandId)) {
-        this.previews.set(demandId, previews);
+      if (reply.ok && this.asked.has(demandId)) {
+        this.previews.set(demandId, reply.previews);
         for (const listener of this.listeners) listener();
       } else this.asked.delete(demandId);
     });
@@ -268,9 +253,7 @@ export class ClassPlaySession implements PlaySession {
     const withPreviews = { ...card, previews: this.previews.get(demandId) };
     if (reply.ok) {
       this.decidedBy.set(demandId, this.playerName);
-      const outcome = readOutcome(reply.outcome);
-      if (outcome) return { ok: true, outcome, card: withPreviews };
-      return { ok: false, message: 'Decided; the server sent no outcome to explain.', gentle: true };
+      return { ok: true, outcome: reply.outcome, card: withPreviews };
     }
     if (reply.error.code === 'already-decided') {
       const by = this.decidedBy.get(demandId);
@@ -292,16 +275,23 @@ export class ClassPlaySession implements PlaySession {
     return this.board?.planCommitted ? 'a teammate' : undefined;
   }
 
-  async propose(plan: Plan): Promise<ServerReply> {
+  async propose(plan: Plan): Promise<ReplyOf<'proposePlan'>> {
     return this.send({ type: 'proposePlan', plan });
   }
 
-  async commit(plan: Plan): Promise<ServerReply> {
+  /** The team shares planning: proposals, and any member may commit. */
+  get teamPlanning(): TeamPlanning {
+    return this;
+  }
+
+  async commitPlan(plan: Plan): Promise<PlanReply> {
     const reply = await this.send({ type: 'commitPlan', plan });
-    if (reply.ok && !this.committer) {
+    if (!reply.ok) return { ok: false, message: reply.error.message };
+    if (!this.committer) {
       this.committer = this.playerName;
       for (const listener of this.listeners) listener();
     }
-    return reply;
+    // The trainer starts the next round for everyone.
+    return { ok: true, nextRoundStarted: false };
   }
 }

@@ -1,5 +1,7 @@
-import type { Decision, DecisionOutcome, Scenario } from '@ttc/sim';
+import type { Plan, ReplyOf } from '@ttc/protocol';
+import type { Decision, DecisionOutcome, Scenario, TeamPlan } from '@ttc/sim';
 import type { BoardCard, FigurePoint, PlayView } from '../view-model/board-view';
+import type { SoloRecord } from './solo-record';
 
 /** Something the operations screen should show or say, produced as time passes or news arrives. */
 export type PlayEvent =
@@ -22,6 +24,29 @@ export interface LocalClock {
   held: boolean;
   readonly speed: number;
   cycleSpeed(): number;
+  /** Lets up to `maxHours` pass at once until a customer waits (the guided first round starts with one). */
+  runUntilCustomers(maxHours: number): void;
+}
+
+/** The answer to committing a plan: in solo play the next round starts; in a class the trainer starts it. */
+export type PlanReply = { ok: true; nextRoundStarted: boolean } | { ok: false; message: string };
+
+/** What a class's team shares while planning: members' proposals, who committed, and news of both. */
+export interface TeamPlanning {
+  readonly playerName: string;
+  proposals(): Proposal[];
+  /** Who committed the team's plan this round, when someone has. */
+  committedBy(): string | undefined;
+  propose(plan: Plan): Promise<ReplyOf<'proposePlan'>>;
+  /** Calls the listener whenever something the screens draw changed; returns the unsubscribe. */
+  onChange(listener: () => void): () => void;
+}
+
+/** A teammate's draft plan. */
+export interface Proposal {
+  playerId: string;
+  by: string;
+  plan: Plan;
 }
 
 /**
@@ -36,6 +61,14 @@ export interface PlaySession {
   feedback: boolean;
   /** Only in solo play: a class's clock belongs to the trainer. */
   readonly clock: LocalClock | undefined;
+  /** The guided first round is wanted (solo practice only). */
+  readonly tutorial: boolean;
+  /** Only in a class: the team plans together. */
+  readonly teamPlanning: TeamPlanning | undefined;
+  /** Only in solo play: the game as its debrief needs it. */
+  readonly record: SoloRecord | undefined;
+  /** Who sits here, in a class ("Team 2 · you are Ada"); undefined in solo play. */
+  seatLabel(): string | undefined;
   view(): PlayView;
   /** Moves time on (solo) or collects what arrived (class); returns what the screen should show. */
   advance(deltaMs: number): PlayEvent[];
@@ -52,4 +85,6 @@ export interface PlaySession {
   /** The player selected a card (a class asks the server for its previews). */
   select(demandId: number): void;
   decideCard(demandId: number, decision: Decision): Promise<DecideReply>;
+  /** Commits the plan for the next round, all or nothing. */
+  commitPlan(plan: TeamPlan): Promise<PlanReply>;
 }

@@ -192,3 +192,26 @@ describe('SoloSession commands', () => {
     expect(stateHash(replay.state)).toBe(stateHash(session.state));
   });
 });
+
+describe('SoloSession.applyPlan', () => {
+  const plan = { build: ['rush-delivery'], retire: [], premiumPrices: {}, optionPrices: {}, hires: 0, restPercent: 10 };
+  const toPlanning = (session: SoloSession) => {
+    while (inOperations(session)) session.apply({ type: 'tick' });
+  };
+
+  it('applies the whole plan and logs its commands, or nothing of it', () => {
+    const session = newSession();
+    toPlanning(session);
+    const before = stateHash(session.state);
+    const logged = session.commands.length;
+    // One hire too many at the end: nothing of the plan goes through, the build included.
+    const refused = session.applyPlan({ ...plan, hires: office.staff.max });
+    expect(refused.ok === false && refused.rejection.code).toBe('staff-limit');
+    expect(stateHash(session.state)).toBe(before);
+    expect(session.commands.length).toBe(logged);
+    const accepted = session.applyPlan(plan);
+    expect(accepted.ok).toBe(true);
+    expect(session.commands.slice(logged).map((command) => command.type)).toEqual(['buildOption', 'setRest', 'commitPlan']);
+    expect(session.state.teams[0]?.options.map((option) => option.status)).toEqual(['building']);
+  });
+});

@@ -1,6 +1,6 @@
 import {
   applyCommand,
-  type CardView,
+  applyPlan,
   type Command,
   type CommandResult,
   createGame,
@@ -9,25 +9,20 @@ import {
   type Game,
   gameLogOf,
   type Outcome,
+  type PlanResult,
   type Scenario,
+  type TeamPlan,
   type TeamView,
   teamView,
 } from '@ttc/sim';
 import { forgetSavedGame, type SavedGame, saveGame } from '../storage/saved-game';
 import type { FigurePoint } from '../view-model/board-view';
 import { hourOf, signed } from '../view-model/format';
-import type { DecideReply, LocalClock, PlayEvent, PlaySession } from './play-session';
+import type { DecideReply, LocalClock, PlanReply, PlayEvent, PlaySession } from './play-session';
+import type { DecisionRecord, GameLength, SoloRecord, SoloSettings } from './solo-record';
 
-export type GameLength = 'short' | 'full';
 export type Speed = 1 | 2 | 4;
-
-export interface SoloSettings {
-  scenario: Scenario;
-  seed: number;
-  length: GameLength;
-  feedback: boolean;
-  tutorial: boolean;
-}
+export type { DecisionRecord, GameLength, SoloSettings } from './solo-record';
 
 /** Real milliseconds per simulated hour at ×1. */
 export const TICK_MS = 3000;
@@ -36,19 +31,13 @@ export function roundsAndTicks(scenario: Scenario, length: GameLength): { rounds
   return length === 'short' ? { rounds: 3, ticksPerRound: 12 } : { rounds: scenario.rounds, ticksPerRound: scenario.ticksPerRound };
 }
 
-export interface DecisionRecord {
-  round: number;
-  tick: number;
-  outcome: DecisionOutcome;
-  card: CardView;
-}
-
 /**
  * One solo game in the browser: the simulation, a clock that drives its ticks, and the log of
  * accepted commands. It holds no rules: every change goes through the simulation's commands.
  */
-export class SoloSession implements PlaySession, LocalClock {
+export class SoloSession implements PlaySession, LocalClock, SoloRecord {
   readonly mode = 'solo';
+  readonly teamPlanning = undefined;
   readonly game: Game;
   readonly commands: Command[] = [];
   readonly decisions: DecisionRecord[] = [];
@@ -142,6 +131,24 @@ export class SoloSession implements PlaySession, LocalClock {
     return this;
   }
 
+  get tutorial(): boolean {
+    return this.settings.tutorial;
+  }
+
+  /** The game, its log and its decisions: the debrief's. */
+  get record(): SoloRecord {
+    return this;
+  }
+
+  /** A solo player sits alone: nothing to say beside the scenario's name. */
+  seatLabel(): undefined {
+    return undefined;
+  }
+
+  runUntilCustomers(maxHours: number): void {
+    for (let hour = 0; hour < maxHours && this.view().cards.length === 0; hour++) this.apply({ type: 'tick' });
+  }
+
   view(): TeamView {
     const view = teamView(this.game, 0);
     if (!view) throw new Error('a solo game has team 0');
@@ -175,6 +182,24 @@ export class SoloSession implements PlaySession, LocalClock {
     const record: DecisionRecord = { round: this.state.round, tick: this.state.tick, outcome, card };
     this.decisions.push(record);
     return { record, result };
+  }
+
+  /** The player's whole plan for the next round, all or nothing (the simulation's applyPlan); the next round does not start yet. */
+  applyPlan(plan: TeamPlan): PlanResult {
+    const result = applyPlan(this.game, 0, plan);
+    if (result.ok) {
+      this.commands.push(...result.commands);
+      this.save();
+    }
+    return result;
+  }
+
+  /** The whole plan, then the next round at once: a solo player is the whole team. */
+  commitPlan(plan: TeamPlan): Promise<PlanReply> {
+    const result = this.applyPlan(plan);
+    if (!result.ok) return Promise.resolve({ ok: false, message: result.rejection.reason });
+    this.apply({ type: 'startRound' });
+    return Promise.resolve({ ok: true, nextRoundStarted: true });
   }
 
   apply(command: Command): CommandResult {
@@ -240,4 +265,14 @@ export class SoloSession implements PlaySession, LocalClock {
     if (record) return Promise.resolve({ ok: true, outcome: record.outcome, card: record.card });
     return Promise.resolve({ ok: false, message: result.ok ? 'Nothing happened.' : result.rejection.reason, gentle: false });
   }
+}
+
+/** A new solo game, as the screens see it. */
+export function newSoloGame(settings: SoloSettings): PlaySession {
+  return new SoloSession(settings);
+}
+
+/** A solo game kept in this browser, rebuilt from its log; undefined when it no longer replays. */
+export function resumeSoloGame(saved: SavedGame): PlaySession | undefined {
+  return SoloSession.resume(saved);
 }

@@ -1,66 +1,31 @@
+import { boardOf } from '@ttc/protocol';
 import { applyCommand, createGame, findScenario, type Scenario, teamView } from '@ttc/sim';
 import { describe, expect, it } from 'vitest';
-import { accumulateFigures, boardView, globalTickText, hourOfRound, hourText, readBoard, readOutcome, readPreviews } from './board-view';
+import { accumulateFigures, boardView, globalTickText, hourOfRound, hourText } from './board-view';
 
 const scenario = findScenario('office-supplies') as Scenario;
 
-/** A board as the server sends it: the team's view without previews, as plain JSON. */
+/** A board as the server sends it (the protocol's boardOf, through JSON), and the team's full view. */
 function serverBoard(ticks = 4) {
   const game = createGame({ scenario, seed: 11, teams: 2, rounds: 2, ticksPerRound: 6, teamNames: ['A', 'B'] });
   for (let tick = 0; tick < ticks; tick++) applyCommand(game, { type: 'tick' });
   const view = teamView(game, 1);
-  if (!view) throw new Error('team 1 exists');
-  const { cards, figures, lastReport: _report, ...rest } = view;
-  const board = { ...rest, figures: { ...figures }, cards: cards.map(({ previews: _previews, ...card }) => card), planCommitted: false };
-  return { game, view, board: JSON.parse(JSON.stringify(board)) as Record<string, unknown> };
+  const board = boardOf(game, 1);
+  if (!view || !board) throw new Error('team 1 exists');
+  return { game, view, board: JSON.parse(JSON.stringify(board)) as typeof board };
 }
-
-describe('readBoard', () => {
-  it('reads a board the way the server builds it', () => {
-    const { board, view } = serverBoard();
-    const read = readBoard(board);
-    expect(read?.team).toBe(1);
-    expect(read?.cards.length).toBe(view.cards.length);
-    expect(read?.figures.profitCents).toBe(view.figures.profitCents);
-  });
-
-  it('drops a board with a field the screens need missing or of the wrong kind', () => {
-    const { board } = serverBoard();
-    expect(readBoard({ ...board, figures: { profitCents: 1 } })).toBeUndefined();
-    expect(readBoard({ ...board, cards: [{ customerName: 'Ada' }] })).toBeUndefined();
-    expect(readBoard({ ...board, staff: 'three' })).toBeUndefined();
-  });
-});
 
 describe('boardView', () => {
   it('gives each card the previews asked for so far, and none to the others', () => {
     const { board, view } = serverBoard();
-    const read = readBoard(board);
-    if (!read) throw new Error('readable');
     const first = view.cards[0];
     if (!first) throw new Error('cards arrived');
-    const shown = boardView(read, new Map([[first.demand.id, first.previews]]));
+    const shown = boardView(board, new Map([[first.demand.id, first.previews]]));
     expect(shown.cards[0]?.previews).toEqual(first.previews);
     expect(shown.cards.slice(1).every((card) => card.previews === undefined)).toBe(true);
     expect('planCommitted' in shown).toBe(false);
-  });
-});
-
-describe('readPreviews and readOutcome', () => {
-  it('accept what the simulation produces and refuse anything else', () => {
-    const { view } = serverBoard();
-    expect(readPreviews(JSON.parse(JSON.stringify(view.cards[0]?.previews)))).toBeDefined();
-    expect(readPreviews({ accommodate: {} })).toBeUndefined();
-    expect(readOutcome({ kind: 'decision' })).toBeUndefined();
-  });
-
-  it('reads an outcome of a real decision', () => {
-    const { game, view } = serverBoard();
-    const card = view.cards[0];
-    if (!card) throw new Error('cards arrived');
-    const result = applyCommand(game, { type: 'decide', team: 1, demandId: card.demand.id, decision: 'no' });
-    const outcome = result.ok ? result.outcomes.find((item) => item.kind === 'decision') : undefined;
-    expect(readOutcome(JSON.parse(JSON.stringify(outcome)))?.resolution).toBe('no');
+    // Operations boards carry no option offers: the view has none rather than none defined.
+    expect(shown.optionOffers).toEqual([]);
   });
 });
 

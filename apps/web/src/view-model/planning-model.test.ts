@@ -1,6 +1,6 @@
-import { applyCommand, createGame, findScenario, type Game, type Scenario, type TeamView, teamView } from '@ttc/sim';
+import { applyCommand, createGame, findScenario, type Game, planCommands, type Scenario, type TeamView, teamView } from '@ttc/sim';
 import { describe, expect, it } from 'vitest';
-import { draftCommands, emptyDraft, type PlanDraft, planCost, planningRows } from './planning-model';
+import { emptyDraft, type PlanDraft, planCost, planningRows } from './planning-model';
 
 function scenarioOf(id: string): Scenario {
   const scenario = findScenario(id);
@@ -156,7 +156,7 @@ describe('planCost', () => {
     // Costed before anything is applied, as the planning screen shows it.
     const shown = planCost(view, office, draft).totalCents;
     const cashBefore = game.state.teams[0]?.cashCents ?? 0;
-    for (const command of draftCommands(draft, view)) apply(game, command);
+    for (const command of planCommands(view.team, draft, view.plannedRestPercent)) apply(game, command);
     apply(game, { type: 'startRound' });
     expect(cashBefore - (game.state.teams[0]?.cashCents ?? 0)).toBe(shown);
   });
@@ -170,7 +170,7 @@ describe('planCost', () => {
     // Rounds of 8 hours are half the scenario's 16: half the €25 upkeep (€12.50, shown whole).
     expect(shown.lines).toContain('Option upkeep next round: €13');
     const cashBefore = game.state.teams[0]?.cashCents ?? 0;
-    for (const command of draftCommands(draft, view)) apply(game, command);
+    for (const command of planCommands(view.team, draft, view.plannedRestPercent)) apply(game, command);
     apply(game, { type: 'startRound' });
     expect(cashBefore - (game.state.teams[0]?.cashCents ?? 0)).toBe(shown.totalCents);
   });
@@ -212,7 +212,7 @@ describe('planCost', () => {
 describe('planCommands', () => {
   it('only commits the plan for an empty draft', () => {
     const view = viewOf(afterRoundOne());
-    expect(draftCommands(emptyDraft(view), view)).toEqual([{ type: 'commitPlan', team: 0 }]);
+    expect(planCommands(view.team, emptyDraft(view), view.plannedRestPercent)).toEqual([{ type: 'commitPlan', team: 0 }]);
   });
 
   it('retires before it builds and commits last, and the simulation accepts every command', () => {
@@ -233,7 +233,7 @@ describe('planCommands', () => {
       hires: 0,
       restPercent: 10,
     });
-    const commands = draftCommands(draft, view);
+    const commands = planCommands(view.team, draft, view.plannedRestPercent);
     expect(commands.map((command) => command.type)).toEqual([
       'retireOption',
       'buildOption',
@@ -256,7 +256,7 @@ describe('planCommands', () => {
 
   it('leaves rest alone when the draft keeps the planned rest', () => {
     const view = viewOf(afterRoundOne());
-    const commands = draftCommands(draftWith(view, { hires: 2 }), view);
+    const commands = planCommands(view.team, draftWith(view, { hires: 2 }), view.plannedRestPercent);
     expect(commands.map((command) => command.type)).toEqual(['hire', 'commitPlan']);
   });
 });

@@ -1,4 +1,4 @@
-import { type Command, planCommands, type RoundReport, type Scenario, type TeamPlan } from '@ttc/sim';
+import { type RoundReport, type Scenario, planCost as simPlanCost, type TeamPlan } from '@ttc/sim';
 import { SEGMENT_SYMBOLS } from '../ui/theme';
 import type { PlayView } from './board-view';
 import { caresLabel, money } from './format';
@@ -91,41 +91,18 @@ export function emptyDraft(view: PlayView): PlanDraft {
   return { build: [], retire: [], premiumPrices: {}, optionPrices: {}, hires: 0, restPercent: view.plannedRestPercent };
 }
 
-/** What the plan will cost, shown before it is committed. */
+/** What the plan will cost, shown before it is committed: the simulation's figures (planCost), in words. */
 export function planCost(view: PlayView, scenario: Scenario, draft: PlanDraft): PlanCost {
+  const cost = simPlanCost(scenario, view, draft);
   const lines: string[] = [];
-  let total = 0;
-  for (const id of draft.build) {
-    const category = scenario.categories.find((candidate) => candidate.id === id);
-    if (!category) continue;
-    total += category.option.buildCostCents;
-    lines.push(`Build "${category.name}": ${money(category.option.buildCostCents, scenario.currency, false)}`);
-  }
-  if (draft.hires > 0) {
-    const cost = draft.hires * scenario.staff.hireCostCents;
-    total += cost;
-    lines.push(`Hire ${draft.hires}: ${money(cost, scenario.currency, false)}, then wages`);
-  }
-  const keptOptions = view.options.filter((option) => !draft.retire.includes(scenario.categories[option.category]?.id ?? ''));
-  const built = draft.build.map((id) => scenario.categories.findIndex((category) => category.id === id));
-  const upkeep = [...keptOptions.map((option) => option.category), ...built].reduce(
-    (sum, category) => sum + upkeepOf(view, scenario, category),
-    0,
-  );
-  if (upkeep > 0) {
-    total += upkeep;
-    lines.push(`Option upkeep next round: ${money(upkeep, scenario.currency, false)}`);
-  }
+  for (const build of cost.builds) lines.push(`Build "${build.name}": ${money(build.cents, scenario.currency, false)}`);
+  if (draft.hires > 0) lines.push(`Hire ${draft.hires}: ${money(cost.hireCents, scenario.currency, false)}, then wages`);
+  if (cost.upkeepCents > 0) lines.push(`Option upkeep next round: ${money(cost.upkeepCents, scenario.currency, false)}`);
   lines.push(...priceChangeLines(view, scenario, draft));
   for (const id of draft.retire) lines.push(`Retire "${scenario.categories.find((category) => category.id === id)?.name ?? id}"`);
   if (draft.restPercent > 0) lines.push(`Rest ${draft.restPercent} %: that much less capacity, faster recovery`);
   if (lines.length === 0) lines.push('No changes: next round runs as this one did.');
-  return { lines, totalCents: total };
-}
-
-/** The commands that carry out a draft plan (the simulation's own translation). */
-export function draftCommands(draft: PlanDraft, view: PlayView): Command[] {
-  return planCommands(view.team, draft, view.plannedRestPercent);
+  return { lines, totalCents: cost.totalCents };
 }
 
 /** Each price the draft changes, "Premium “Gift wrap”: €12.00 → €13.20"; prices set back to what they were are left out. */

@@ -1,5 +1,4 @@
-import type { Readiness } from '../rules/work-queue.js';
-import type { Resolution, WorkKind } from '../state/game-state.js';
+import type { Readiness, Resolution, WorkKind } from '../state/game-state.js';
 import type { Cents, Hours, Tick } from '../state/units.js';
 
 export const REJECTION_CODES = [
@@ -16,6 +15,8 @@ export const REJECTION_CODES = [
   'not-enough-cash',
   'staff-limit',
   'invalid-value',
+  /** The team's plan for this round is in already: one plan per team and round (applyPlan). */
+  'plan-committed',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

@@ -17,9 +17,9 @@ import {
 } from '../rules/reaction-model.js';
 import { normalCapacity } from '../rules/staff-work.js';
 import { findOption, isOptionLive, meanExhaustion } from '../rules/team-measures.js';
-import { endTickOf, type Readiness, readiness } from '../rules/work-queue.js';
+import { endTickOf, readiness } from '../rules/work-queue.js';
 import type { Game } from '../state/game.js';
-import type { Demand, Resolution, TeamState } from '../state/game-state.js';
+import type { Demand, Readiness, Resolution, TeamState } from '../state/game-state.js';
 import type { Cents, Hours } from '../state/units.js';
 
 /** What a decision would probably do, shown on the card before the player chooses. */

@@ -2,7 +2,7 @@ import { upkeepPerRound } from '../rules/round-transitions.js';
 import { findOption } from '../rules/team-measures.js';
 import type { Game } from '../state/game.js';
 import type { TeamState } from '../state/game-state.js';
-import type { Cents, Hours } from '../state/units.js';
+import { type Cents, type Hours, toCents } from '../state/units.js';
 
 /** How a live option did in the last finished round: what its users paid, what it cost, whether it paid its way. */
 export interface OptionRoundResult {
@@ -65,7 +65,7 @@ export function optionOffers(game: Game, team: TeamState): OptionOffer[] {
       buildStaffHours: category.option.buildStaffHours,
       buildHoursLeft: buildHoursLeft(team, index),
       buildTicks: category.option.buildTicks,
-      upkeepPerRoundCents: Math.round(upkeepPerRound(game, category.option.upkeepPerRoundCents)),
+      upkeepPerRoundCents: toCents(upkeepPerRound(game.scenario, game.state.config.ticksPerRound, category.option.upkeepPerRoundCents)),
       priceCents: option?.priceCents ?? category.option.priceCents,
       perUseCostCents: category.option.perUseCostCents,
       staffHoursPerUse: category.option.staffHoursPerUse,

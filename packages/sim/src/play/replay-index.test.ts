@@ -4,11 +4,12 @@ import { applyCommand } from '../commands/apply-command.js';
 import type { Command } from '../commands/command-schema.js';
 import { stateHash } from '../figures/state-hash.js';
 import { BUILTIN_SCENARIOS } from '../scenario/builtin-scenarios.js';
+import { copyPlain } from '../state/copy-plain.js';
 import { createGame, type GameSetup } from '../state/create-game.js';
 import { createStrategy } from '../strategies/create-strategy.js';
 import { intentArbitrary, playIntents } from '../test-support/random-play.js';
 import { playGame } from './play-game.js';
-import { copyPlain, createReplayIndex } from './replay-index.js';
+import { createReplayIndex } from './replay-index.js';
 
 const scenario = BUILTIN_SCENARIOS[0];
 if (!scenario) throw new Error('no scenario');

@@ -1,6 +1,7 @@
 import { applyCommand } from '../commands/apply-command.js';
 import type { Command } from '../commands/command-schema.js';
 import type { Scenario } from '../scenario/scenario-schema.js';
+import { copyPlain } from '../state/copy-plain.js';
 import type { GameSetup } from '../state/create-game.js';
 import type { Game } from '../state/game.js';
 import type { Decision, GameState, KeyMomentKind, Phase } from '../state/game-state.js';
@@ -56,23 +57,6 @@ export interface ReplayIndex {
   nextMark(position: ReplayPosition, kinds?: readonly ReplayMarkKind[]): ReplayMark | undefined;
   /** The last mark before a position (of the given kinds, or any). */
   previousMark(position: ReplayPosition, kinds?: readonly ReplayMarkKind[]): ReplayMark | undefined;
-}
-
-/**
- * A copy of plain data (what a GameState is: objects, arrays, numbers, strings, booleans, null).
- * Keys keep their order, so a copy serialises, and hashes, exactly like its original.
- */
-export function copyPlain<T>(value: T): T {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) {
-    const length = value.length;
-    const copy = new Array(length);
-    for (let index = 0; index < length; index++) copy[index] = copyPlain(value[index]);
-    return copy as T;
-  }
-  const copy: Record<string, unknown> = {};
-  for (const key in value) copy[key] = copyPlain((value as Record<string, unknown>)[key]);
-  return copy as T;
 }
 
 /** The first index in a sorted array whose value is greater than `value` (or length). */

@@ -1,5 +1,6 @@
 import type { Outcome } from '../commands/command-result.js';
 import { RandomStream } from '../random/random-stream.js';
+import type { Scenario } from '../scenario/scenario-schema.js';
 import { emptyRoundReport, hireStaff } from '../state/create-game.js';
 import type { Game } from '../state/game.js';
 import type { TeamState } from '../state/game-state.js';
@@ -31,8 +32,8 @@ export const ROUND_END = {
 } as const;
 
 /** Upkeep of an option for one round: a standard round's upkeep, pro rata for shorter or longer rounds. */
-export function upkeepPerRound(game: Game, standardUpkeepCents: number): number {
-  return (standardUpkeepCents * game.state.config.ticksPerRound) / game.scenario.ticksPerRound;
+export function upkeepPerRound(scenario: Scenario, ticksPerRound: number, standardUpkeepCents: number): number {
+  return (standardUpkeepCents * ticksPerRound) / scenario.ticksPerRound;
 }
 
 export function resignationChance(exhaustion: number): number {
@@ -158,7 +159,7 @@ export function startNextRound(game: Game): void {
       const category = scenario.categories[option.category];
       const stats = team.roundReport.categories[option.category];
       if (!category) continue;
-      const upkeep = spend(team, upkeepPerRound(game, category.option.upkeepPerRoundCents));
+      const upkeep = spend(team, upkeepPerRound(scenario, state.config.ticksPerRound, category.option.upkeepPerRoundCents));
       if (stats) stats.optionUpkeepCents += upkeep;
     }
     team.planCommitted = false;

@@ -1,7 +1,7 @@
 import type { Outcome } from '../commands/command-result.js';
 import type { RandomStream } from '../random/random-stream.js';
 import type { Game } from '../state/game.js';
-import type { TeamState, WorkItem } from '../state/game-state.js';
+import type { Readiness, TeamState, WorkItem } from '../state/game-state.js';
 import { clamp, type Hours, type Tick } from '../state/units.js';
 import { shiftLoyalty } from './customer-totals.js';
 import type { EventModifiers } from './event-effects.js';
@@ -63,17 +63,6 @@ export function dueTickFrom(now: Tick): Tick {
  */
 export function readyTickFor(team: TeamState, hours: Hours, hoursPerTick: Hours, now: Tick): Tick {
   return now + Math.max(1, Math.ceil((team.backlogHours + hours) / Math.max(hoursPerTick, 0.01) - 1e-9));
-}
-
-/** When `hours` promised now would be done, at normal pace and with all the overtime staff can give. */
-export interface Readiness {
-  dueTick: Tick;
-  /** At the staff's normal pace. */
-  readyTick: Tick;
-  /** Done by its due tick, with overtime if need be. */
-  inTime: boolean;
-  /** In time only with overtime (or finished after the game's last hour, at extra wages). */
-  needsOvertime: boolean;
 }
 
 /** When work promised now would be done; `endTick` is the game's last global tick, after which owed work is settled in overtime. */

@@ -42,6 +42,17 @@ export interface Demand {
   eventId: string | null;
 }
 
+/** When `hours` promised now would be done, at normal pace and with all the overtime staff can give. */
+export interface Readiness {
+  dueTick: Tick;
+  /** At the staff's normal pace. */
+  readyTick: Tick;
+  /** Done by its due tick, with overtime if need be. */
+  inTime: boolean;
+  /** In time only with overtime (or finished after the game's last hour, at extra wages). */
+  needsOvertime: boolean;
+}
+
 /** What a piece of owed work is for: a promised one-off, an option use, or building an option. */
 export type WorkKind = 'accommodate' | 'premium' | 'option' | 'self-service' | 'build';
 

@@ -1,11 +1,10 @@
 import type { ServerMessage } from '@ttc/protocol';
 import { announceScreen, logEntry } from '../../a11y/dom-mirror';
-import { scenarios, showScene } from '../../app-shell';
 import { SCENES } from '../../scenes/scene-keys';
 import { ClassPlaySession } from '../../session/class-play-session';
 import { type ClassroomConnection, closeClassroomConnection } from '../connection';
 import { forgetPlayer, type PlayerCredentials } from '../credentials';
-import { leaveClassScreen, openClassScreen } from '../router';
+import type { ClassroomNavigation } from '../screen-types';
 import { type LearnerScreen, learnerScreen } from './learner-screen';
 import { showNotice } from './notice';
 import { onLayoutChange, phoneLayout } from './phone-layout';
@@ -18,7 +17,12 @@ let stopCurrent: (() => void) | undefined;
  * during operations, planning between rounds, the debriefs at the end. The server decides
  * where everyone is; this only opens the screen that matches its latest word.
  */
-export function startLearnerFlow(connection: ClassroomConnection, credentials: PlayerCredentials, team: number): void {
+export function startLearnerFlow(
+  connection: ClassroomConnection,
+  nav: ClassroomNavigation,
+  credentials: PlayerCredentials,
+  team: number,
+): void {
   stopCurrent?.();
   let current: LearnerScreen | undefined;
   let play: ClassPlaySession | undefined;
@@ -27,7 +31,7 @@ export function startLearnerFlow(connection: ClassroomConnection, credentials: P
   const playSession = (): ClassPlaySession | undefined => {
     if (play) return play;
     const scenarioId = connection.latest('session')?.scenarioId;
-    const scenario = scenarios().find((candidate) => candidate.id === scenarioId);
+    const scenario = nav.scenarios().find((candidate) => candidate.id === scenarioId);
     if (!scenario) return undefined;
     play = new ClassPlaySession(scenario, credentials.name, myTeam, (message) => connection.send(message), logEntry);
     // What arrived before the seat's session existed: the latest of each.
@@ -51,17 +55,15 @@ export function startLearnerFlow(connection: ClassroomConnection, credentials: P
         : found;
     if (next.key === current?.key) return;
     current = next;
-    if (next.screen === 'waiting')
-      void openClassScreen('waiting', { playerId: credentials.playerId, name: credentials.name, team: String(myTeam) });
+    if (next.screen === 'waiting') nav.open('waiting', { playerId: credentials.playerId, name: credentials.name, team: String(myTeam) });
     else if (next.screen === 'debrief') {
       stop();
-      void openClassScreen('class-debrief', { role: 'player' });
+      nav.open('class-debrief', { role: 'player' });
     } else if (play && phone) {
       setSeat(play);
-      void openClassScreen(next.screen);
+      nav.open(next.screen);
     } else if (play) {
-      leaveClassScreen();
-      showScene(next.screen === 'operations' ? SCENES.operations : SCENES.planning, { session: play });
+      nav.showScene(next.screen === 'operations' ? SCENES.operations : SCENES.planning, { session: play });
     }
   };
 
@@ -69,8 +71,7 @@ export function startLearnerFlow(connection: ClassroomConnection, credentials: P
     stop();
     forgetPlayer();
     closeClassroomConnection();
-    leaveClassScreen();
-    showScene(SCENES.title);
+    nav.toTitle();
     showNotice(`You left the class: ${reason} Join again with the code if this was a mistake.`);
     announceScreen(`Title screen. You left the class: ${reason}`);
   };

@@ -7,7 +7,7 @@ import { explainDecision } from '../../view-model/explain-decision';
 import { hours } from '../../view-model/format';
 import { statusText } from '../../view-model/status-text';
 import { fill, h } from '../dom';
-import type { ScreenRenderer } from '../router';
+import type { ScreenRenderer } from '../screen-types';
 import { countdownText, msLeftInRound } from '../trainer/session-clock';
 import { cardItem, choiceButtons, DECISIONS, figuresList, selectedCard } from './phone-board-parts';
 import { seat } from './seat';

@@ -1,10 +1,11 @@
 import { announceScreen, announceStatus, logEntry } from '../../a11y/dom-mirror';
-import type { ClassPlaySession, Proposal } from '../../session/class-play-session';
+import type { ClassPlaySession } from '../../session/class-play-session';
+import type { Proposal } from '../../session/play-session';
 import { money } from '../../view-model/format';
 import { emptyDraft, type PlanDraft, planCost, planningRows } from '../../view-model/planning-model';
 import { planSummary } from '../../view-model/team-feed';
 import { fill, h } from '../dom';
-import type { ScreenRenderer } from '../router';
+import type { ScreenRenderer } from '../screen-types';
 import { stepOptionPrice, stepPremium, stepRest, toggleOption, withHires } from './plan-draft';
 import { seat } from './seat';
 import './phone.css';
@@ -249,8 +250,8 @@ export const phonePlanningScreen: ScreenRenderer = ({ root }) => {
   };
 
   const commit = async () => {
-    const reply = await play.commit(structuredClone(draft));
-    if (!reply.ok) say(reply.error.message, false);
+    const reply = await play.commitPlan(structuredClone(draft));
+    if (!reply.ok) say(reply.message, false);
     else draw();
   };
 

@@ -10,41 +10,9 @@ import {
   sessionSummariesResponseSchema,
   shareLinksResponseSchema,
 } from '@ttc/protocol';
-import type { z } from 'zod';
+import { callApi as call } from '../rest-client';
 
-// The replay routes of docs/replays.md. Every answer is parsed with its protocol schema; every
-// failure becomes an Error whose message can be shown as it is.
-
-async function call<T>(
-  path: string,
-  schema: z.ZodType<T> | undefined,
-  init: { method?: string; key?: string; body?: unknown } = {},
-): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (init.key) headers['x-facilitator-key'] = init.key;
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: init.method ?? 'GET',
-      headers,
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-    });
-  } catch {
-    throw new Error('The server could not be reached. Check the connection and try again.');
-  }
-  if (response.status === 204) return undefined as T;
-  const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const message =
-      body && typeof body === 'object' && 'message' in body ? String(body.message) : `The server answered ${response.status}.`;
-    throw new Error(message);
-  }
-  if (!schema) return undefined as T;
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new Error('The server answered in a form this page does not understand. Reload the page.');
-  return parsed.data;
-}
+// The replay routes of docs/replays.md, through the page's one REST client.
 
 const session = (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}`;
 

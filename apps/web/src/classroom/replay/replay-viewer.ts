@@ -1,6 +1,7 @@
 import { checkpointMismatches } from '@ttc/protocol';
 import { createReplayIndex, type ReplayIndex, teamView } from '@ttc/sim';
 import { announceStatus } from '../../a11y/dom-mirror';
+import { plainKey, typingInField } from '../../ui/keys';
 import { money } from '../../view-model/format';
 import {
   decisionCollector,
@@ -16,7 +17,6 @@ import {
 import { teamColour, teamMarker } from '../debrief/debrief-sections';
 import { type LineChartSpec, lineChart, placeChartCursor } from '../debrief/line-chart';
 import { fill, h } from '../dom';
-import { plainKey, typingInField } from '../trainer/navigation';
 import { replayBoard } from './replay-board';
 import { decisionsPanel } from './replay-decisions';
 import { notesPanel } from './replay-notes';

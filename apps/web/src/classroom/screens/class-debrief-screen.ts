@@ -1,7 +1,5 @@
 import { classResultsFileName, type SessionLog, sessionLogSchema } from '@ttc/protocol';
 import { announceStatus } from '../../a11y/dom-mirror';
-import { scenarios, showScene } from '../../app-shell';
-import { SCENES } from '../../scenes/scene-keys';
 import { type ClassDebrief, classDebriefModel } from '../../view-model/class-debrief-model';
 import { closeClassroomConnection } from '../connection';
 import { forgetFacilitator, forgetPlayer, loadFacilitator, loadPlayer } from '../credentials';
@@ -15,7 +13,8 @@ import {
   yourTeamSection,
 } from '../debrief/debrief-sections';
 import { fill, h } from '../dom';
-import type { ScreenRenderer } from '../router';
+import { callApi } from '../rest-client';
+import type { ScreenRenderer } from '../screen-types';
 import '../debrief/class-debrief.css';
 
 // The class debrief, for the projector (the trainer) and for each learner: the session's record
@@ -56,22 +55,8 @@ function seatFor(role: string | undefined): Seat | undefined {
   );
 }
 
-async function fetchLog(seat: Seat): Promise<SessionLog> {
-  let response: Response;
-  try {
-    response = await fetch(`/api/sessions/${encodeURIComponent(seat.sessionId)}/log?${seat.query}`);
-  } catch {
-    throw new Error('The server could not be reached. Check the connection and try again.');
-  }
-  const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const message =
-      body && typeof body === 'object' && 'message' in body ? String(body.message) : `The server answered ${response.status}.`;
-    throw new Error(message);
-  }
-  const parsed = sessionLogSchema.safeParse(body);
-  if (!parsed.success) throw new Error('The session record from the server is not in the expected form.');
-  return parsed.data;
+function fetchLog(seat: Seat): Promise<SessionLog> {
+  return callApi(`/api/sessions/${encodeURIComponent(seat.sessionId)}/log?${seat.query}`, sessionLogSchema);
 }
 
 function statusSummary(model: ClassDebrief, yourTeam: number | undefined): string {
@@ -92,7 +77,7 @@ function nextPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-export const classDebriefScreen: ScreenRenderer = ({ root, params, announce, go }) => {
+export const classDebriefScreen: ScreenRenderer = ({ root, params, announce, go, nav }) => {
   const seat = seatFor(params.role);
   let closed = false;
 
@@ -100,7 +85,7 @@ export const classDebriefScreen: ScreenRenderer = ({ root, params, announce, go 
     if (seat?.role === 'player') forgetPlayer();
     else forgetFacilitator();
     closeClassroomConnection();
-    showScene(SCENES.title);
+    nav.toTitle();
   };
 
   const exports = (model: ClassDebrief, log: SessionLog) => {
@@ -190,7 +175,7 @@ export const classDebriefScreen: ScreenRenderer = ({ root, params, announce, go 
     announceStatus('Class debrief: replaying the session…');
     try {
       const log = await fetchLog(seat);
-      const scenario = scenarios().find((candidate) => candidate.id === log.scenarioId);
+      const scenario = nav.scenarios().find((candidate) => candidate.id === log.scenarioId);
       if (!scenario) throw new Error(`This page does not know the scenario "${log.scenarioId}".`);
       await nextPaint();
       if (closed) return;

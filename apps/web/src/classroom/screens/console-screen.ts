@@ -1,13 +1,14 @@
-import type { ClientMessage, ServerMessage } from '@ttc/protocol';
+import type { CatalogScenario, ClientMessage, ServerMessage } from '@ttc/protocol';
 import { announceStatus, logEntry } from '../../a11y/dom-mirror';
+import { plainKey, typingInField } from '../../ui/keys';
 import { fill, h } from '../dom';
-import type { ScreenRenderer } from '../router';
+import type { ScreenRenderer } from '../screen-types';
 import { dashboardTable } from '../trainer/dashboard-table';
 import { type FeedMessage, feedItem, plansInText, teamLabel } from '../trainer/feed';
-import { followSessionEnd, plainKey, typingInField } from '../trainer/navigation';
 import { nextRoundWarning, teamsStillPlanning } from '../trainer/next-round';
-import { type CatalogScenario, loadScenarioCatalog } from '../trainer/scenario-catalog';
+import { loadScenarioCatalog } from '../trainer/scenario-catalog';
 import { clockSummary, countdownText, currentHour, msLeftInRound, paceText, speedChoices } from '../trainer/session-clock';
+import { followSessionEnd } from '../trainer/session-end';
 import { trainerSession } from '../trainer/trainer-session';
 import '../trainer/trainer.css';
 

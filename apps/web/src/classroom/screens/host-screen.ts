@@ -1,17 +1,11 @@
-import { hostingInfoSchema } from '@ttc/protocol';
+import { type CatalogScenario, hostingInfoSchema } from '@ttc/protocol';
 import { loadFacilitator, rememberHostedClass, saveFacilitator } from '../credentials';
 import { fill, h } from '../dom';
-import { enterAsFacilitator } from '../entry';
-import type { ScreenRenderer } from '../router';
+import { callApi } from '../rest-client';
+import type { ScreenRenderer } from '../screen-types';
 import { HOST_DEFAULTS, type HostField, type HostFormValues, PACE_CHOICES, playTimeSummary, readHostForm } from '../trainer/host-form';
-import { backToTitle } from '../trainer/navigation';
-import { type CatalogScenario, loadScenarioCatalog } from '../trainer/scenario-catalog';
+import { loadScenarioCatalog } from '../trainer/scenario-catalog';
 import '../trainer/trainer.css';
-
-/** The reply's LAN join links, if it has any. */
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-}
 
 function hint(id: string, text: string): HTMLElement {
   return h('span', { class: 'field-hint', id }, text);
@@ -21,7 +15,7 @@ function hint(id: string, text: string): HTMLElement {
  * The trainer's first screen: a short form whose defaults are good enough that hosting is one
  * press of Enter. Each field says what is wrong with it; the server's refusal shows below.
  */
-export const hostScreen: ScreenRenderer = ({ root, connection, go, announce }) => {
+export const hostScreen: ScreenRenderer = ({ root, connection, go, announce, nav }) => {
   let closed = false;
   let catalog: CatalogScenario[] = [];
   /** Enter was pressed before the scenarios arrived. */
@@ -165,29 +159,21 @@ export const hostScreen: ScreenRenderer = ({ root, connection, go, announce }) =
       ...(passcodeRequired ? { passcode: passcode.value } : {}),
     });
     if (closed) return;
-    const { sessionId, facilitatorKey, joinCode, joinUrl, lanJoinUrls } = reply.ok ? reply : ({} as Record<string, unknown>);
-    if (
-      !reply.ok ||
-      typeof sessionId !== 'string' ||
-      typeof facilitatorKey !== 'string' ||
-      typeof joinCode !== 'string' ||
-      typeof joinUrl !== 'string'
-    ) {
+    if (!reply.ok) {
       submit.disabled = false;
       fill(submit, 'Host the class', h('kbd', {}, 'Enter'));
-      if (!reply.ok && reply.error.code === 'bad-passcode') {
+      if (reply.error.code === 'bad-passcode') {
         askForPasscode(reply.error.message);
         passcode.select();
         passcode.focus();
         return;
       }
-      serverError.textContent = reply.ok
-        ? 'The server answered without a join code. Try again.'
-        : `The class could not be hosted: ${reply.error.message}`;
+      serverError.textContent = `The class could not be hosted: ${reply.error.message}`;
       submit.focus();
       return;
     }
-    saveFacilitator({ sessionId, facilitatorKey, joinCode, joinUrl, lanJoinUrls: stringList(lanJoinUrls) });
+    const { sessionId, facilitatorKey, joinCode, joinUrl, lanJoinUrls } = reply;
+    saveFacilitator({ sessionId, facilitatorKey, joinCode, joinUrl, lanJoinUrls });
     rememberHostedClass({ sessionId, facilitatorKey, joinCode });
     connection.remember({ type: 'attachFacilitator', sessionId, facilitatorKey });
     go('lobby');
@@ -222,9 +208,8 @@ export const hostScreen: ScreenRenderer = ({ root, connection, go, announce }) =
   /** Whether this server asks for a passcode; without an answer the form finds out when it hosts. */
   const loadHostingInfo = async () => {
     try {
-      const response = await fetch('/api/hosting');
-      const info = hostingInfoSchema.safeParse(response.ok ? await response.json() : undefined);
-      if (!closed && info.success && info.data.passcodeRequired) askForPasscode();
+      const info = await callApi('/api/hosting', hostingInfoSchema);
+      if (!closed && info.passcodeRequired) askForPasscode();
     } catch {
       // The bad-passcode reply shows the field all the same.
     }
@@ -316,14 +301,14 @@ export const hostScreen: ScreenRenderer = ({ root, connection, go, announce }) =
         'header',
         { class: 'topbar' },
         h('h1', { id: 'host-title' }, 'Host a class'),
-        h('button', { type: 'button', onclick: backToTitle }, 'Back to the title', h('kbd', {}, 'Esc')),
+        h('button', { type: 'button', onclick: () => nav.toTitle() }, 'Back to the title', h('kbd', {}, 'Esc')),
       ),
       running &&
         h(
           'div',
           { class: 'panel row host-running' },
           h('span', {}, `This browser is running the class with join code ${running.joinCode || '(unknown)'}.`),
-          h('button', { type: 'button', onclick: () => void enterAsFacilitator(running) }, 'Return to that class'),
+          h('button', { type: 'button', onclick: () => void nav.enterAsFacilitator(running) }, 'Return to that class'),
           h('span', { class: 'muted' }, 'Hosting a new class replaces it on this browser; the old one keeps running.'),
         ),
       form,
@@ -333,7 +318,7 @@ export const hostScreen: ScreenRenderer = ({ root, connection, go, announce }) =
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.preventDefault();
-      backToTitle();
+      nav.toTitle();
     } else if (event.key === 'Enter' && !form.contains(event.target as Node) && !(event.target instanceof HTMLButtonElement)) {
       // Enter hosts, as the button says, wherever the focus is (a form field submits by itself).
       event.preventDefault();

@@ -1,16 +1,13 @@
 import { JOIN_CODE_MAX_TYPED, normaliseJoinCode, spacedJoinCode } from '@ttc/protocol';
 import { logEntry } from '../../a11y/dom-mirror';
-import { showScene } from '../../app-shell';
-import { SCENES } from '../../scenes/scene-keys';
 import { loadPlayer, type PlayerCredentials, savePlayer } from '../credentials';
 import { h } from '../dom';
 import { checkJoinForm, type JoinProblems, joinRefusal, normaliseName } from '../learner/join-form';
-import { startLearnerFlow } from '../learner/learner-flow';
-import { leaveClassScreen, type ScreenRenderer } from '../router';
+import type { ScreenRenderer } from '../screen-types';
 import '../learner/learner.css';
 
 /** A learner joins with the class's code (filled in from a join link) and a display name. */
-export const joinScreen: ScreenRenderer = ({ root, connection, params, announce }) => {
+export const joinScreen: ScreenRenderer = ({ root, connection, params, announce, nav }) => {
   const prefilled = spacedJoinCode(normaliseJoinCode(params.code ?? ''));
   const codeError = h('p', { id: 'join-code-error', class: 'error-text', 'aria-live': 'polite' });
   const nameError = h('p', { id: 'join-name-error', class: 'error-text', 'aria-live': 'polite' });
@@ -51,7 +48,7 @@ export const joinScreen: ScreenRenderer = ({ root, connection, params, announce 
     savePlayer(credentials);
     connection.remember({ type: 'attach', token: credentials.token });
     logEntry(`You joined the class as ${credentials.name}, in Team ${team + 1}.`);
-    startLearnerFlow(connection, credentials, team);
+    nav.followAsLearner(credentials, team);
   };
 
   const submit = async (event: Event): Promise<void> => {
@@ -74,17 +71,10 @@ export const joinScreen: ScreenRenderer = ({ root, connection, params, announce 
       return;
     }
     const { token, playerId, sessionId, team } = reply;
-    if (typeof token !== 'string' || typeof playerId !== 'string' || typeof sessionId !== 'string' || typeof team !== 'number') {
-      show({ form: 'The server’s answer was incomplete. Try again.' });
-      return;
-    }
     enter({ sessionId, token, playerId, name: normaliseName(name) }, team);
   };
 
-  const backToTitle = (): void => {
-    leaveClassScreen();
-    showScene(SCENES.title);
-  };
+  const backToTitle = (): void => nav.toTitle();
 
   const saved = loadPlayer();
   const continueSeat = saved
@@ -97,8 +87,8 @@ export const joinScreen: ScreenRenderer = ({ root, connection, params, announce 
           {
             type: 'button',
             onclick: () =>
-              void import('../entry').then(async ({ enterAsPlayer }) => {
-                if (!(await enterAsPlayer(saved))) show({ form: 'That seat no longer exists: join with the code and your name.' });
+              void nav.enterAsPlayer(saved).then((entered) => {
+                if (!entered) show({ form: 'That seat no longer exists: join with the code and your name.' });
               }),
           },
           `Continue as ${saved.name}`,

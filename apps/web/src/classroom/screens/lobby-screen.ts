@@ -1,12 +1,13 @@
 import { isLoopbackUrl, type ServerMessage, spacedJoinCode } from '@ttc/protocol';
 import QRCode from 'qrcode';
 import { announceStatus, logEntry } from '../../a11y/dom-mirror';
+import { plainKey, typingInField } from '../../ui/keys';
 import { consoleLink, loadFacilitator } from '../credentials';
 import { fill, h } from '../dom';
-import type { ScreenRenderer } from '../router';
+import type { ScreenRenderer } from '../screen-types';
 import { teamLabel } from '../trainer/feed';
 import { lanNote } from '../trainer/lan-note';
-import { backToTitle, followSessionEnd, plainKey, typingInField } from '../trainer/navigation';
+import { followSessionEnd } from '../trainer/session-end';
 import { balanceMoves, isBalanced, teamSizes } from '../trainer/team-balance';
 import { trainerSession } from '../trainer/trainer-session';
 import '../trainer/trainer.css';
@@ -28,7 +29,7 @@ async function qrCode(url: string): Promise<SVGElement | undefined> {
  * The lobby, made for the projector: how to join in large type, and the learners appearing by
  * team as they join. The trainer moves, removes and balances learners, then starts.
  */
-export const lobbyScreen: ScreenRenderer = ({ root, connection, go, announce }) => {
+export const lobbyScreen: ScreenRenderer = ({ root, connection, go, announce, nav }) => {
   trainerSession(connection);
   const credentials = loadFacilitator();
   const joinCode = credentials?.joinCode ?? '';
@@ -207,13 +208,17 @@ export const lobbyScreen: ScreenRenderer = ({ root, connection, go, announce }) 
       }
       for (const player of known.values()) if (!next.has(player.id)) logEntry(`${player.name} left the class.`);
     }
+    // The headcount is said when it changes: a roster that only follows a move or a reconnect
+    // must not talk over what the trainer just did ("Grace moved to Team 1.").
+    const changed = first || players.length !== known.size;
     first = false;
     known = next;
-    announceStatus(
-      players.length === 0
-        ? 'Lobby: waiting for learners to join.'
-        : `Lobby: ${players.length} ${players.length === 1 ? 'learner' : 'learners'} joined.`,
-    );
+    if (changed)
+      announceStatus(
+        players.length === 0
+          ? 'Lobby: waiting for learners to join.'
+          : `Lobby: ${players.length} ${players.length === 1 ? 'learner' : 'learners'} joined.`,
+      );
   };
 
   const link = credentials ? consoleLink(credentials) : '';
@@ -228,7 +233,11 @@ export const lobbyScreen: ScreenRenderer = ({ root, connection, go, announce }) 
         headcount,
         balance,
         start,
-        h('button', { type: 'button', onclick: backToTitle, title: 'The class keeps running; this browser can return to it' }, 'Leave'),
+        h(
+          'button',
+          { type: 'button', onclick: () => nav.toTitle(), title: 'The class keeps running; this browser can return to it' },
+          'Leave',
+        ),
       ),
       actionError,
       h(

@@ -1,14 +1,13 @@
 import type { SessionSummary } from '@ttc/protocol';
+import type { Scenario } from '@ttc/sim';
 import { announceStatus } from '../../a11y/dom-mirror';
-import { scenarios } from '../../app-shell';
 import { money } from '../../view-model/format';
 import { readSoloReplayFile } from '../../view-model/solo-replay-file';
 import { loadHostedClasses } from '../credentials';
 import { fill, h } from '../dom';
 import { fetchSummaries } from '../replay/replay-api';
 import { holdSoloReplay, sourceOfSoloFile } from '../replay/replay-source';
-import type { ScreenRenderer } from '../router';
-import { backToTitle } from '../trainer/navigation';
+import type { ScreenRenderer } from '../screen-types';
 import '../replay/replay.css';
 
 // The classes this browser hosted (their keys are kept here, nowhere else), each opening its
@@ -23,12 +22,12 @@ function dateText(iso: string): string {
     : date.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
-function currencyOf(scenarioId: string): string {
-  return scenarios().find((scenario) => scenario.id === scenarioId)?.currency ?? 'EUR';
+function currencyOf(scenarios: readonly Scenario[], scenarioId: string): string {
+  return scenarios.find((scenario) => scenario.id === scenarioId)?.currency ?? 'EUR';
 }
 
-function teamFigures(summary: SessionSummary): HTMLElement {
-  const currency = currencyOf(summary.scenarioId);
+function teamFigures(summary: SessionSummary, scenarios: readonly Scenario[]): HTMLElement {
+  const currency = currencyOf(scenarios, summary.scenarioId);
   return h(
     'ul',
     { class: 'past-teams' },
@@ -43,7 +42,7 @@ function teamFigures(summary: SessionSummary): HTMLElement {
   );
 }
 
-export const pastClassesScreen: ScreenRenderer = ({ root, go, announce }) => {
+export const pastClassesScreen: ScreenRenderer = ({ root, go, announce, nav }) => {
   let closed = false;
   const hosted = loadHostedClasses();
   const listBody = h('div', { class: 'past-list', 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Asking the server…'));
@@ -96,7 +95,7 @@ export const pastClassesScreen: ScreenRenderer = ({ root, go, announce }) => {
         h('td', {}, STATUS_TEXT[summary.status]),
         h('td', { class: 'number' }, String(summary.teamCount)),
         h('td', { class: 'number' }, `${summary.rounds} × ${summary.ticksPerRound} h`),
-        h('td', {}, teamFigures(summary)),
+        h('td', {}, teamFigures(summary, nav.scenarios())),
         h(
           'td',
           {},
@@ -174,7 +173,7 @@ export const pastClassesScreen: ScreenRenderer = ({ root, go, announce }) => {
         'header',
         { class: 'topbar' },
         h('h1', { id: 'past-title' }, 'Past classes and replays'),
-        h('button', { type: 'button', onclick: backToTitle }, 'Back to the title', h('kbd', {}, 'Esc')),
+        h('button', { type: 'button', onclick: () => nav.toTitle() }, 'Back to the title', h('kbd', {}, 'Esc')),
       ),
       h(
         'section',
@@ -205,7 +204,7 @@ export const pastClassesScreen: ScreenRenderer = ({ root, go, announce }) => {
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.preventDefault();
-      backToTitle();
+      nav.toTitle();
     }
   };
   document.addEventListener('keydown', onKey);

@@ -1,12 +1,13 @@
 import type { TeamFiguresRow } from '@ttc/protocol';
 import { announceStatus } from '../../a11y/dom-mirror';
+import { plainKey, typingInField } from '../../ui/keys';
 import { money } from '../../view-model/format';
 import { fill, h } from '../dom';
-import type { ScreenRenderer } from '../router';
+import type { ScreenRenderer } from '../screen-types';
 import { figureValue, ordinal, RANK_FIGURES, type RankFigure, rankTeams } from '../trainer/leaderboard';
-import { followSessionEnd, plainKey, typingInField } from '../trainer/navigation';
 import { loadScenarioCatalog } from '../trainer/scenario-catalog';
 import { clockSummary, countdownText, currentHour, msLeftInRound } from '../trainer/session-clock';
+import { followSessionEnd } from '../trainer/session-end';
 import { trainerSession } from '../trainer/trainer-session';
 import '../trainer/trainer.css';
 

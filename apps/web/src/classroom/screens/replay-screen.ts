@@ -1,13 +1,11 @@
 import type { ReplayBundle } from '@ttc/protocol';
 import { announceStatus } from '../../a11y/dom-mirror';
-import { scenarios } from '../../app-shell';
 import { loadHostedClasses } from '../credentials';
 import { fill, h } from '../dom';
 import { fetchFacilitatorReplay, fetchSharedReplay } from '../replay/replay-api';
 import { heldSoloReplay, type ReplaySource, sourceOfBundle } from '../replay/replay-source';
 import { replayViewer } from '../replay/replay-viewer';
-import type { ScreenRenderer } from '../router';
-import { backToTitle } from '../trainer/navigation';
+import type { ScreenRenderer } from '../screen-types';
 import '../replay/replay.css';
 
 // Opens a replay from one of three places: a class this browser hosted (its key is kept here),
@@ -18,7 +16,7 @@ function nextPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-export const replayScreen: ScreenRenderer = ({ root, params, go, announce }) => {
+export const replayScreen: ScreenRenderer = ({ root, params, go, announce, nav }) => {
   let closed = false;
   let stop: (() => void) | undefined;
   const fromShare = params.source === 'share';
@@ -28,7 +26,7 @@ export const replayScreen: ScreenRenderer = ({ root, params, go, announce }) => 
         go: () => {
           // The token leaves the address bar with the viewer.
           window.history.replaceState(null, '', window.location.pathname);
-          backToTitle();
+          nav.toTitle();
         },
       }
     : { label: 'Back to past classes', go: () => go('past-classes') };
@@ -62,7 +60,7 @@ export const replayScreen: ScreenRenderer = ({ root, params, go, announce }) => 
       if (!key) throw new Error('This browser does not hold the key of that class.');
       bundle = await fetchFacilitatorReplay(params.sessionId ?? '', key);
     }
-    const scenario = scenarios().find((candidate) => candidate.id === bundle.log.scenarioId);
+    const scenario = nav.scenarios().find((candidate) => candidate.id === bundle.log.scenarioId);
     if (!scenario) throw new Error(`The class was played on the scenario "${bundle.log.scenarioId}", which this server no longer offers.`);
     return sourceOfBundle(bundle, scenario, key);
   };

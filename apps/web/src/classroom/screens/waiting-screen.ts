@@ -1,6 +1,6 @@
 import { fill, h } from '../dom';
 import { rosterOf } from '../learner/team-roster';
-import type { ScreenRenderer } from '../router';
+import type { ScreenRenderer } from '../screen-types';
 import '../learner/learner.css';
 
 /** The lobby as a learner sees it: their team, who else is in it, and what happens next. */

@@ -2,6 +2,7 @@ import { sessionLogSchema } from '@ttc/protocol';
 import { findScenario } from '@ttc/sim';
 import type { ClassroomConnection } from '../connection';
 import { loadFacilitator } from '../credentials';
+import { callApi } from '../rest-client';
 import { DashboardHistory, rebuildConsole } from './dashboard-history';
 import { addToFeed, type FeedItem, type FeedMessage, feedItem } from './feed';
 import type { RankFigure } from './leaderboard';
@@ -53,13 +54,12 @@ export class TrainerSession {
     if (!credentials || !session || session.status === 'lobby' || this.rebuiltFor === credentials.sessionId) return false;
     this.rebuiltFor = credentials.sessionId;
     try {
-      const url = `/api/sessions/${encodeURIComponent(credentials.sessionId)}/log?key=${encodeURIComponent(credentials.facilitatorKey)}`;
-      const response = await fetch(url);
-      if (!response.ok) return false;
-      const log = sessionLogSchema.safeParse(await response.json());
-      const scenario = log.success ? findScenario(log.data.scenarioId) : undefined;
-      if (!log.success || !scenario) return false;
-      const rebuilt = rebuildConsole(log.data, scenario);
+      const log = await callApi(`/api/sessions/${encodeURIComponent(credentials.sessionId)}/log`, sessionLogSchema, {
+        key: credentials.facilitatorKey,
+      });
+      const scenario = findScenario(log.scenarioId);
+      if (!scenario) return false;
+      const rebuilt = rebuildConsole(log, scenario);
       this.history.adopt(rebuilt.history);
       // The log holds everything the feed has heard since the reload, and what came before.
       if (rebuilt.feed.length > 0) {
