@@ -28,7 +28,8 @@ process.env.E2E_DATABASE = database;
 export default defineConfig({
   testDir: 'e2e',
   testMatch: /.*\.e2e\.ts/,
-  timeout: 180_000,
+  // Whole games played in real time: on a shared 2-core machine a 3-round game took just over 3 min.
+  timeout: 360_000,
   expect: { timeout: 20_000 },
   workers: 1,
   reporter: [['list']],
