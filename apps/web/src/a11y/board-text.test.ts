@@ -101,7 +101,7 @@ describe('the situation and the round report in words', () => {
     const line = lines[rows.indexOf(busiest)] as string;
     expect(line).toMatch(new RegExp(`^${busiest.name}: ${busiest.requests} requests from `));
     expect(line).toContain(busiest.segmentCounts.map((entry) => `${entry.name} ${entry.count}`).join(', '));
-    expect(line).toContain('An option would: up to');
+    expect(line).toContain('An option would save up to');
     expect(line).not.toMatch(/[●▲■◆]/);
   });
 

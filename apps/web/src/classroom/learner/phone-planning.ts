@@ -63,12 +63,9 @@ export const phonePlanningScreen: ScreenRenderer = ({ root }) => {
         { class: `phone-plan-row${building || retiring ? ' changed' : ''}` },
         h('h3', {}, row.name),
         h('p', {}, `${row.requests} request${row.requests === 1 ? '' : 's'} · ${row.bySegment} · ${row.cares}`),
-        h(
-          'p',
-          { class: 'muted' },
-          `One-offs: ${row.oneOffHours.toFixed(1)} h (${row.cost})${hasOption ? ` · option ${row.optionStatus}${row.optionStatus === 'live' ? `, ${row.optionUses} uses` : ''}` : ''}`,
-        ),
-        !hasOption && h('p', { class: 'info' }, `An option would save ${row.optionWouldSave}`),
+        h('p', { class: 'muted' }, `One-offs: ${row.oneOffHours.toFixed(1)} h (${row.cost})`),
+        // What building takes (money and staff hours), or how the live option did against its upkeep.
+        h('p', { class: 'info' }, row.optionNote.replace(/^★ /, '')),
         h(
           'button',
           {
