@@ -25,8 +25,12 @@ import type { DecisionRecord, GameLength, SoloRecord, SoloSettings } from './sol
 export type Speed = 1 | 2 | 4;
 export type { DecisionRecord, GameLength, SoloSettings } from './solo-record';
 
-/** Real milliseconds per simulated hour at ×1. */
-export const TICK_MS = 3000;
+/**
+ * Real milliseconds per simulated hour at ×1. About 2.6 cards an hour arrive without options and
+ * about one with options on the frequent requests (docs/playing.md, "Pace"): a person who decides
+ * a card every 3–4 s keeps up at 4 s an hour only once those options are live.
+ */
+export const TICK_MS = 4000;
 
 export function roundsAndTicks(scenario: Scenario, length: GameLength): { rounds: number; ticksPerRound: number } {
   return length === 'short' ? { rounds: 3, ticksPerRound: 12 } : { rounds: scenario.rounds, ticksPerRound: scenario.ticksPerRound };
