@@ -65,7 +65,10 @@ export function lessonFor(facts: LessonFacts): string {
   switch (lessonKind(facts)) {
     case 'ignored': {
       const all = mix.ignored === total(mix);
-      const benchmark = idle ? ` A team that did nothing at all scored ${points(idle)}; you scored ${points(you)}.` : '';
+      const same = idle && points(idle) === points(you);
+      const benchmark = idle
+        ? ` A team that did nothing at all scored ${points(idle)}${same ? ', as you did' : `; you scored ${points(you)}`}.`
+        : '';
       return `${all ? 'Every' : `${mix.ignored} of ${cards}`} customer${all ? '' : 's'} waited and gave up: nobody answered${all ? ' any card' : ''}. Ignoring a customer costs more loyalty than a gentle no, and loyalty is what they spend.${benchmark} Answer each card, even with a quick no to a whim; build options for the frequent asks so fewer cards arrive and you keep up.`;
     }
     case 'spiral': {
