@@ -106,10 +106,10 @@ describe('planningRows', () => {
     // Wages are €30 per staff hour.
     expect(row.cost).toBe(`€${Math.round(row.oneOffHours * 30).toLocaleString('en-GB')}`);
     expect(row.cares).toMatch(/^(cares a lot|cares somewhat|barely cares)$/);
-    expect(row.optionWouldSave).toMatch(/^up to \d+ h, €[\d,]+ in prices; costs: build €150 \+ \d+ staff h, €25\/round$/);
+    expect(row.optionWouldSave).toMatch(/^build €150 \+ \d+ staff h, €25\/round; would save up to \d+ h, €[\d,]+ in prices$/);
     expect(row.buildText).toBe(`build €150 + ${row.buildStaffHours} staff h`);
     expect(row.buildStaffHours).toBe(office.categories.find((category) => category.id === 'rush-delivery')?.option.buildStaffHours);
-    expect(row.optionNote).toBe(`An option would save ${row.optionWouldSave}`);
+    expect(row.optionNote).toBe(`Option: ${row.optionWouldSave}`);
     expect(row.buildCostCents).toBe(15_000);
     expect(row.premiumPriceCents).toBe(4900);
   });
@@ -136,8 +136,8 @@ describe('planningRows', () => {
     expect(live.paidUpkeep).toBe(judged?.paidUpkeep);
     expect(live.optionNote).toMatch(
       judged?.paidUpkeep
-        ? /^★ Option live: \d+ uses? so far · paid its upkeep last round \(€[\d,]+ net ≥ €25\)$/
-        : /^★ Option live: \d+ uses? so far · did not pay its upkeep last round \(−?€[\d,]+ net < €25\)$/,
+        ? /^★ Live, \d+ uses? · paid its upkeep last round \(€[\d,]+ net ≥ €25\)$/
+        : /^★ Live, \d+ uses? · did not pay its upkeep last round \(−?€[\d,]+ net < €25\)$/,
     );
   });
 
@@ -145,9 +145,7 @@ describe('planningRows', () => {
     const game = afterRoundOne();
     apply(game, { type: 'buildOption', team: 0, category: 'rush-delivery' });
     const row = rowFor(viewOf(game), 'rush-delivery');
-    expect(row.optionNote).toBe(
-      `★ Option being built: ${row.buildStaffHours} of ${row.buildStaffHours} staff h still to work, live a few hours into the next round`,
-    );
+    expect(row.optionNote).toBe(`★ Being built: ${row.buildStaffHours} of ${row.buildStaffHours} staff h left · live early next round`);
     expect(row.paidUpkeep).toBeNull();
   });
 

@@ -57,18 +57,19 @@ export function planningRows(view: PlayView, scenario: Scenario): PlanningRow[] 
     const upkeep = `${money(upkeepOf(view, scenario, index), scenario.currency, false)}/round`;
     // Building takes staff hours too: they join the backlog first thing next round, before any customer's work.
     const buildText = `build ${money(category.option.buildCostCents, scenario.currency, false)} + ${buildStaffHours.toFixed(0)} staff h`;
+    // What building takes comes first: a line cut short on a small screen keeps it.
     const optionWouldSave =
       requests === 0
         ? 'not asked for'
-        : `up to ${savedHours.toFixed(0)} h, ${money(earned, scenario.currency, false)} in prices; costs: ${buildText}, ${upkeep}`;
+        : `${buildText}, ${upkeep}; would save up to ${savedHours.toFixed(0)} h, ${money(earned, scenario.currency, false)} in prices`;
     // An option already live or on its way is described as it is, not as a what-if.
     const optionNote = !option
       ? requests === 0
         ? `Not asked for this round · an option: ${buildText}, ${upkeep}`
-        : `An option would save ${optionWouldSave}`
+        : `Option: ${optionWouldSave}`
       : option.status === 'live'
-        ? `★ Option live: ${option.uses} use${option.uses === 1 ? '' : 's'} so far · ${upkeepVerdict(offer, upkeep, scenario.currency)}`
-        : `★ Option being built: ${(offer?.buildHoursLeft ?? buildStaffHours).toFixed(0)} of ${buildStaffHours.toFixed(0)} staff h still to work, live a few hours into the next round`;
+        ? `★ Live, ${option.uses} use${option.uses === 1 ? '' : 's'} · ${upkeepVerdict(offer, upkeep, scenario.currency)}`
+        : `★ Being built: ${(offer?.buildHoursLeft ?? buildStaffHours).toFixed(0)} of ${buildStaffHours.toFixed(0)} staff h left · live early next round`;
     return {
       categoryId: category.id,
       name: category.name,
@@ -97,9 +98,8 @@ function upkeepVerdict(offer: OptionOffer | undefined, upkeep: string, currency:
   const last = offer?.lastRound;
   if (!last) return `upkeep ${upkeep}, not live last round`;
   const net = money(last.revenueCents - last.useCostsCents, currency, false);
-  return last.paidUpkeep
-    ? `paid its upkeep last round (${net} net ≥ ${money(last.upkeepCents, currency, false)})`
-    : `did not pay its upkeep last round (${net} net < ${money(last.upkeepCents, currency, false)})`;
+  const cost = money(last.upkeepCents, currency, false);
+  return last.paidUpkeep ? `paid its upkeep last round (${net} net ≥ ${cost})` : `did not pay its upkeep last round (${net} net < ${cost})`;
 }
 
 /** An option's upkeep for one round of this game's length, as the simulation charges it. */

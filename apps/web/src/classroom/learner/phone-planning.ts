@@ -65,7 +65,11 @@ export const phonePlanningScreen: ScreenRenderer = ({ root }) => {
         h('p', {}, `${row.requests} request${row.requests === 1 ? '' : 's'} · ${row.bySegment} · ${row.cares}`),
         h('p', { class: 'muted' }, `One-offs: ${row.oneOffHours.toFixed(1)} h (${row.cost})`),
         // What building takes (money and staff hours), or how the live option did against its upkeep.
-        h('p', { class: 'info' }, row.optionNote.replace(/^★ /, '')),
+        h(
+          'p',
+          { class: 'info' },
+          row.optionNote.replace(/^★ (Live|Being built)/, (_all, what: string) => `Option ${what.toLowerCase()}`),
+        ),
         h(
           'button',
           {
