@@ -57,7 +57,7 @@ export const phonePlanningScreen: ScreenRenderer = ({ root }) => {
           : 'Retire the option'
         : building
           ? 'Cancel the build'
-          : `Build an option · ${money(row.buildCostCents, scenario.currency, false)}`;
+          : `Build an option · ${money(row.buildCostCents, scenario.currency, false)} + ${row.buildStaffHours.toFixed(0)} staff h`;
       return h(
         'li',
         { class: `phone-plan-row${building || retiring ? ' changed' : ''}` },
