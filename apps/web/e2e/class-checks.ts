@@ -48,7 +48,7 @@ export interface ClassSettings {
   rounds: number;
   hours: number;
   teams: number;
-  secondsPerHour: 1 | 2 | 3 | 5 | 10;
+  secondsPerHour: 1 | 2 | 3 | 4 | 5 | 10;
 }
 
 /** From the title screen, hosts a class with these settings; resolves with the code as the lobby shows it ("K7P XQ3"). */

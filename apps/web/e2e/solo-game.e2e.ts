@@ -134,6 +134,9 @@ test('a new player plays a whole short solo game with the keyboard only', async 
 });
 
 test('the debrief starts a new game with the same seed on Enter', async ({ page }) => {
+  // A whole game at ×4 of the 4-second hour, every card answered and heard: on a loaded machine
+  // this takes longer than the default three minutes.
+  test.setTimeout(300_000);
   await startFastSoloGame(page);
   for (const round of [1, 2, 3]) {
     await playRound(page, round, ['4']);

@@ -31,15 +31,26 @@ export const teamFiguresSchema = z.strictObject({
 /** How many of a team's latest decisions a member gets back on (re)attaching. */
 export const TEAM_FEED_LENGTH = 6;
 
-/** One decision in a team's feed: who answered whom, and what it did. */
+/**
+ * What a line of a team's feed is about: one of the four decisions, a card nobody answered in
+ * time (`ignored`, by `clock`), or promised work not done by its due hour (`broken-promise`, by `clock`).
+ */
+export const FEED_ITEMS = [...DECISIONS, 'ignored', 'broken-promise'] as const;
+export type FeedItem = (typeof FEED_ITEMS)[number];
+
+/** One line of a team's feed: who answered whom, and what it did. */
 export const teamFeedEntrySchema = z.strictObject({
   by: z.string(),
-  decision: z.enum(DECISIONS),
+  decision: z.enum(FEED_ITEMS),
   accepted: z.boolean(),
   loyaltyChange: z.number(),
   revenueCents: z.int(),
   customerName: z.string(),
   categoryName: z.string(),
+  /** For a broken promise: the hours left undone when it fell due. */
+  hoursLeft: z.number().optional(),
+  /** For a broken promise: what was paid back. */
+  refundCents: z.int().optional(),
 });
 export type TeamFeedEntry = z.infer<typeof teamFeedEntrySchema>;
 
@@ -72,6 +83,19 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
     accepted: z.boolean(),
     loyaltyChange: z.number(),
     revenueCents: z.int(),
+  }),
+  /** Promised work not done by its due hour, as it happens: the customer is let down and refunded. */
+  z.strictObject({
+    type: z.literal('promiseBroken'),
+    team: z.int(),
+    demandId: z.int().nullable(),
+    customerName: z.string(),
+    categoryName: z.string(),
+    hours: z.number(),
+    hoursLeft: z.number(),
+    loyaltyChange: z.number(),
+    refundCents: z.int(),
+    complaint: z.boolean(),
   }),
   /** The team's latest decisions, sent to a member who (re)attaches so their feed is not empty. */
   z.strictObject({ type: z.literal('teamFeed'), team: z.int(), decisions: z.array(teamFeedEntrySchema).max(TEAM_FEED_LENGTH) }),

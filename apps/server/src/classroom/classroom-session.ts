@@ -30,6 +30,7 @@ import {
   dashboardMessage,
   lobbyMessage,
   type MessageOf,
+  promiseBrokenMessage,
   sessionMessage,
   teamFeedMessage,
   trimNumbers,
@@ -113,8 +114,9 @@ export class ClassroomSession {
       // The teams' feeds as they were, so a learner who reloads after a restart still sees them.
       replayed: ({ entry, outcomes }, game) => {
         if (entry.command.type === 'startRound') this.feed.clear();
-        const by = entry.actor === 'bot' ? 'bot' : this.seats.get(entry.actor)?.name;
-        for (const outcome of outcomes) if (outcome.kind === 'decision' && by) this.feed.note(game, outcome, by);
+        const by = entry.actor === 'bot' || entry.actor === 'clock' ? entry.actor : this.seats.get(entry.actor)?.name;
+        for (const outcome of outcomes)
+          if ((outcome.kind === 'decision' || outcome.kind === 'broken-promise') && by) this.feed.note(game, outcome, by);
       },
     });
     this.clock = new SessionClock(deps.time, {
@@ -428,8 +430,15 @@ export class ClassroomSession {
       });
       for (const { entry, outcomes } of applied) {
         this.publisher.outcomes(outcomes, 'bot');
-        for (const outcome of outcomes)
-          if (outcome.kind === 'decision' && entry.actor === 'bot') this.feed.note(this.core.game, outcome, 'bot');
+        const by = entry.actor === 'bot' ? 'bot' : 'clock';
+        for (const outcome of outcomes) {
+          if (outcome.kind === 'decision') this.feed.note(this.core.game, outcome, by);
+          else if (outcome.kind === 'broken-promise') {
+            // The team hears of it as it happens, as of a card nobody answered.
+            this.publisher.toTeamAndFacilitator(outcome.team, promiseBrokenMessage(this.core.game, outcome));
+            this.feed.note(this.core.game, outcome, by);
+          }
+        }
       }
     }
     // The tick may have ended the round or the game.

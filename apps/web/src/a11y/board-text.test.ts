@@ -101,7 +101,7 @@ describe('the situation and the round report in words', () => {
     const line = lines[rows.indexOf(busiest)] as string;
     expect(line).toMatch(new RegExp(`^${busiest.name}: ${busiest.requests} requests from `));
     expect(line).toContain(busiest.segmentCounts.map((entry) => `${entry.name} ${entry.count}`).join(', '));
-    expect(line).toContain('An option would: up to');
+    expect(line).toContain('Option: build €');
     expect(line).not.toMatch(/[●▲■◆]/);
   });
 
@@ -118,8 +118,8 @@ describe('the situation and the round report in words', () => {
     const view = viewOf(game);
     const row = planningRows(view, office)[0];
     expect(row?.optionStatus).toBe('live');
-    expect(row?.optionNote).toMatch(/^★ Option live: \d+ uses? so far/);
-    expect(roundReportLines(planningRows(view, office))[0]).toContain('Option live:');
+    expect(row?.optionNote).toMatch(/^★ Live, \d+ uses? · /);
+    expect(roundReportLines(planningRows(view, office))[0]).toContain('Option live, ');
     expect(roundReportLines(planningRows(view, office))[0]).not.toContain('would');
   });
 });

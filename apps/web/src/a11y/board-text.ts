@@ -58,7 +58,10 @@ export function operationsLines(view: PlayView, currency: string): string[] {
 export function roundReportLines(rows: readonly PlanningRow[]): string[] {
   return rows.map((row) => {
     const asked = row.segmentCounts.map((entry) => `${entry.name} ${entry.count}`).join(', ');
-    const option = spoken(row.optionNote.replace(/^★ /, '')).replace(/\.$/, '');
+    const option = spoken(row.optionNote.replace(/^★ (Live|Being built)/, (_all, what: string) => `Option ${what.toLowerCase()}`)).replace(
+      /\.$/,
+      '',
+    );
     return `${row.name}: ${row.requests} request${row.requests === 1 ? '' : 's'}${asked ? ` from ${asked}` : ''}, ${row.cares}, one-offs cost ${row.oneOffHours.toFixed(1)} hours (${row.cost}); ${option}.`;
   });
 }

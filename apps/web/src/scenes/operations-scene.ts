@@ -400,7 +400,9 @@ export class OperationsScene extends Phaser.Scene {
         this.banner.show(event.name, event.description);
         logEntry(`Event: ${event.name}. ${event.description} (Enter dismisses the banner.)`);
       } else if (event.kind === 'log') logEntry(event.text);
-      else if (event.kind === 'round-ended') {
+      else if (event.kind === 'missed') {
+        if (this.session.feedback) this.showFeedback(event.explanation.headline, event.explanation.why);
+      } else if (event.kind === 'round-ended') {
         logEntry(event.gameEnded ? 'The last round is over.' : `Round ${event.round} is over: planning.`);
         this.leaving = true;
         const { record } = this.session;

@@ -34,7 +34,7 @@ const CLASS_COLUMN = {
   plan: { y: 700, height: 190, linesY: 734, lineGap: 25, maxLines: 2, totalY: 786, messageY: 734 },
 };
 /** The request table's columns: none may run into the next. */
-const TABLE = { name: 24, asked: 318, cares: 580, buttons: 760, textWidth: 716 };
+const TABLE = { name: 24, asked: 318, cares: 580, buttons: 760, textWidth: 716, fullWidth: 1030 };
 
 export interface PlanningData {
   /** A solo game, or a learner's seat in a class (the team plans together there). */
@@ -286,7 +286,8 @@ export class PlanningScene extends Phaser.Scene {
     const counts = `${row.requests} request${row.requests === 1 ? '' : 's'} · one-offs ${row.oneOffHours.toFixed(1)} h (${row.cost})`;
     track(addText(this, TABLE.name, y + 30, counts, 'tiny', COLOURS.textMuted));
     const note = track(addText(this, TABLE.name, y + 56, '', 'tiny', row.optionStatus === 'none' ? COLOURS.infoCss : COLOURS.goodCss));
-    setFittedText(note, row.optionNote, TABLE.textWidth);
+    // Without an option the row has no option-price control under the buttons: its note may run the full width.
+    setFittedText(note, row.optionNote, row.optionStatus === 'none' ? TABLE.fullWidth : TABLE.textWidth);
 
     const building = this.draft.build.includes(row.categoryId);
     const retiring = this.draft.retire.includes(row.categoryId);

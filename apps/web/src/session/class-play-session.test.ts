@@ -49,6 +49,19 @@ function seat(answer: (message: ClientMessage) => unknown = () => ({ ok: true })
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+const brokenOtherTeam: ServerMessage = {
+  type: 'promiseBroken',
+  team: 1,
+  demandId: 8,
+  customerName: 'Not ours',
+  categoryName: 'Rush delivery',
+  hours: 2,
+  hoursLeft: 2,
+  loyaltyChange: -5,
+  refundCents: 0,
+  complaint: false,
+};
+
 describe('ClassPlaySession', () => {
   it('draws its own team’s board and ignores another team’s', () => {
     const { session } = seat();
@@ -119,7 +132,7 @@ describe('ClassPlaySession', () => {
     expect(session.view().cards.map((card) => card.demand.id)).toContain(second.demand.id);
   });
 
-  it('puts teammates’ decisions in the feed and the log, its own only in the feed', () => {
+  it('puts teammates’ decisions in the feed and the log, its own only in the feed; a card nobody answered in both and the panel', () => {
     const { session, logged } = seat();
     session.handle(boardPush().message);
     const [first, second, third] = session.view().cards;
@@ -128,11 +141,11 @@ describe('ClassPlaySession', () => {
       type: 'decided',
       team: 0,
       demandId,
-      decision: 'premium',
+      decision: by === 'clock' ? 'ignored' : 'premium',
       by,
-      accepted: true,
-      loyaltyChange: 1,
-      revenueCents: 2500,
+      accepted: by !== 'clock',
+      loyaltyChange: by === 'clock' ? -4 : 1,
+      revenueCents: by === 'clock' ? 0 : 2500,
     });
     session.handle(decided(first.demand.id, 'Grace'));
     session.handle(decided(second.demand.id, 'Ada'));
@@ -140,11 +153,39 @@ describe('ClassPlaySession', () => {
     expect(session.teamFeed()).toEqual([
       `Grace: ${first.customerName}, ${first.categoryName} — Premium, paid €25.00, loyalty +1.0`,
       `You: ${second.customerName}, ${second.categoryName} — Premium, paid €25.00, loyalty +1.0`,
+      `Nobody: ${third.customerName}, ${third.categoryName} — Ignored (nobody answered in time), loyalty −4.0`,
     ]);
     expect(logged).toEqual([
       `Grace: ${first.customerName}, ${first.categoryName} — Premium, paid €25.00, loyalty +1.0`,
-      `Ignored: ${third.customerName} gave up waiting on ${third.categoryName}. Loyalty 1.0.`,
+      `Ignored: ${third.customerName} gave up waiting on ${third.categoryName}. Loyalty −4.0.`,
     ]);
+    const [missed] = session.advance(0);
+    expect(missed?.kind === 'missed' && missed.explanation.headline).toBe(
+      `Nobody answered ${third.customerName.split(' ')[0]} in time — loyalty −4.0`,
+    );
+  });
+
+  it('hears a broken promise as it happens: the feed, the log and the feedback panel', () => {
+    const { session, logged } = seat();
+    session.handle(boardPush().message);
+    session.handle({
+      type: 'promiseBroken',
+      team: 0,
+      demandId: 7,
+      customerName: 'Ada Lovelace',
+      categoryName: 'Rush delivery',
+      hours: 3,
+      hoursLeft: 1.5,
+      loyaltyChange: -6,
+      refundCents: 0,
+      complaint: false,
+    });
+    session.handle({ ...brokenOtherTeam });
+    expect(session.teamFeed()).toEqual(['Backlog: Ada Lovelace, Rush delivery — Broken promise (1.5 h not done in time), loyalty −6.0']);
+    expect(logged).toEqual(['Broken promise: Ada Lovelace, Rush delivery: 1.5 h of 3.0 h not done in time. Loyalty −6.0.']);
+    const events = session.advance(0);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.kind === 'missed' && events[0].explanation.why).toContain('A broken promise hurts more than a gentle no');
   });
 
   it('shows the trainer’s clock: paused or the pace, never a speed of its own', () => {

@@ -1,7 +1,8 @@
 import { type Board, classroomTeamNames, type Plan, type ReplyOf, type Send, type ServerMessage } from '@ttc/protocol';
 import type { Decision, DecisionPreviews, Scenario } from '@ttc/sim';
 import { accumulateFigures, boardView, type FigurePoint, type PlayView } from '../view-model/board-view';
-import { ignoredText, planSummary, teamDecisionText } from '../view-model/team-feed';
+import { explainBrokenPromise, explainIgnored } from '../view-model/explain-missed';
+import { planSummary, teamDecisionText } from '../view-model/team-feed';
 import type { DecideReply, PlanReply, PlayEvent, PlaySession, Proposal, TeamPlanning } from './play-session';
 
 type SessionPush = Extract<ServerMessage, { type: 'session' }>;
@@ -77,17 +78,32 @@ export class ClassPlaySession implements PlaySession, TeamPlanning {
         if (message.team !== this.team) return;
         this.decidedBy.set(message.demandId, message.by);
         const card = this.board?.cards.find((candidate) => candidate.demand.id === message.demandId);
-        if (message.by === 'clock') {
-          // Nobody answered in time: said as in solo play, and kept out of the team's feed.
-          this.log(ignoredText(message, card));
-          break;
-        }
         const by = message.by === this.playerName ? 'You' : message.by;
         const line = teamDecisionText({ ...message, by }, card, this.scenario.currency);
-        this.feedLines.push(line);
-        if (this.feedLines.length > FEED_LENGTH) this.feedLines.shift();
+        this.addFeedLine(line);
+        if (message.by === 'clock') {
+          // Nobody answered in time: said as in solo play, heard at once, and shown in the feedback panel.
+          const explanation = explainIgnored(message.loyaltyChange, card && { ...card, previews: this.previews.get(card.demand.id) });
+          this.log(explanation.log);
+          this.events.push({ kind: 'missed', explanation });
+          break;
+        }
         // Your own decisions are explained in full by the screen; the team's go to the log here.
         if (message.by !== this.playerName) this.log(line);
+        break;
+      }
+      case 'promiseBroken': {
+        if (message.team !== this.team) return;
+        const explanation = explainBrokenPromise(message, this.scenario.currency);
+        this.addFeedLine(
+          teamDecisionText(
+            { ...message, decision: 'broken-promise', by: 'clock', accepted: false, revenueCents: 0 },
+            message,
+            this.scenario.currency,
+          ),
+        );
+        this.log(explanation.log);
+        this.events.push({ kind: 'missed', explanation });
         break;
       }
       case 'teamFeed':
@@ -128,6 +144,11 @@ export class ClassPlaySession implements PlaySession, TeamPlanning {
     for (const listener of this.listeners) listener();
   }
 
+  private addFeedLine(line: string): void {
+    this.feedLines.push(line);
+    if (this.feedLines.length > FEED_LENGTH) this.feedLines.shift();
+  }
+
   /** The trainer moved the learner to another team: nothing of the old team's board applies. */
   moveTo(team: number): void {
     if (team === this.team) return;
@@ -146,6 +167,8 @@ export class ClassPlaySession implements PlaySession, TeamPlanning {
     this.asked.clear();
     this.decidedBy.clear();
     if (board.phase === 'operations') this.feedLines.length = 0;
+    // What was missed in the round just over was heard in the log; the next round's panel starts afresh.
+    this.events = this.events.filter((event) => event.kind !== 'missed');
   }
 
   private noteTick(key: string): void {

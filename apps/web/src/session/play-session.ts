@@ -1,14 +1,17 @@
 import type { Plan, ReplyOf } from '@ttc/protocol';
 import type { Decision, DecisionOutcome, Scenario, TeamPlan } from '@ttc/sim';
 import type { BoardCard, FigurePoint, PlayView } from '../view-model/board-view';
+import type { MissedExplanation } from '../view-model/explain-missed';
 import type { SoloRecord } from './solo-record';
 
 /** Something the operations screen should show or say, produced as time passes or news arrives. */
 export type PlayEvent =
   /** An event started for this team: the banner. */
   | { kind: 'event'; name: string; description: string }
-  /** A line for the log only (a demand nobody answered in time). */
+  /** A line for the log only. */
   | { kind: 'log'; text: string }
+  /** Something the team let happen (a card nobody answered in time, a promise broken), for the feedback panel; its log line comes as well. */
+  | { kind: 'missed'; explanation: MissedExplanation }
   /** The round (or the game) is over. Only a solo game moves on by itself; a class follows its trainer. */
   | { kind: 'round-ended'; round: number; gameEnded: boolean };
 

@@ -17,15 +17,20 @@ import {
 } from '@ttc/sim';
 import { forgetSavedGame, type SavedGame, saveGame } from '../storage/saved-game';
 import type { FigurePoint } from '../view-model/board-view';
-import { hourOf, signed } from '../view-model/format';
+import { explainBrokenPromise, explainIgnored } from '../view-model/explain-missed';
+import { hourOf } from '../view-model/format';
 import type { DecideReply, LocalClock, PlanReply, PlayEvent, PlaySession } from './play-session';
 import type { DecisionRecord, GameLength, SoloRecord, SoloSettings } from './solo-record';
 
 export type Speed = 1 | 2 | 4;
 export type { DecisionRecord, GameLength, SoloSettings } from './solo-record';
 
-/** Real milliseconds per simulated hour at ×1. */
-export const TICK_MS = 3000;
+/**
+ * Real milliseconds per simulated hour at ×1. About 2.6 cards an hour arrive without options and
+ * about one with options on the frequent requests (docs/playing.md, "Pace"): a person who decides
+ * a card every 3–4 s keeps up at 4 s an hour only once those options are live.
+ */
+export const TICK_MS = 4000;
 
 export function roundsAndTicks(scenario: Scenario, length: GameLength): { rounds: number; ticksPerRound: number } {
   return length === 'short' ? { rounds: 3, ticksPerRound: 12 } : { rounds: scenario.rounds, ticksPerRound: scenario.ticksPerRound };
@@ -46,6 +51,8 @@ export class SoloSession implements PlaySession, LocalClock, SoloRecord {
   /** Time is held while something must be read first (the tutorial, a round report). */
   held = false;
   private elapsed = 0;
+  /** The cards as last drawn: a card that runs out is explained with what its card showed. */
+  private lastView: TeamView | undefined;
 
   /**
    * @param keep whether the game is kept in this browser as it goes, to be resumed after a
@@ -152,6 +159,7 @@ export class SoloSession implements PlaySession, LocalClock, SoloRecord {
   view(): TeamView {
     const view = teamView(this.game, 0);
     if (!view) throw new Error('a solo game has team 0');
+    this.lastView = view;
     return view;
   }
 
@@ -225,12 +233,25 @@ export class SoloSession implements PlaySession, LocalClock, SoloRecord {
         const event = this.scenario.events.find((candidate) => candidate.id === outcome.eventId);
         if (event) events.push({ kind: 'event', name: event.name, description: event.description });
       } else if (outcome.kind === 'decision' && outcome.resolution === 'ignored') {
+        const card = this.lastView?.cards.find((candidate) => candidate.demand.id === outcome.demandId);
         const customer = this.state.teams[0]?.customers[outcome.customerId];
-        const category = this.scenario.categories[outcome.category];
-        events.push({
-          kind: 'log',
-          text: `Ignored: ${customer?.name ?? 'a customer'} gave up waiting on ${category?.name ?? 'a request'}. Loyalty ${signed(outcome.loyaltyAfter - outcome.loyaltyBefore)}.`,
-        });
+        const names = {
+          customerName: customer?.name ?? 'A customer',
+          categoryName: this.scenario.categories[outcome.category]?.name ?? 'a request',
+          previews: card?.previews,
+        };
+        const explanation = explainIgnored(outcome.loyaltyAfter - outcome.loyaltyBefore, names);
+        events.push({ kind: 'log', text: explanation.log }, { kind: 'missed', explanation });
+      } else if (outcome.kind === 'broken-promise') {
+        const customer = outcome.customerId === null ? undefined : this.state.teams[0]?.customers[outcome.customerId];
+        const broken = {
+          ...outcome,
+          customerName: customer?.name ?? 'A customer',
+          categoryName: this.scenario.categories[outcome.category]?.name ?? 'a request',
+          loyaltyChange: outcome.loyaltyAfter - outcome.loyaltyBefore,
+        };
+        const explanation = explainBrokenPromise(broken, this.scenario.currency);
+        events.push({ kind: 'log', text: explanation.log }, { kind: 'missed', explanation });
       } else if (outcome.kind === 'round-ended') {
         events.push({ kind: 'round-ended', round: outcome.round, gameEnded: outcome.gameEnded });
         // Nothing after the round's end belongs to the operations screen.

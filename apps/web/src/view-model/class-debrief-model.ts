@@ -1,7 +1,16 @@
 import { replaySessionLog, roundsReachedIn, type SessionLog, SessionRecordError } from '@ttc/protocol';
-import type { DecisionCounts, Game, KeyMomentKind, Resolution, Scenario, TickRecord } from '@ttc/sim';
+import {
+  type DecisionCounts,
+  type Game,
+  type KeyMomentKind,
+  type Resolution,
+  type Scenario,
+  STRATEGY_LABELS,
+  type TickRecord,
+} from '@ttc/sim';
 import { hourOfRound } from './board-view';
-import { benchmarkRows, type DebriefRow, lessonFor, rowOf } from './debrief-model';
+import { lessonFor } from './debrief-lesson';
+import { benchmarkRows, type DebriefRow, rowOf } from './debrief-model';
 
 // The class debrief: the whole session rebuilt from its record, so that every chart, moment and
 // prompt comes from what the simulation did, and who did what comes from the record's actors.
@@ -377,7 +386,8 @@ export function classDebriefModel(log: SessionLog, scenario: Scenario, benchmark
   const finished = game.state.phase === 'ended';
   const roundsReached = roundsReachedIn(game);
   const rows = benchmarks ?? benchmarkRows(game, roundsReached);
-  const strategist = rows.find((row) => row.name === 'Strategist');
+  const strategist = rows.find((row) => row.name === STRATEGY_LABELS.strategist);
+  const idle = rows.find((row) => row.name === STRATEGY_LABELS.idle);
 
   const teams: ClassTeam[] = game.state.teams.map((state, index) => {
     const players = log.players.filter((player) => player.team === index && !player.removed).map((player) => player.name);
@@ -413,7 +423,15 @@ export function classDebriefModel(log: SessionLog, scenario: Scenario, benchmark
       optionsBuilt: state.options.length,
       rank: 0,
       moments,
-      lesson: lessonFor(row, strategist, state.decisions, state.options.length, scenario.currency),
+      lesson: lessonFor({
+        you: row,
+        strategist,
+        idle,
+        mix: state.decisions,
+        optionsBuilt: state.options.length,
+        brokenPromises: state.brokenPromises,
+        currency: scenario.currency,
+      }),
     };
   });
   // Places go by the score as shown (one decimal): teams a hundredth apart share a place.

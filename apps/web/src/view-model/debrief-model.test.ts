@@ -1,7 +1,7 @@
 import { createStrategy, findScenario, type KeyMoment, type Scenario, type StrategyName } from '@ttc/sim';
 import { describe, expect, it } from 'vitest';
 import { type GameLength, SoloSession, TICK_MS } from '../session/solo-session';
-import { benchmarkRows, type DebriefRow, debriefModel, lessonFor, tellingMoments } from './debrief-model';
+import { benchmarkRows, type DebriefRow, debriefModel, tellingMoments } from './debrief-model';
 
 function scenarioOf(id: string): Scenario {
   const scenario = findScenario(id);
@@ -183,35 +183,31 @@ describe('tellingMoments', () => {
   });
 });
 
-describe('lessonFor', () => {
-  const rows = debriefModel(strategistGame.game, strategistGame.decisions).rows;
-  const calm = rowNamed(rows, 'Strategist');
-  const balancedMix = { accommodate: 10, premium: 10, option: 0, no: 5, ignored: 0 };
+describe('a game where nothing was pressed', () => {
+  const idleGame = playedBy('idle');
+  const model = debriefModel(idleGame.game, idleGame.decisions);
 
-  it('picks the exhaustion lesson for an exhausted row and says who resigned', () => {
-    const exhausted: DebriefRow = { ...calm, exhaustion: 60, staffLost: 2 };
-    const lesson = lessonFor(exhausted, calm, balancedMix, 1, 'EUR');
-    expect(lesson).toMatch(/^Saying yes to almost everything wore your staff out \(average exhaustion 60, 2 resigned\)/);
+  it('gets the lesson about ignoring, quoting the team that did nothing, not the one about declining', () => {
+    expect(model.decisionMix.ignored).toBeGreaterThan(0);
+    expect(model.lesson).toMatch(
+      /^Every customer waited and gave up: nobody answered any card\. Ignoring a customer costs more loyalty than a gentle no/,
+    );
+    expect(model.lesson).toContain(
+      `A team that did nothing at all scored ${Math.round(rowNamed(model.rows, 'Idle (did nothing)').balancedScore)}`,
+    );
+    expect(model.lesson).not.toMatch(/Declining|kept your staff fresh/);
   });
 
-  it('picks the exhaustion lesson when someone resigned even at moderate exhaustion', () => {
-    const lesson = lessonFor({ ...calm, exhaustion: 20, staffLost: 1 }, calm, balancedMix, 1, 'EUR');
-    expect(lesson).toContain('1 resigned');
+  it('tells the cards that ran out as a moment', () => {
+    expect(model.moments.map((moment) => moment.text)).toContain(
+      `${model.decisionMix.ignored} customers gave up waiting: nobody answered their cards, and each cost more loyalty than a gentle no.`,
+    );
   });
 
-  it('picks the declining lesson for a mostly-no mix', () => {
-    const mix = { accommodate: 5, premium: 5, option: 0, no: 8, ignored: 2 };
-    expect(lessonFor(calm, calm, mix, 1, 'EUR')).toMatch(/^Declining most requests/);
-  });
-
-  it('picks the options lesson when no option was built, quoting the strategist', () => {
-    const lesson = lessonFor({ ...calm, you: true, name: 'You' }, calm, balancedMix, 0, 'EUR');
-    expect(lesson).toMatch(/^You handled each request one by one/);
-    expect(lesson).toContain(`the strategist reached ${Math.round(calm.balancedScore)} points`);
-  });
-
-  it('says how far behind the strategist you ended when you built options but scored less', () => {
-    const behind: DebriefRow = { ...calm, you: true, name: 'You', balancedScore: calm.balancedScore - 10 };
-    expect(lessonFor(behind, calm, balancedMix, 2, 'EUR')).toContain('ending 10 points behind the strategist');
+  it('places it below the strategist and always-no on this seed', () => {
+    const you = rowNamed(model.rows, 'You');
+    expect(you.balancedScore).toBe(rowNamed(model.rows, 'Idle (did nothing)').balancedScore);
+    expect(you.balancedScore).toBeLessThan(rowNamed(model.rows, 'Strategist').balancedScore);
+    expect(you.balancedScore).toBeLessThan(rowNamed(model.rows, 'Always no').balancedScore);
   });
 });

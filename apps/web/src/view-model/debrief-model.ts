@@ -2,7 +2,6 @@ import {
   createStrategy,
   type DecisionCounts,
   type Game,
-  type KeyMoment,
   playGame,
   readFigures,
   STRATEGY_LABELS,
@@ -10,7 +9,7 @@ import {
   type TickRecord,
 } from '@ttc/sim';
 import type { DecisionRecord } from '../session/solo-session';
-import { money } from './format';
+import { ignoredWeight, KEY_MOMENT_WEIGHT, lessonFor, lossWeight, rankMoments, type WeighedMoment, whimWeight } from './debrief-lesson';
 
 export interface DebriefRow {
   name: string;
@@ -68,78 +67,56 @@ export function benchmarkRows(game: Game, rounds = game.state.config.rounds): De
   });
 }
 
-const MOMENT_PRIORITY: KeyMoment['kind'][] = [
-  'first-resignation',
-  'complaint-storm',
-  'broken-promise',
-  'cash-crisis',
-  'exhaustion-high',
-  'option-live',
-  'resignation',
-  'event',
-];
-
 /** `tick` counts hours from the start of the game; round-end moments fall after the last hour. */
 function when(round: number, tick: number, ticksPerRound: number): string {
   const hour = tick - (round - 1) * ticksPerRound;
   return hour >= ticksPerRound ? `End of round ${round}` : `Round ${round}, hour ${Math.max(0, hour) + 1}`;
 }
 
-/** The three most telling moments: the simulation's key moments first, then your costliest decisions. */
+/**
+ * The three most telling moments, heaviest first (debrief-lesson's weights): the simulation's key
+ * moments (one of each kind), the heaviest work done for a customer who barely cared, your
+ * costliest answer, and the cards left to run out. Light ones (an option use of 0.3 h) are never told.
+ */
 export function tellingMoments(game: Game, decisions: readonly DecisionRecord[]): TellingMoment[] {
   const team = game.state.teams[0];
   const { ticksPerRound } = game.state.config;
+  const at = (record: DecisionRecord) => when(record.round, (record.round - 1) * ticksPerRound + record.tick, ticksPerRound);
   // One moment of each kind at most: a second complaint storm tells less than a first resignation.
   const seen = new Set<string>();
-  const marked = [...(team?.keyMoments ?? [])]
-    .sort((a, b) => MOMENT_PRIORITY.indexOf(a.kind) - MOMENT_PRIORITY.indexOf(b.kind) || a.tick - b.tick)
+  const candidates: WeighedMoment[] = [...(team?.keyMoments ?? [])]
+    .sort((a, b) => a.tick - b.tick)
     .filter((moment) => !seen.has(moment.kind) && seen.add(moment.kind))
-    .slice(0, 2)
-    .map((moment) => ({ when: when(moment.round, moment.tick, ticksPerRound), text: moment.text, tick: moment.tick }));
+    .map((moment) => ({ when: when(moment.round, moment.tick, ticksPerRound), text: moment.text, weight: KEY_MOMENT_WEIGHT[moment.kind] }));
+  // Work is a moment when it was a one-off done for free or at a premium: a standard option's use is the cure, not the cause.
+  const heavyWhim = [...decisions]
+    .filter(
+      (record) =>
+        (record.outcome.resolution === 'accommodate' || record.outcome.resolution === 'premium') && record.card.demand.importance < 0.3,
+    )
+    .sort((a, b) => b.outcome.staffHours - a.outcome.staffHours)[0];
+  if (heavyWhim)
+    candidates.push({
+      when: at(heavyWhim),
+      text: `${heavyWhim.outcome.staffHours.toFixed(1)} staff hours on "${heavyWhim.card.categoryName}" for ${heavyWhim.card.customerName}, who barely cared.`,
+      weight: whimWeight(heavyWhim.outcome.staffHours),
+    });
   const costly = [...decisions]
     .filter((record) => record.outcome.resolution !== 'option')
     .sort((a, b) => a.outcome.loyaltyAfter - a.outcome.loyaltyBefore - (b.outcome.loyaltyAfter - b.outcome.loyaltyBefore))[0];
-  const heavyWhim = [...decisions]
-    .filter((record) => record.outcome.staffHours > 0 && record.card.demand.importance < 0.3)
-    .sort((a, b) => b.outcome.staffHours - a.outcome.staffHours)[0];
-  const extra: TellingMoment[] = [];
-  if (heavyWhim) {
-    extra.push({
-      when: when(heavyWhim.round, (heavyWhim.round - 1) * ticksPerRound + heavyWhim.tick, ticksPerRound),
-      text: `${heavyWhim.outcome.staffHours.toFixed(1)} staff hours on "${heavyWhim.card.categoryName}" for ${heavyWhim.card.customerName}, who barely cared.`,
-    });
-  }
-  if (costly && costly.outcome.loyaltyAfter < costly.outcome.loyaltyBefore) {
-    extra.push({
-      when: when(costly.round, (costly.round - 1) * ticksPerRound + costly.tick, ticksPerRound),
+  if (costly)
+    candidates.push({
+      when: at(costly),
       text: `Your costliest answer: ${costly.card.customerName} (${costly.card.segmentName}) lost ${(costly.outcome.loyaltyBefore - costly.outcome.loyaltyAfter).toFixed(0)} loyalty over "${costly.card.categoryName}".`,
+      weight: lossWeight(costly.outcome.loyaltyBefore - costly.outcome.loyaltyAfter),
     });
-  }
-  return [...marked.map(({ when: at, text }) => ({ when: at, text })), ...extra].slice(0, 3);
-}
-
-/** One paragraph, chosen from how your game actually went against the benchmarks. */
-export function lessonFor(
-  you: DebriefRow,
-  strategist: DebriefRow | undefined,
-  mix: DecisionCounts,
-  optionsBuilt: number,
-  currency: string,
-): string {
-  const total = Math.max(1, mix.accommodate + mix.premium + mix.option + mix.no + mix.ignored);
-  if (you.exhaustion > 45 || you.staffLost > 0) {
-    return `Saying yes to almost everything wore your staff out (average exhaustion ${Math.round(you.exhaustion)}${you.staffLost > 0 ? `, ${you.staffLost} resigned` : ''}). Tired people make mistakes and mistakes cost loyalty: the spiral. Look at which requests come back again and again from customers who matter, turn those into standard options, and let the rest go gently.`;
-  }
-  if ((mix.no + mix.ignored) / total > 0.45) {
-    return `Declining most requests kept your staff fresh but cost you loyalty (${Math.round(you.loyalty)}) and reputation. A "no" is right for costly whims from customers who add little, not for what valuable customers need. Build options for the frequent, valued asks and offer those instead.`;
-  }
-  if (optionsBuilt === 0) {
-    return `You handled each request one by one. The round reports showed some requests arriving again and again: a standard option for those serves many customers with little staff time and earns its price. That is how the strategist ${strategist ? `reached ${Math.round(strategist.balancedScore)} points` : 'scores'}.`;
-  }
-  if (strategist && you.balancedScore >= strategist.balancedScore) {
-    return `You matched or beat the strategist: options for the shared needs, premiums where customers value the extra, and gentle noes for whims. Your profit was ${money(you.profitCents, currency, false)} with rested staff and loyal customers — the balance the game is about.`;
-  }
-  return `You built options and balanced the three figures${strategist ? `, ending ${Math.round(strategist.balancedScore - you.balancedScore)} points behind the strategist` : ''}. Check the round reports for the next most frequent valued request, price premiums for what customers value, and keep exhaustion low before it turns into mistakes.`;
+  const ignored = team?.decisions.ignored ?? 0;
+  candidates.push({
+    when: 'Over the game',
+    text: `${ignored} customers gave up waiting: nobody answered their cards, and each cost more loyalty than a gentle no.`,
+    weight: ignoredWeight(ignored),
+  });
+  return rankMoments(candidates);
 }
 
 export function debriefModel(
@@ -151,12 +128,21 @@ export function debriefModel(
   const rows = [you, ...benchmarks];
   const rank = 1 + benchmarks.filter((row) => row.balancedScore > you.balancedScore).length;
   const decisionMix = { ...(game.state.teams[0]?.decisions ?? { accommodate: 0, premium: 0, option: 0, no: 0, ignored: 0 }) };
-  const strategist = benchmarks.find((row) => row.name === 'Strategist');
+  const strategist = benchmarks.find((row) => row.name === STRATEGY_LABELS.strategist);
+  const team = game.state.teams[0];
   return {
     rows,
     rank,
     decisionMix,
     moments: tellingMoments(game, decisions),
-    lesson: lessonFor(you, strategist, decisionMix, game.state.teams[0]?.options.length ?? 0, game.scenario.currency),
+    lesson: lessonFor({
+      you,
+      strategist,
+      idle: benchmarks.find((row) => row.name === STRATEGY_LABELS.idle),
+      mix: decisionMix,
+      optionsBuilt: team?.options.length ?? 0,
+      brokenPromises: team?.brokenPromises ?? 0,
+      currency: game.scenario.currency,
+    }),
   };
 }

@@ -1,7 +1,7 @@
 import { type CardView, type Decision, findScenario, type Scenario } from '@ttc/sim';
 import { describe, expect, it } from 'vitest';
 import { type DecisionRecord, SoloSession, TICK_MS } from '../session/solo-session';
-import { explainDecision } from './explain-decision';
+import { explainDecision, promiseText } from './explain-decision';
 
 function scenarioOf(id: string): Scenario {
   const scenario = findScenario(id);
@@ -58,13 +58,13 @@ describe('explainDecision', () => {
     expect(explanation.headline).not.toContain('€');
     expect(explanation.why).toContain(`${firstName(record)} (`);
     expect(explanation.why).toContain('is delighted');
-    expect(explanation.why).toMatch(/\d+\.\d h joined the backlog/);
+    expect(explanation.why).toMatch(/\d+\.\d h of staff time promised, due within 8 h: /);
   });
 
   it('lists the other decisions as alternatives, not the chosen one nor an option never built', () => {
     const record = decisionWhere('accommodate', (candidate) => !candidate.outcome.error);
     const { alternatives } = explainDecision(record.outcome, record.card, office);
-    expect(alternatives).toMatch(/^Instead: /);
+    expect(alternatives).toMatch(/^Likely instead: /);
     expect(alternatives).toContain('Premium: loyalty');
     expect(alternatives).toMatch(/Premium: .* % pay €\d+\.\d\d/);
     expect(alternatives).toContain('Gentle no: loyalty');
@@ -79,6 +79,8 @@ describe('explainDecision', () => {
     expect(explanation.headline).toMatch(/^You offered it at a premium — loyalty [+−]?\d+\.\d, \+€\d+\.\d\d$/);
     expect(explanation.why).toMatch(new RegExp(`^${firstName(record)} paid €\\d+\\.\\d\\d \\(\\d+ % likely\\)`));
     expect(explanation.why).not.toContain('refused');
+    // Paid now, but the hours are still owed.
+    expect(explanation.why).toMatch(/The work is still owed: \d+\.\d h of staff time promised, due within 8 h/);
     expect(explanation.alternatives).toContain('Accommodate: loyalty');
     expect(explanation.alternatives).toContain('Gentle no: loyalty');
     expect(explanation.alternatives).not.toContain('Premium:');
@@ -175,5 +177,25 @@ describe('explainDecision', () => {
     expect(explanation.why).toMatch(new RegExp(`^${firstName(record)} paid €\\d+\\.\\d\\d: `));
     expect(explanation.why).not.toContain('likely');
     expect(explanation.alternatives).toBe('');
+  });
+
+  it('names the hours a decision promised and whether the backlog reaches them in time', () => {
+    // Promised at hour 10: due at 18.
+    expect(promiseText(3, { dueTick: 18, readyTick: 14, inTime: true, needsOvertime: false })).toBe(
+      '3.0 h of staff time promised, due within 8 h: done in about 4 h, in time.',
+    );
+    expect(promiseText(3, { dueTick: 18, readyTick: 21, inTime: true, needsOvertime: true })).toBe(
+      '3.0 h of staff time promised, due within 8 h: at normal pace it would take 11 h, so it needs overtime.',
+    );
+    expect(promiseText(3, { dueTick: 18, readyTick: 30, inTime: false, needsOvertime: false })).toMatch(
+      /cannot reach it in time even with overtime, so it will be a broken promise/,
+    );
+    expect(promiseText(0, null)).toBe('No staff time promised.');
+  });
+
+  it('says an accepted decision that cannot be done in time will be a broken promise', () => {
+    const record = decisionWhere('accommodate', (candidate) => !candidate.outcome.error);
+    const late = { ...record.outcome, promise: record.outcome.promise && { ...record.outcome.promise, inTime: false } };
+    expect(explainDecision(late, record.card, office).why).toContain('so it will be a broken promise');
   });
 });

@@ -1,4 +1,4 @@
-import type { Decision, DecisionOutcome, Scenario } from '@ttc/sim';
+import { type Decision, type DecisionOutcome, type Readiness, type Scenario, WORK } from '@ttc/sim';
 import { DECISION_STYLE } from '../ui/theme';
 import type { BoardCard } from './board-view';
 import { caresLabel, hours, money, percent, signed } from './format';
@@ -17,6 +17,25 @@ const VERBS: Record<Decision | 'ignored', string> = {
   ignored: 'Nobody answered in time',
 };
 
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/**
+ * The staff hours a decision promised and whether the backlog gets them done by their due hour,
+ * from the simulation's own readiness: "3.0 h promised, due within 8 h: done in about 5 h, in time."
+ */
+export function promiseText(staffHours: number, promise: Readiness | null): string {
+  if (!promise || staffHours <= 0) return 'No staff time promised.';
+  // Work is due a fixed number of hours after it is promised, so the promise tells the hour it was made.
+  const now = promise.dueTick - WORK.promiseTicks;
+  const committed = `${hours(staffHours)} of staff time promised, due within ${WORK.promiseTicks} h`;
+  if (!promise.inTime)
+    return `${committed}: the backlog cannot reach it in time even with overtime, so it will be a broken promise (refunded, and worse than a no).`;
+  if (promise.needsOvertime) return `${committed}: at normal pace it would take ${promise.readyTick - now} h, so it needs overtime.`;
+  return `${committed}: done in about ${promise.readyTick - now} h, in time.`;
+}
+
 /**
  * Feedback after a decision: what happened, why (from the simulation's own numbers), and
  * what the other decisions would probably have done.
@@ -32,7 +51,7 @@ export function explainDecision(outcome: DecisionOutcome, card: BoardCard, scena
       parts.push(
         outcome.error ? `Tired staff got it wrong: ${name} is upset and you credited the mistake.` : `${name} (${cares}) is delighted.`,
       );
-      parts.push(`${hours(outcome.staffHours)} joined the backlog.`);
+      parts.push(promiseText(outcome.staffHours, outcome.promise));
       break;
     case 'premium': {
       // A class card decided before its previews arrived has no chance to quote.
@@ -42,6 +61,8 @@ export function explainDecision(outcome: DecisionOutcome, card: BoardCard, scena
           `${name} paid ${money(outcome.revenueCents, scenario.currency)}${chance ? ` (${chance} likely)` : ''}: ${cares}, and ${segment ? `${segment.name.toLowerCase()} are ${segment.priceSensitivity > 0.6 ? 'price-sensitive' : 'willing to pay'}` : 'willing'}.`,
         );
       else parts.push(`${name} refused to pay${chance ? ` (${chance} was the chance)` : ''}: a mild no, ${cares}.`);
+      // Paid now, but the hours are owed: a premium does not make the work go away.
+      if (outcome.accepted) parts.push(`The work is still owed: ${lowerFirst(promiseText(outcome.staffHours, outcome.promise))}`);
       if (outcome.error) parts.push('Then tired staff made a mistake.');
       break;
     }
@@ -51,6 +72,7 @@ export function explainDecision(outcome: DecisionOutcome, card: BoardCard, scena
           ? `${name} took the standard option: little staff time, and it fits the need.`
           : `${name} did not want the option at its price.`,
       );
+      if (outcome.accepted) parts.push(promiseText(outcome.staffHours, outcome.promise));
       break;
     case 'no':
       parts.push(
@@ -77,12 +99,13 @@ export function explainDecision(outcome: DecisionOutcome, card: BoardCard, scena
               : '';
           const price =
             decision === 'premium' ? `, ${percent(preview.acceptChance)} pay ${money(preview.priceCents, scenario.currency)}` : '';
-          return `${DECISION_STYLE[decision].label}: loyalty ${signed(preview.loyaltyChange)}${cost}${price}`;
+          const late = preview.promise && !preview.promise.inTime ? ', too late' : '';
+          return `${DECISION_STYLE[decision].label}: loyalty ${signed(preview.loyaltyChange)}${cost}${price}${late}`;
         })
     : [];
   return {
     headline: `${VERBS[outcome.resolution]} — loyalty ${loyalty}${outcome.revenueCents > 0 ? `, +${money(outcome.revenueCents, scenario.currency)}` : ''}`,
     why: parts.join(' '),
-    alternatives: others.length > 0 ? `Instead: ${others.join(' · ')}` : '',
+    alternatives: others.length > 0 ? `Likely instead: ${others.join(' · ')}` : '',
   };
 }

@@ -92,6 +92,8 @@ describe('planningRows', () => {
       expect(row.bySegment).toBe('—');
       expect(row.cares).toBe('—');
       expect(row.optionWouldSave).toBe('not asked for');
+      // Even unasked, an option says what it would take to build: money and staff hours.
+      expect(row.optionNote).toMatch(/^Not asked for this round · an option: build €[\d,]+ \+ \d+ staff h, €[\d,.]+\/round$/);
       expect(row.cost).toBe('€0');
     }
   });
@@ -104,7 +106,10 @@ describe('planningRows', () => {
     // Wages are €30 per staff hour.
     expect(row.cost).toBe(`€${Math.round(row.oneOffHours * 30).toLocaleString('en-GB')}`);
     expect(row.cares).toMatch(/^(cares a lot|cares somewhat|barely cares)$/);
-    expect(row.optionWouldSave).toMatch(/^up to \d+ h, €[\d,]+ in prices; costs €150 \+ €25\/round$/);
+    expect(row.optionWouldSave).toMatch(/^build €150 \+ \d+ staff h, €25\/round; would save up to \d+ h, €[\d,]+ in prices$/);
+    expect(row.buildText).toBe(`build €150 + ${row.buildStaffHours} staff h`);
+    expect(row.buildStaffHours).toBe(office.categories.find((category) => category.id === 'rush-delivery')?.option.buildStaffHours);
+    expect(row.optionNote).toBe(`Option: ${row.optionWouldSave}`);
     expect(row.buildCostCents).toBe(15_000);
     expect(row.premiumPriceCents).toBe(4900);
   });
@@ -123,7 +128,25 @@ describe('planningRows', () => {
     apply(game, { type: 'commitPlan', team: 0 });
     apply(game, { type: 'startRound' });
     playOperations(game);
-    expect(rowFor(viewOf(game), 'rush-delivery').optionStatus).toBe('live');
+    const live = rowFor(viewOf(game), 'rush-delivery');
+    expect(live.optionStatus).toBe('live');
+    // Live all of round 2: whether its prices covered its upkeep is said, as the simulation judged it.
+    const judged = viewOf(game).optionOffers.find((offer) => offer.categoryId === 'rush-delivery')?.lastRound;
+    expect(judged).not.toBeNull();
+    expect(live.paidUpkeep).toBe(judged?.paidUpkeep);
+    expect(live.optionNote).toMatch(
+      judged?.paidUpkeep
+        ? /^★ Live, \d+ uses? · paid its upkeep last round \(€[\d,]+ net ≥ €25\)$/
+        : /^★ Live, \d+ uses? · did not pay its upkeep last round \(−?€[\d,]+ net < €25\)$/,
+    );
+  });
+
+  it('says how many build hours an option being built still needs', () => {
+    const game = afterRoundOne();
+    apply(game, { type: 'buildOption', team: 0, category: 'rush-delivery' });
+    const row = rowFor(viewOf(game), 'rush-delivery');
+    expect(row.optionNote).toBe(`★ Being built: ${row.buildStaffHours} of ${row.buildStaffHours} staff h left · live early next round`);
+    expect(row.paidUpkeep).toBeNull();
   });
 
   it('shows the team premium price once it has been changed', () => {

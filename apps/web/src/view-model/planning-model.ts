@@ -1,4 +1,4 @@
-import { type RoundReport, type Scenario, planCost as simPlanCost, type TeamPlan } from '@ttc/sim';
+import { type OptionOffer, type RoundReport, type Scenario, planCost as simPlanCost, type TeamPlan } from '@ttc/sim';
 import { SEGMENT_SYMBOLS } from '../ui/theme';
 import type { PlayView } from './board-view';
 import { caresLabel, money } from './format';
@@ -15,8 +15,13 @@ export interface PlanningRow {
   /** Staff hours spent on one-offs, and what they cost in wages. */
   oneOffHours: number;
   cost: string;
-  /** What a standard option would have done for this round's requests. */
+  /** What a standard option would have done for this round's requests, and what building and keeping it costs. */
   optionWouldSave: string;
+  /** What building the option takes: money now, and staff hours that join the backlog before it goes live. */
+  buildText: string;
+  buildStaffHours: number;
+  /** Whether the live option's prices covered its upkeep in the last round; null when it was not live then. */
+  paidUpkeep: boolean | null;
   /** The row's last line: what an option would do, or what the live or building one does. */
   optionNote: string;
   optionStatus: 'none' | 'building' | 'live';
@@ -47,18 +52,24 @@ export function planningRows(view: PlayView, scenario: Scenario): PlanningRow[] 
     );
     const savedHours = Math.max(0, category.oneOffHours - category.option.staffHoursPerUse) * requests;
     const earned = (category.option.priceCents - category.option.perUseCostCents) * requests;
+    const offer = view.optionOffers[index];
+    const buildStaffHours = offer?.buildStaffHours ?? category.option.buildStaffHours;
+    const upkeep = `${money(upkeepOf(view, scenario, index), scenario.currency, false)}/round`;
+    // Building takes staff hours too: they join the backlog first thing next round, before any customer's work.
+    const buildText = `build ${money(category.option.buildCostCents, scenario.currency, false)} + ${buildStaffHours.toFixed(0)} staff h`;
+    // What building takes comes first: a line cut short on a small screen keeps it.
     const optionWouldSave =
       requests === 0
         ? 'not asked for'
-        : `up to ${savedHours.toFixed(0)} h, ${money(earned, scenario.currency, false)} in prices; costs ${money(category.option.buildCostCents, scenario.currency, false)} + ${money(upkeepOf(view, scenario, index), scenario.currency, false)}/round`;
+        : `${buildText}, ${upkeep}; would save up to ${savedHours.toFixed(0)} h, ${money(earned, scenario.currency, false)} in prices`;
     // An option already live or on its way is described as it is, not as a what-if.
     const optionNote = !option
       ? requests === 0
-        ? 'Not asked for this round.'
-        : `An option would: ${optionWouldSave}`
+        ? `Not asked for this round · an option: ${buildText}, ${upkeep}`
+        : `Option: ${optionWouldSave}`
       : option.status === 'live'
-        ? `★ Option live: ${option.uses} use${option.uses === 1 ? '' : 's'} so far · upkeep ${money(upkeepOf(view, scenario, index), scenario.currency, false)}/round`
-        : '★ Option being built: live a few hours into the next round';
+        ? `★ Live, ${option.uses} use${option.uses === 1 ? '' : 's'} · ${upkeepVerdict(offer, upkeep, scenario.currency)}`
+        : `★ Being built: ${(offer?.buildHoursLeft ?? buildStaffHours).toFixed(0)} of ${buildStaffHours.toFixed(0)} staff h left · live early next round`;
     return {
       categoryId: category.id,
       name: category.name,
@@ -70,6 +81,9 @@ export function planningRows(view: PlayView, scenario: Scenario): PlanningRow[] 
       oneOffHours: stats?.oneOffHours ?? 0,
       cost: money(Math.round((stats?.oneOffHours ?? 0) * wagePerHour), scenario.currency, false),
       optionWouldSave,
+      buildText,
+      buildStaffHours,
+      paidUpkeep: option?.status === 'live' ? (offer?.lastRound?.paidUpkeep ?? null) : null,
       optionStatus: option ? option.status : 'none',
       optionUses: option?.uses ?? 0,
       buildCostCents: category.option.buildCostCents,
@@ -77,6 +91,15 @@ export function planningRows(view: PlayView, scenario: Scenario): PlanningRow[] 
       optionPriceCents: option ? option.priceCents : null,
     };
   });
+}
+
+/** Whether a live option paid its way last round: its users' prices less per-use costs against the upkeep. */
+function upkeepVerdict(offer: OptionOffer | undefined, upkeep: string, currency: string): string {
+  const last = offer?.lastRound;
+  if (!last) return `upkeep ${upkeep}, not live last round`;
+  const net = money(last.revenueCents - last.useCostsCents, currency, false);
+  const cost = money(last.upkeepCents, currency, false);
+  return last.paidUpkeep ? `paid its upkeep last round (${net} net ≥ ${cost})` : `did not pay its upkeep last round (${net} net < ${cost})`;
 }
 
 /** An option's upkeep for one round of this game's length, as the simulation charges it. */

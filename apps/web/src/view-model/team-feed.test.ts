@@ -1,6 +1,6 @@
 import { findScenario, type Scenario } from '@ttc/sim';
 import { describe, expect, it } from 'vitest';
-import { ignoredText, planSummary, teamDecisionText } from './team-feed';
+import { planSummary, teamDecisionText } from './team-feed';
 
 const scenario = findScenario('office-supplies') as Scenario;
 const card = { customerName: 'Ada Lovelace', categoryName: 'Rush delivery' };
@@ -18,8 +18,17 @@ describe('teamDecisionText', () => {
     );
   });
 
-  it('speaks of a demand nobody answered as the solo game does', () => {
-    expect(ignoredText({ loyaltyChange: -17.94 }, card)).toBe('Ignored: Ada Lovelace gave up waiting on Rush delivery. Loyalty -17.9.');
+  it('names a card nobody answered, and a broken promise with the hours undone and the refund', () => {
+    expect(
+      teamDecisionText({ decision: 'ignored', by: 'clock', accepted: false, loyaltyChange: -17.94, revenueCents: 0 }, card, 'EUR'),
+    ).toBe('Nobody: Ada Lovelace, Rush delivery — Ignored (nobody answered in time), loyalty −17.9');
+    expect(
+      teamDecisionText(
+        { decision: 'broken-promise', by: 'clock', accepted: false, loyaltyChange: -6, revenueCents: 0, hoursLeft: 1.5, refundCents: 4500 },
+        card,
+        'EUR',
+      ),
+    ).toBe('Backlog: Ada Lovelace, Rush delivery — Broken promise (1.5 h not done in time), refunded €45.00, loyalty −6.0');
   });
 });
 

@@ -1,19 +1,25 @@
-import type { Plan } from '@ttc/protocol';
-import type { Resolution, Scenario } from '@ttc/sim';
+import type { FeedItem, Plan } from '@ttc/protocol';
+import type { Scenario } from '@ttc/sim';
 import { DECISION_STYLE } from '../ui/theme';
-import { money, signed } from './format';
+import { hours, money, signed } from './format';
 
 /** What a "decided" push carries, and the card it was about when the board still shows it. */
 export interface TeamDecision {
-  decision: Resolution;
+  decision: FeedItem;
   by: string;
   accepted: boolean;
   loyaltyChange: number;
   revenueCents: number;
+  /** For a broken promise: the hours left undone and what was refunded. */
+  hoursLeft?: number | undefined;
+  refundCents?: number | undefined;
 }
 
-function decisionLabel(decision: Resolution): string {
-  return decision === 'ignored' ? 'Ignored (nobody answered in time)' : DECISION_STYLE[decision].label;
+function decisionLabel(decided: TeamDecision): string {
+  if (decided.decision === 'ignored') return 'Ignored (nobody answered in time)';
+  if (decided.decision === 'broken-promise')
+    return `Broken promise${decided.hoursLeft === undefined ? '' : ` (${hours(decided.hoursLeft)} not done in time)`}`;
+  return DECISION_STYLE[decided.decision].label;
 }
 
 /**
@@ -25,21 +31,16 @@ export function teamDecisionText(
   card: { customerName: string; categoryName: string } | undefined,
   currency: string,
 ): string {
-  const who = decided.by === 'clock' ? 'Nobody' : decided.by === 'bot' ? 'The team bot' : decided.by;
+  // The clock's lines: a card nobody answered, or work the backlog did not reach by its due hour.
+  const clock = decided.decision === 'broken-promise' ? 'Backlog' : 'Nobody';
+  const who = decided.by === 'clock' ? clock : decided.by === 'bot' ? 'The team bot' : decided.by;
   const what = card ? `${card.customerName}, ${card.categoryName}` : 'a request';
-  const parts = [decisionLabel(decided.decision)];
+  const parts = [decisionLabel(decided)];
   if (decided.decision === 'premium' || decided.decision === 'option')
     parts.push(decided.accepted ? `paid ${money(decided.revenueCents, currency)}` : 'refused');
+  if (decided.decision === 'broken-promise' && decided.refundCents) parts.push(`refunded ${money(decided.refundCents, currency)}`);
   parts.push(`loyalty ${signed(decided.loyaltyChange)}`);
   return `${who}: ${what} — ${parts.join(', ')}`;
-}
-
-/** A demand nobody answered in time, in the solo game's words: "Ignored: Ada gave up waiting on Gift wrap. Loyalty −3.2." */
-export function ignoredText(
-  decided: Pick<TeamDecision, 'loyaltyChange'>,
-  card: { customerName: string; categoryName: string } | undefined,
-): string {
-  return `Ignored: ${card?.customerName ?? 'a customer'} gave up waiting on ${card?.categoryName ?? 'a request'}. Loyalty ${decided.loyaltyChange.toFixed(1)}.`;
 }
 
 function categoryName(scenario: Scenario, id: string): string {

@@ -1,5 +1,5 @@
 import { boardOf, type HostSettings, type ServerMessage, type TeamFeedEntry, type TeamFiguresRow } from '@ttc/protocol';
-import { type DecisionOutcome, type Game, readAllFigures, type Scenario } from '@ttc/sim';
+import { type BrokenPromiseOutcome, type DecisionOutcome, type Game, readAllFigures, type Scenario } from '@ttc/sim';
 import type { StoredPlayer } from '../../storage/session-store.js';
 
 // What a session says, as protocol messages: pure functions of the game and the session's
@@ -90,6 +90,23 @@ export function decidedMessage(outcome: DecisionOutcome, by: string): MessageOf<
     accepted: outcome.accepted,
     loyaltyChange: outcome.loyaltyAfter - outcome.loyaltyBefore,
     revenueCents: outcome.revenueCents,
+  };
+}
+
+/** Promised work not done by its due hour, with the names a screen shows. */
+export function promiseBrokenMessage(game: Game, outcome: BrokenPromiseOutcome): MessageOf<'promiseBroken'> {
+  const customer = outcome.customerId === null ? undefined : game.state.teams[outcome.team]?.customers[outcome.customerId];
+  return {
+    type: 'promiseBroken',
+    team: outcome.team,
+    demandId: outcome.demandId,
+    customerName: customer?.name ?? 'A customer',
+    categoryName: game.scenario.categories[outcome.category]?.name ?? 'a request',
+    hours: outcome.hours,
+    hoursLeft: outcome.hoursLeft,
+    loyaltyChange: outcome.loyaltyAfter - outcome.loyaltyBefore,
+    refundCents: outcome.refundCents,
+    complaint: outcome.complaint,
   };
 }
 

@@ -115,7 +115,8 @@ export const phoneBoardScreen: ScreenRenderer = ({ root }) => {
       choiceButtons(chosen, play.paused(), (decision) => void decide(decision)),
     );
     for (const event of play.advance(0))
-      if (event.kind === 'event') {
+      if (event.kind === 'missed') showOutcome(event.explanation.headline, event.explanation.why, 'bad');
+      else if (event.kind === 'event') {
         fill(
           eventBanner,
           h('p', {}, h('strong', {}, `⚠ ${event.name}: `), event.description),

@@ -57,18 +57,19 @@ export const phonePlanningScreen: ScreenRenderer = ({ root }) => {
           : 'Retire the option'
         : building
           ? 'Cancel the build'
-          : `Build an option · ${money(row.buildCostCents, scenario.currency, false)}`;
+          : `Build an option · ${money(row.buildCostCents, scenario.currency, false)} + ${row.buildStaffHours.toFixed(0)} staff h`;
       return h(
         'li',
         { class: `phone-plan-row${building || retiring ? ' changed' : ''}` },
         h('h3', {}, row.name),
         h('p', {}, `${row.requests} request${row.requests === 1 ? '' : 's'} · ${row.bySegment} · ${row.cares}`),
+        h('p', { class: 'muted' }, `One-offs: ${row.oneOffHours.toFixed(1)} h (${row.cost})`),
+        // What building takes (money and staff hours), or how the live option did against its upkeep.
         h(
           'p',
-          { class: 'muted' },
-          `One-offs: ${row.oneOffHours.toFixed(1)} h (${row.cost})${hasOption ? ` · option ${row.optionStatus}${row.optionStatus === 'live' ? `, ${row.optionUses} uses` : ''}` : ''}`,
+          { class: 'info' },
+          row.optionNote.replace(/^★ (Live|Being built)/, (_all, what: string) => `Option ${what.toLowerCase()}`),
         ),
-        !hasOption && h('p', { class: 'info' }, `An option would save ${row.optionWouldSave}`),
         h(
           'button',
           {

@@ -125,7 +125,21 @@ export function rebuildConsole(log: SessionLog, scenario: Scenario): RebuiltCons
             loyaltyChange: outcome.loyaltyAfter - outcome.loyaltyBefore,
             revenueCents: outcome.revenueCents,
           });
-        else if (outcome.kind === 'event-started') {
+        else if (outcome.kind === 'broken-promise') {
+          const customer = outcome.customerId === null ? undefined : game.state.teams[outcome.team]?.customers[outcome.customerId];
+          feed.push({
+            type: 'promiseBroken',
+            team: outcome.team,
+            demandId: outcome.demandId,
+            customerName: customer?.name ?? 'A customer',
+            categoryName: scenario.categories[outcome.category]?.name ?? 'a request',
+            hours: outcome.hours,
+            hoursLeft: outcome.hoursLeft,
+            loyaltyChange: outcome.loyaltyAfter - outcome.loyaltyBefore,
+            refundCents: outcome.refundCents,
+            complaint: outcome.complaint,
+          });
+        } else if (outcome.kind === 'event-started') {
           const event = scenario.events.find((candidate) => candidate.id === outcome.eventId);
           feed.push({
             type: 'eventStarted',

@@ -21,6 +21,19 @@ describe('feedItem', () => {
     expect(feedItem({ type: 'eventStarted', team: 3, eventId: 'x', name: 'Flu', description: '' }).text).toBe(
       'Team 4: event "Flu" started',
     );
+    const broken = {
+      type: 'promiseBroken' as const,
+      team: 2,
+      demandId: 9,
+      customerName: 'Ada Lovelace',
+      categoryName: 'Rush delivery',
+      hours: 3,
+      hoursLeft: 1.5,
+      loyaltyChange: -6,
+      refundCents: 0,
+      complaint: false,
+    };
+    expect(feedItem(broken).text).toBe('Team 3: broke a promise to Ada Lovelace (Rush delivery, 1.5 h not done in time)');
   });
 });
 

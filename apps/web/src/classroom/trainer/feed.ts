@@ -3,7 +3,7 @@ import { DECISION_STYLE } from '../../ui/theme';
 
 // The console's live feed: what teams decide and what happens to them, one line each.
 
-export type FeedMessage = Extract<ServerMessage, { type: 'decided' | 'planCommitted' | 'eventStarted' }>;
+export type FeedMessage = Extract<ServerMessage, { type: 'decided' | 'planCommitted' | 'eventStarted' | 'promiseBroken' }>;
 
 export interface FeedItem {
   kind: 'decision' | 'plan' | 'event';
@@ -36,6 +36,13 @@ export function feedItem(message: FeedMessage): FeedItem {
       return { kind: 'plan', team: message.team, text: `${team}: ${who(message.by)} committed the team's plan` };
     case 'eventStarted':
       return { kind: 'event', team: message.team, text: `${team}: event "${message.name}" started` };
+    case 'promiseBroken':
+      // Work promised and not done in time: the overload the class should notice, named.
+      return {
+        kind: 'decision',
+        team: message.team,
+        text: `${team}: broke a promise to ${message.customerName} (${message.categoryName}, ${message.hoursLeft.toFixed(1)} h not done in time)`,
+      };
   }
 }
 

@@ -1,13 +1,13 @@
 import { hostSettingsSchema } from '@ttc/protocol';
 import { describe, expect, it } from 'vitest';
-import { type HostFormValues, playTimeSummary, readHostForm } from './host-form';
+import { HOST_DEFAULTS, type HostFormValues, PACE_CHOICES, playTimeSummary, readHostForm } from './host-form';
 
 const defaults: HostFormValues = {
   scenarioId: 'agency',
   rounds: '3',
   hoursPerRound: '12',
   teamCount: '4',
-  secondsPerHour: '3',
+  secondsPerHour: String(HOST_DEFAULTS.secondsPerHour),
   botsForEmptyTeams: true,
   seed: '',
 };
@@ -17,9 +17,14 @@ describe('readHostForm', () => {
     const result = readHostForm(defaults);
     expect(result).toEqual({
       ok: true,
-      settings: { scenarioId: 'agency', rounds: 3, ticksPerRound: 12, teamCount: 4, tickMs: 3000, botsForEmptyTeams: true },
+      settings: { scenarioId: 'agency', rounds: 3, ticksPerRound: 12, teamCount: 4, tickMs: 4000, botsForEmptyTeams: true },
     });
     if (result.ok) expect(hostSettingsSchema.safeParse(result.settings).success).toBe(true);
+  });
+
+  it('defaults to 4 s per simulated hour, one of the paces offered', () => {
+    expect(HOST_DEFAULTS.secondsPerHour).toBe(4);
+    expect(PACE_CHOICES).toContain(HOST_DEFAULTS.secondsPerHour);
   });
 
   it('keeps a seed when one is given', () => {

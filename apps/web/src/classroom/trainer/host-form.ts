@@ -19,12 +19,14 @@ export const HOST_DEFAULTS = {
   rounds: 3,
   hoursPerRound: 12,
   teamCount: 4,
-  secondsPerHour: 3,
+  // About 2.6 cards an hour reach a team without options, about one with them (docs/playing.md):
+  // at 4 s an hour, a person deciding a card every 3–4 s keeps up only once the options are live.
+  secondsPerHour: 4,
   botsForEmptyTeams: true,
 } as const;
 
 /** Seconds of real time per simulated hour the trainer can pick. */
-export const PACE_CHOICES = [1, 2, 3, 5, 10] as const;
+export const PACE_CHOICES = [1, 2, 3, 4, 5, 10] as const;
 
 const LIMITS = {
   rounds: [1, 12],

@@ -51,6 +51,7 @@ describe('speed', () => {
   it('offers the usual paces and keeps an unusual current one', () => {
     expect(speedChoices(3000)).toContain(3000);
     expect(speedChoices(4000)).toEqual([500, 1000, 2000, 3000, 4000, 5000, 10_000, 20_000]);
+    expect(speedChoices(1500)).toEqual([500, 1000, 1500, 2000, 3000, 4000, 5000, 10_000, 20_000]);
     expect(paceText(500)).toBe('0.5 s per hour');
     expect(paceText(3000)).toBe('3 s per hour');
   });

@@ -47,7 +47,7 @@ export function clockSummary(clock: SessionClock): string {
 
 /** Seconds-per-hour choices for the speed control, with the current pace added if it is unusual. */
 export function speedChoices(currentTickMs: number): number[] {
-  const choices = [500, 1000, 2000, 3000, 5000, 10_000, 20_000];
+  const choices = [500, 1000, 2000, 3000, 4000, 5000, 10_000, 20_000];
   return choices.includes(currentTickMs) ? choices : [...choices, currentTickMs].sort((a, b) => a - b);
 }
 

@@ -37,7 +37,12 @@ export class TrainerSession {
       } else if (message.type === 'dashboard') {
         const session = connection.latest('session');
         if (session && session.status !== 'lobby') this.history.record(session.round, session.tick, message.teams);
-      } else if (message.type === 'decided' || message.type === 'planCommitted' || message.type === 'eventStarted') {
+      } else if (
+        message.type === 'decided' ||
+        message.type === 'planCommitted' ||
+        message.type === 'eventStarted' ||
+        message.type === 'promiseBroken'
+      ) {
         addToFeed(this.feed, feedItem(message as FeedMessage), FEED_LENGTH);
       }
     });
