@@ -1,4 +1,4 @@
-import type { ServerMessage } from '@ttc/protocol';
+import { type Board, type BoardMessage, type BoardPatchMessage, boardPatch, type ServerMessage, type ServerPush } from '@ttc/protocol';
 import type { DecisionOutcome, Outcome, Scenario } from '@ttc/sim';
 import type { Broadcaster } from '../broadcaster.js';
 import { decidedMessage, eventStartedMessage, type MessageOf } from './session-messages.js';
@@ -20,7 +20,8 @@ export interface PublisherSource {
   sessionMessage(): MessageOf<'session'>;
   lobbyMessage(): MessageOf<'lobby'>;
   dashboardMessage(): MessageOf<'dashboard'>;
-  boardMessage(team: number): MessageOf<'board'> | undefined;
+  /** The team's board as it stands (fractions cut short); undefined for a team the game lacks. */
+  board(team: number): Board | undefined;
   /** Milliseconds until the clock's next hour, or undefined when it stands. */
   tickDueIn(): number | undefined;
 }
@@ -35,6 +36,8 @@ export interface PublisherSource {
 export class SessionPublisher {
   /** Teams whose board changed since it was last sent; sent together shortly after. */
   private readonly staleBoards = new Set<number>();
+  /** The last board each team was sent, whole and numbered: what its members hold, the base of the next patch. */
+  private readonly sentBoards = new Map<number, BoardMessage>();
   private boardTimer: TimerHandle | undefined;
   /** The player-visible part of the last session message sent to everyone. */
   private sessionPlayersSaw = '';
@@ -52,7 +55,7 @@ export class SessionPublisher {
     return this.source.sessionId;
   }
 
-  toTeam(team: number, message: ServerMessage): void {
+  toTeam(team: number, message: ServerPush): void {
     this.broadcaster.toTeam(this.id, team, message);
   }
 
@@ -98,9 +101,36 @@ export class SessionPublisher {
       );
   }
 
+  /** The team's board now: whole for its first or after a change of round or phase, otherwise as a patch of the last one. */
   board(team: number): void {
-    const message = this.source.boardMessage(team);
+    const message = this.nextBoard(team);
     if (message) this.toTeam(team, message);
+  }
+
+  /** Numbers the team's board as it stands and says it as a patch of the last one sent, when one follows. */
+  private nextBoard(team: number): BoardMessage | BoardPatchMessage | undefined {
+    const board = this.source.board(team);
+    if (!board) return undefined;
+    const last = this.sentBoards.get(team);
+    const version = (last?.version ?? 0) + 1;
+    this.sentBoards.set(team, { type: 'board', version, board });
+    const patch = last && boardPatch(last.board, board);
+    return last && patch ? { type: 'board', version, base: last.version, board: patch } : { type: 'board', version, board };
+  }
+
+  /**
+   * The team's board as its members hold it, whole: for a newcomer, a moved player or a resync.
+   * Boards are sent whenever the game changes what they show (a decision's within a second), so
+   * the last one sent is the team's latest; a team sent none yet gets its first here.
+   */
+  wholeBoard(team: number): BoardMessage | undefined {
+    const last = this.sentBoards.get(team);
+    if (last) return last;
+    const board = this.source.board(team);
+    if (!board) return undefined;
+    const first: BoardMessage = { type: 'board', version: 1, board };
+    this.sentBoards.set(team, first);
+    return first;
   }
 
   dashboard(): void {
@@ -138,19 +168,14 @@ export class SessionPublisher {
       // A tick due soon sends every board anyway.
       const dueIn = this.source.tickDueIn();
       if (dueIn !== undefined && dueIn < BOARD_DELAY_MS) return;
+      // Sent from inside the queue, so boards go out in the order they are numbered.
       void this.source
         .read(() => {
-          const boards = [...this.staleBoards].flatMap((stale) => this.source.boardMessage(stale) ?? []);
+          for (const team of this.staleBoards) this.board(team);
           this.staleBoards.clear();
-          return { boards, dashboard: this.source.dashboardMessage() };
+          this.dashboard();
         })
-        .then(
-          ({ boards, dashboard }) => {
-            for (const board of boards) this.toTeam(board.board.team, board);
-            this.toFacilitator(dashboard);
-          },
-          () => undefined,
-        );
+        .catch(() => undefined);
     });
   }
 
