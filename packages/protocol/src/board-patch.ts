@@ -27,7 +27,8 @@ export const boardPatchSchema = boardSchema
   .partial()
   .extend({
     team: z.int(),
-    cards: z.array(z.union([boardCardSchema, boardCardChangeSchema])),
+    // Most cards of a patch are held ones: their schema is tried first (a whole card fails it at once, on its demand).
+    cards: z.array(z.union([boardCardChangeSchema, boardCardSchema])),
     figures: figuresSchema.partial().optional(),
   });
 export type BoardPatch = z.infer<typeof boardPatchSchema>;

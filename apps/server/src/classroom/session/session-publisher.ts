@@ -1,4 +1,4 @@
-import { type Board, type BoardMessage, type BoardPatchMessage, boardPatch, type ServerMessage, type ServerPush } from '@ttc/protocol';
+import { type Board, type BoardMessage, boardPatch, type ServerMessage, type ServerPush, sameData } from '@ttc/protocol';
 import type { DecisionOutcome, Outcome, Scenario } from '@ttc/sim';
 import type { Broadcaster } from '../broadcaster.js';
 import { decidedMessage, eventStartedMessage, type MessageOf } from './session-messages.js';
@@ -101,36 +101,33 @@ export class SessionPublisher {
       );
   }
 
-  /** The team's board now: whole for its first or after a change of round or phase, otherwise as a patch of the last one. */
+  /** The team's board now: whole for its first or after a change of round or phase, otherwise as a patch of the last one; nothing when it has not changed. */
   board(team: number): void {
-    const message = this.nextBoard(team);
-    if (message) this.toTeam(team, message);
+    const board = this.source.board(team);
+    if (board) this.sendBoard(team, board);
   }
 
-  /** Numbers the team's board as it stands and says it as a patch of the last one sent, when one follows. */
-  private nextBoard(team: number): BoardMessage | BoardPatchMessage | undefined {
-    const board = this.source.board(team);
-    if (!board) return undefined;
+  /** Numbers the team's board and sends it, as a patch of the last one sent when one follows. */
+  private sendBoard(team: number, board: Board): void {
     const last = this.sentBoards.get(team);
+    if (last && sameData(last.board, board)) return;
+    this.staleBoards.delete(team);
     const version = (last?.version ?? 0) + 1;
     this.sentBoards.set(team, { type: 'board', version, board });
     const patch = last && boardPatch(last.board, board);
-    return last && patch ? { type: 'board', version, base: last.version, board: patch } : { type: 'board', version, board };
+    this.toTeam(team, last && patch ? { type: 'board', version, base: last.version, board: patch } : { type: 'board', version, board });
   }
 
   /**
-   * The team's board as its members hold it, whole: for a newcomer, a moved player or a resync.
-   * Boards are sent whenever the game changes what they show (a decision's within a second), so
-   * the last one sent is the team's latest; a team sent none yet gets its first here.
+   * The team's latest board, whole: for a newcomer, a moved player or a resync. When the game
+   * moved on since the team's last board (a decision whose board is still due), the members get
+   * the new one now, so what the newcomer holds is what the team holds.
    */
   wholeBoard(team: number): BoardMessage | undefined {
-    const last = this.sentBoards.get(team);
-    if (last) return last;
     const board = this.source.board(team);
     if (!board) return undefined;
-    const first: BoardMessage = { type: 'board', version: 1, board };
-    this.sentBoards.set(team, first);
-    return first;
+    this.sendBoard(team, board);
+    return this.sentBoards.get(team);
   }
 
   dashboard(): void {
@@ -171,7 +168,7 @@ export class SessionPublisher {
       // Sent from inside the queue, so boards go out in the order they are numbered.
       void this.source
         .read(() => {
-          for (const team of this.staleBoards) this.board(team);
+          for (const team of [...this.staleBoards]) this.board(team);
           this.staleBoards.clear();
           this.dashboard();
         })
