@@ -85,7 +85,7 @@ let holder = new BoardHolder();
 const patchDecode = timeDecode(patched, (text) => {
   const [, payload] = JSON.parse(text.slice(2)) as [string, unknown];
   const parsed = parseServerPush(payload);
-  if (!parsed || parsed.type !== 'board') throw new Error('a board does not parse');
+  if (parsed?.type !== 'board') throw new Error('a board does not parse');
   if (!('base' in parsed)) holder = new BoardHolder(); // each pass starts again from the first whole board
   if (holder.receive(parsed).kind !== 'board') throw new Error('a patch does not follow');
 });
@@ -101,9 +101,3 @@ console.log('| --- | --- | --- | --- | --- | --- | --- |');
 console.log(row('whole every time', whole, wholeDecode));
 console.log(row('patches after a whole one', patched, patchDecode));
 console.log(`whole boards among the patched: ${patched.filter((text) => !text.includes('"base"')).length}`);
-if (process.env.SHOW_PATCH) {
-  const sample = patched.filter((text) => text.includes('"base"')).slice(10, 13);
-  for (const text of sample) console.log(text.length, text);
-  const wholes = patched.filter((text) => !text.includes('"base"'));
-  console.log('whole sizes', wholes.map((text) => text.length).join(' '));
-}

@@ -6,10 +6,18 @@ import {
   type Game,
   type Outcome,
   type PlanResult,
+  stateHash,
   type TeamPlan,
 } from '@ttc/sim';
 import type { Logger } from 'pino';
-import { checkpointsAfter, sessionEndCheckpoints, watchState } from '../../replay/checkpoints.js';
+import {
+  checkpointsDue,
+  type DueCheckpoints,
+  hashInSlices,
+  sessionEndCheckpoints,
+  watchState,
+  withHash,
+} from '../../replay/checkpoints.js';
 import type { LogEntry, SessionStore, StoredCheckpoint } from '../../storage/session-store.js';
 
 /** A command the game accepted in a commit, as logged, with what it did. */
@@ -109,6 +117,13 @@ export class SessionCore {
     const game = this.current;
     const applied: Applied[] = [];
     const checkpoints: StoredCheckpoint[] = [];
+    // The checkpoints of the latest command, hashed when the next command comes (the state must
+    // be the one right after it) or, for the commit's last, after the write, a team at a time.
+    let due: DueCheckpoints | undefined;
+    const settleDue = () => {
+      if (due) checkpoints.push(...withHash(due, stateHash(game.state)));
+      due = undefined;
+    };
     const log = (command: Command, actor: string, tick: number, outcomes: Outcome[]) => {
       const entry: LogEntry = { seq: this.seq + applied.length + 1, tick, command, actor };
       applied.push({ entry, outcomes });
@@ -117,14 +132,16 @@ export class SessionCore {
     const tx: Transaction = {
       game,
       apply: (command, actor) => {
+        settleDue();
         const tick = game.state.globalTick;
         const before = watchState(game);
         const result = applyCommand(game, command);
-        if (result.ok) checkpoints.push(...checkpointsAfter(game, before, log(command, actor, tick, result.outcomes)));
+        if (result.ok) due = checkpointsDue(game, before, log(command, actor, tick, result.outcomes));
         if (result.ok) this.ahead = true;
         return result;
       },
       applyPlan: (team, plan, actor) => {
+        settleDue();
         const tick = game.state.globalTick;
         const before = watchState(game);
         const result = applyPlan(game, team, plan);
@@ -132,7 +149,7 @@ export class SessionCore {
         this.ahead = true;
         let seq = 0;
         for (const command of result.commands) seq = log(command, actor, tick, []);
-        checkpoints.push(...checkpointsAfter(game, before, seq));
+        due = checkpointsDue(game, before, seq);
         return result;
       },
     };
@@ -162,6 +179,9 @@ export class SessionCore {
     }
     this.acknowledged.push(...applied.map((item) => item.entry));
     this.ahead = false;
+    // Nothing changes the game until this commit returns (the queue waits), so the last
+    // command's checkpoints can be hashed a team at a time, letting other sessions run between.
+    if (due) checkpoints.push(...withHash(due, await hashInSlices(game.state)));
     await this.recordCheckpoints(checkpoints);
     return { value, applied };
   }
