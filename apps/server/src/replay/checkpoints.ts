@@ -1,4 +1,4 @@
-import { type Game, type GameState, type Phase, stateHash, stateJsonPieces, TextHash } from '@ttc/sim';
+import { type Game, type Phase, stateHash, TextHash } from '@ttc/sim';
 import type { StoredCheckpoint } from '../storage/session-store.js';
 
 /** What a command's checkpoints are judged against: the state just before it. */
@@ -23,8 +23,7 @@ export function watchState(game: Game): CheckpointWatch {
 /**
  * The checkpoints the command with this seq earns: a key moment marked for any team, the end
  * of a round's operations, the end of the game. Undefined when it earns none. The hash is the
- * state's right after that command (`withHash`, or `hashInSlices` when nothing changes the
- * state before it is done).
+ * state's right after that command (`withHash`, or `hashInSlices` of its JSON taken then).
  */
 export function checkpointsDue(game: Game, before: CheckpointWatch, seq: number): DueCheckpoints | undefined {
   const after = watchState(game);
@@ -40,14 +39,13 @@ export function withHash(due: DueCheckpoints, hash: string): StoredCheckpoint[] 
 }
 
 /**
- * `stateHash(state)`, a team at a time, letting the event loop run between teams: the hash of a
- * whole classroom state takes several milliseconds, and a round's end of many sessions at once
- * would otherwise hold every other session's messages up for all of them. The caller makes sure
- * nothing changes the state meanwhile (the session's queue waits for it).
+ * The hash `stateHash` gives, of a state's JSON taken in pieces (`stateJsonPieces`): a piece at
+ * a time, letting the event loop run between the large ones (the teams), so hashing a whole
+ * classroom state never holds other sessions' messages up for its several milliseconds.
  */
-export async function hashInSlices(state: GameState): Promise<string> {
+export async function hashInSlices(pieces: readonly string[]): Promise<string> {
   const hash = new TextHash();
-  for (const piece of stateJsonPieces(state)) {
+  for (const piece of pieces) {
     hash.update(piece);
     if (piece.length > SLICE_CHARS) await new Promise<void>((resolve) => setImmediate(resolve));
   }

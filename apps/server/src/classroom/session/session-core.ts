@@ -7,6 +7,7 @@ import {
   type Outcome,
   type PlanResult,
   stateHash,
+  stateJsonPieces,
   type TeamPlan,
 } from '@ttc/sim';
 import type { Logger } from 'pino';
@@ -68,6 +69,8 @@ export class SessionCore {
    * lost). The next change reads the log first.
    */
   private unverified = false;
+  /** Checkpoints still being hashed and written, in commit order (`recordLater`). */
+  private checkpointsWritten: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: CoreOptions) {
     this.current = options.newGame();
@@ -179,16 +182,29 @@ export class SessionCore {
     }
     this.acknowledged.push(...applied.map((item) => item.entry));
     this.ahead = false;
-    // Nothing changes the game until this commit returns (the queue waits), so the last
-    // command's checkpoints can be hashed a team at a time, letting other sessions run between.
-    if (due) checkpoints.push(...withHash(due, await hashInSlices(game.state)));
-    await this.recordCheckpoints(checkpoints);
+    this.recordLater(checkpoints, due && { due, pieces: [...stateJsonPieces(game.state)] });
     return { value, applied };
   }
 
-  /** The final state of a session the facilitator ends before the game's end, as a checkpoint. */
-  recordSessionEnd(): Promise<void> {
-    return this.recordCheckpoints(sessionEndCheckpoints(this.current, this.seq));
+  /**
+   * Records checkpoints after the commit, in order: the last command's state as JSON text is
+   * taken now (it is the state right after that command), and hashed a team at a time between
+   * other work (`hashInSlices`): a classroom state takes several milliseconds to hash, and many
+   * sessions at a round's end would otherwise hold every other class up for all of them. The
+   * log, not the checkpoints, is the record: the acknowledgement never waits for them.
+   */
+  private recordLater(checkpoints: StoredCheckpoint[], last: { due: DueCheckpoints; pieces: string[] } | undefined): void {
+    if (checkpoints.length === 0 && !last) return;
+    this.checkpointsWritten = this.checkpointsWritten.then(async () => {
+      if (last) checkpoints.push(...withHash(last.due, await hashInSlices(last.pieces)));
+      await this.recordCheckpoints(checkpoints);
+    });
+  }
+
+  /** The final state of a session the facilitator ends before the game's end, as a checkpoint, after those still being hashed. */
+  async recordSessionEnd(): Promise<void> {
+    await this.checkpointsWritten;
+    await this.recordCheckpoints(sessionEndCheckpoints(this.current, this.seq));
   }
 
   /** State hashes for replays to be checked against; the log stays the record, so a failed write only loses these. */
