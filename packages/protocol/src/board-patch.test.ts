@@ -83,6 +83,18 @@ describe('board patches', () => {
     if (!patch) throw new Error('expected a patch');
     expect(applyBoardPatch({ ...base, cards: [] }, patch)).toBeUndefined();
   });
+
+  it('do not give a board from a new card that is not whole', () => {
+    const index = boards.findIndex(
+      (board, at) => at > 0 && board.cards.some((card) => !boards[at - 1]?.cards.some((held) => held.demand.id === card.demand.id)),
+    );
+    const [base, next] = [boards[index - 1] as Board, boards[index] as Board];
+    const patch = boardPatch(base, next);
+    if (!patch) throw new Error('expected a patch with a new card');
+    const cards = patch.cards.map((card) => ('customerId' in card.demand ? { demand: card.demand, ticksLeft: 1 } : card));
+    expect(boardPatchSchema.safeParse({ ...patch, cards }).success).toBe(true);
+    expect(applyBoardPatch(base, { ...patch, cards })).toBeUndefined();
+  });
 });
 
 describe('a client’s board holder', () => {

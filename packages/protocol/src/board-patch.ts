@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Board, boardCardSchema, boardSchema, figuresSchema } from './game-views.js';
+import { type Board, boardCardSchema, boardSchema, demandSchema, figuresSchema } from './game-views.js';
 
 type BoardCard = Board['cards'][number];
 
@@ -14,11 +14,15 @@ type BoardCard = Board['cards'][number];
 // every waiting card in order, each with `demand.id` — a card the client holds already as its id
 // and the fields that changed, a new card whole.
 
-/** A card the receiver holds already: its demand's id, and only the card's fields that changed. */
+/**
+ * A card in a patch: one the receiver holds already, as its demand's id and only the card's
+ * fields that changed; or a new card, whole (its demand complete: `applyBoardPatch` checks it
+ * against `boardCardSchema`). One schema for both, so a phone parses each card once.
+ */
 export const boardCardChangeSchema = boardCardSchema
   .omit({ demand: true })
   .partial()
-  .extend({ demand: z.strictObject({ id: z.int() }) });
+  .extend({ demand: demandSchema.partial().extend({ id: z.int() }) });
 export type BoardCardChange = z.infer<typeof boardCardChangeSchema>;
 
 /** What changed in a team's board: `team` and `cards` always, any other field only when it changed (`figures` field by field). */
@@ -27,8 +31,7 @@ export const boardPatchSchema = boardSchema
   .partial()
   .extend({
     team: z.int(),
-    // Most cards of a patch are held ones: their schema is tried first (a whole card fails it at once, on its demand).
-    cards: z.array(z.union([boardCardChangeSchema, boardCardSchema])),
+    cards: z.array(boardCardChangeSchema),
     figures: figuresSchema.partial().optional(),
   });
 export type BoardPatch = z.infer<typeof boardPatchSchema>;
@@ -78,7 +81,7 @@ function changedFields<T extends object>(base: T, next: T): Partial<T> | undefin
   return changed;
 }
 
-function cardChange(held: BoardCard | undefined, card: BoardCard): BoardCard | BoardCardChange {
+function cardChange(held: BoardCard | undefined, card: BoardCard): BoardCardChange {
   if (!held || !sameData(held.demand, card.demand)) return card;
   const { demand, ...rest } = card;
   const { demand: _, ...heldRest } = held;
@@ -104,18 +107,17 @@ export function boardPatch(base: Board, next: Board): BoardPatch | undefined {
   };
 }
 
-function isWholeCard(card: BoardCard | BoardCardChange): card is BoardCard {
-  return 'customerId' in card.demand;
-}
-
-/** The board a patch gives from `base`, or undefined when it names a card `base` does not hold (it does not follow from it). */
+/** The board a patch gives from `base`, or undefined when it names a card `base` does not hold (it does not follow from it) or a new card is not whole. */
 export function applyBoardPatch(base: Board, patch: BoardPatch): Board | undefined {
   if (patch.team !== base.team) return undefined;
   const held = new Map(base.cards.map((card) => [card.demand.id, card]));
   const cards: BoardCard[] = [];
   for (const card of patch.cards) {
-    if (isWholeCard(card)) {
-      cards.push(card);
+    if ('customerId' in card.demand) {
+      // A new card: whole, or the patch does not give a board.
+      const whole = boardCardSchema.safeParse(card);
+      if (!whole.success) return undefined;
+      cards.push(whole.data);
       continue;
     }
     const before = held.get(card.demand.id);
