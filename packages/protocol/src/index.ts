@@ -1,3 +1,4 @@
+export * from './board-patch.js';
 export * from './client-messages.js';
 export * from './display-name.js';
 export * from './errors.js';
