@@ -115,3 +115,9 @@ export function openJoinScreen(): void {
   watchConnection();
   void openClassScreen('join');
 }
+
+/** On a phone, in place of a solo game (whose canvas would be unreadable there); it offers to join a class. */
+export function openSoloNeedsRoom(): void {
+  watchConnection();
+  void openClassScreen('solo-needs-room');
+}

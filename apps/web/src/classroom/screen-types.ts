@@ -21,7 +21,9 @@ export type ClassScreen =
   | 'planning'
   | 'class-debrief'
   | 'past-classes'
-  | 'replay';
+  | 'replay'
+  /** On a phone, in place of a solo game: what needs a bigger screen, and what a phone can do. */
+  | 'solo-needs-room';
 
 /** Where a classroom screen can send the page, and what it can read of the shell. */
 export interface ClassroomNavigation {

@@ -45,13 +45,21 @@ export class TitleScene extends Phaser.Scene {
       COLOURS.textMuted,
     ).setOrigin(0.5);
     const focus = new FocusList(this, { arrows: 'vertical' });
+    // The solo screens are this canvas, unreadable on a phone: there, a page says what needs a bigger screen.
+    const solo = (start: () => void) => () => (phoneLayout() ? void classroomEntry().then((entry) => entry.openSoloNeedsRoom()) : start());
     const resume: [string, string, () => void][] = saved
-      ? [[`Resume your game: ${saved.log.scenario.name}, round ${saved.round} of ${saved.log.rounds}`, 'Enter', () => this.resume(saved)]]
+      ? [
+          [
+            `Resume your game: ${saved.log.scenario.name}, round ${saved.round} of ${saved.log.rounds}`,
+            'Enter',
+            solo(() => this.resume(saved)),
+          ],
+        ]
       : [];
     const entries: [string, string, () => void][] = [
       ...resume,
-      ['Solo practice', saved ? 'S' : 'Enter', () => this.scene.start(SCENES.setup, { tutorial: undefined })],
-      ['Guided tutorial game', 'T', () => this.scene.start(SCENES.setup, { tutorial: true })],
+      ['Solo practice', saved ? 'S' : 'Enter', solo(() => this.scene.start(SCENES.setup, { tutorial: undefined }))],
+      ['Guided tutorial game', 'T', solo(() => this.scene.start(SCENES.setup, { tutorial: true }))],
       ['Host a class (trainer)', 'H', () => void classroomEntry().then((entry) => entry.openHostScreen())],
       ['Join a class', 'J', () => void classroomEntry().then((entry) => entry.openJoinScreen())],
       ['Past games and personal bests', 'P', () => this.scene.start(SCENES.pastGames)],
