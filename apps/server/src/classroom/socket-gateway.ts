@@ -48,6 +48,12 @@ export interface GatewayOptions {
   maxConnectionsPerAddress: number;
   /** Apply the limits per address to loopback connections too (tests of those limits do). */
   limitLoopback: boolean;
+  /**
+   * Several processes (cluster/): a player's socket that took its seat or left here is told,
+   * so the session's owner, wherever it runs, looks again at who is online. One process
+   * without it: the session here hears of it directly.
+   */
+  presenceChanged?: (sessionId: string) => void;
 }
 
 /**
@@ -68,7 +74,7 @@ export class SocketGateway {
   constructor(
     private readonly io: Server,
     private readonly registry: SessionRegistry,
-    private readonly router: MessageRouter,
+    private readonly router: Pick<MessageRouter, 'route'>,
     private readonly rooms: SocketRooms,
     private readonly logger: Logger,
     private readonly options: GatewayOptions,
@@ -153,7 +159,9 @@ export class SocketGateway {
         });
     });
     socket.on('disconnect', () => {
-      if (data.sessionId && data.role === 'player') this.registry.get(data.sessionId)?.connectionsChanged();
+      if (!data.sessionId || data.role !== 'player') return;
+      if (this.options.presenceChanged) this.options.presenceChanged(data.sessionId);
+      else this.registry.get(data.sessionId)?.connectionsChanged();
     });
   }
 
@@ -220,6 +228,7 @@ export class SocketGateway {
     if (seat?.kind === 'player') this.rooms.seatPlayer(socket, data, seat.sessionId, seat.playerId, seat.team, seat.welcome);
     else if (seat?.kind === 'facilitator') this.rooms.seatFacilitator(socket, data, seat.sessionId, seat.welcome);
     else if (seat?.kind === 'moved') this.rooms.reseat(seat.sessionId, seat.teamCount, seat.playerId, seat.team, seat.welcome);
+    if (seat?.kind === 'player') this.options.presenceChanged?.(seat.sessionId);
     return routed.reply;
   }
 
