@@ -20,9 +20,11 @@ import { TokenBucket } from './rate-limit.js';
 import type { SessionRegistry } from './session-registry.js';
 import type { Attachment, SocketRooms } from './socket-rooms.js';
 
+/**
+ * What socket.data holds: plain values only, because with several processes the others read
+ * it (socket.io's fetchSockets, for who is online). The connection's guards live beside it.
+ */
 interface SocketData extends Attachment {
-  bucket: TokenBucket;
-  flood: FloodWatch;
   /** The client's address key (addressKey): what the limits per address count under. */
   address: string;
   /** False for this machine's own connections (isLoopback) unless LIMIT_LOOPBACK is set. */
@@ -116,10 +118,10 @@ export class SocketGateway {
   // ——— Connections ——————————————————————————————————————————————
 
   private connect(socket: Socket): void {
+    const bucket = new TokenBucket(this.options.messageRate, this.options.messageBurst);
+    const flood = new FloodWatch(this.options.floodDisconnectAfter);
     const data: SocketData = {
       role: 'none',
-      bucket: new TokenBucket(this.options.messageRate, this.options.messageBurst),
-      flood: new FloodWatch(this.options.floodDisconnectAfter),
       ...(socket.data as Pick<SocketData, 'address' | 'limited'>),
       joining: false,
     };
@@ -131,8 +133,8 @@ export class SocketGateway {
         if (ack) ack(reply);
         else if (!reply.ok) socket.emit(SERVER_EVENT, { type: 'refused', event: String(event).slice(0, 40), error: reply.error });
       };
-      if (!data.bucket.take()) {
-        if (data.flood.refused()) this.closeFlooder(socket);
+      if (!bucket.take()) {
+        if (flood.refused()) this.closeFlooder(socket);
         else answer(failure('rate-limited', 'Too many messages: slow down.'));
         return;
       }
