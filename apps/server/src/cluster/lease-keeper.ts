@@ -174,6 +174,7 @@ export class LeaseKeeper implements Ownership {
   }
 
   private giveUp(held: Held, reason: string): void {
+    if (held.lost) return;
     this.release(held);
     this.registry.drop(held.sessionId);
     this.logger.warn({ session: held.sessionId, epoch: held.epoch, reason }, 'lease lost: giving the session up');

@@ -65,7 +65,8 @@ export class TestClient {
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     };
-    this.socket.io.on('reconnect', () => void attach());
+    // The socket's own connect (after the namespace accepted it), not the manager's reconnect, which comes before.
+    this.socket.on('connect', () => void attach());
   }
 
   /** Successful attaches after a reconnection (keepAttached). */

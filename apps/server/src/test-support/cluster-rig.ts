@@ -22,7 +22,7 @@ export interface Member {
 
 /** Resolves once `condition` holds, checking every `everyMs`; rejects with `what` after `timeoutMs`. */
 export async function until<T>(
-  what: string,
+  what: string | (() => string),
   condition: () => Promise<T | undefined> | T | undefined,
   timeoutMs = 30_000,
   everyMs = 50,
@@ -31,7 +31,7 @@ export async function until<T>(
   for (;;) {
     const value = await condition();
     if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`still waiting for ${what} after ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`still waiting for ${typeof what === 'string' ? what : what()} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
@@ -42,7 +42,8 @@ export async function until<T>(
  */
 export class ClusterRig {
   readonly members: Member[] = [];
-  private readonly retired: ChildServer[] = [];
+  /** Every process this rig started, running or not. */
+  private readonly started: ChildServer[] = [];
   private readonly clients: TestClient[] = [];
   private readonly schemas = new TemporarySchemas();
   private balancer: Balancer | undefined;
@@ -69,6 +70,8 @@ export class ClusterRig {
       PROCESS_ID: name,
       LOG_LEVEL: 'info',
     });
+    // Kept before it is known to run, so that close() ends it whatever happens.
+    this.started.push(server);
     await untilRunning(server, 60_000);
     const member = { name, port, url: `http://127.0.0.1:${port}`, server };
     const index = this.members.findIndex((existing) => existing.name === name);
@@ -91,9 +94,7 @@ export class ClusterRig {
 
   /** Stops a process with `signal` (SIGTERM hands its sessions over first) and waits for its end. */
   async stop(name: string, signal: NodeJS.Signals): Promise<void> {
-    const member = this.member(name);
-    this.retired.push(member.server);
-    await stopServer(member.server, signal);
+    await stopServer(this.member(name).server, signal);
   }
 
   /** Starts a process again under the same name and port. */
@@ -156,12 +157,11 @@ export class ClusterRig {
 
   async close(): Promise<void> {
     if (process.env.TTC_CLUSTER_LOGS)
-      for (const [index, server] of [...this.members.map((member) => member.server), ...this.retired].entries())
+      for (const [index, server] of this.started.entries())
         writeFileSync(join(process.env.TTC_CLUSTER_LOGS, `process-${index}.log`), server.output());
     for (const client of this.clients) client.close();
     await this.balancer?.close();
-    for (const member of this.members) await stopServer(member.server);
-    for (const server of this.retired) await stopServer(server);
+    for (const server of this.started) await stopServer(server);
     await this.store?.close();
     await this.schemas.dropAll();
   }
@@ -173,6 +173,8 @@ export class ClusterRig {
  */
 export class BusyLearner {
   readonly acknowledged: number[] = [];
+  /** Why decisions were refused, with how often: shown when the learner gets stuck. */
+  readonly refusals = new Map<string, number>();
   private readonly tried = new Set<number>();
   private running = true;
   readonly done: Promise<void>;
@@ -192,18 +194,18 @@ export class BusyLearner {
       const reply = await this.client
         .send({ type: 'decide', demandId: card.demand.id, decision: 'premium' }, 20_000)
         .catch(() => undefined);
-      if (reply && codeOf(reply) === 'ok') this.acknowledged.push(card.demand.id);
+      const code = reply ? codeOf(reply) : 'no reply';
+      if (code === 'ok') this.acknowledged.push(card.demand.id);
+      else this.refusals.set(code, (this.refusals.get(code) ?? 0) + 1);
     }
   }
 
   /** Resolves once `count` more decisions than now were acknowledged. */
   more(count: number, timeoutMs = 60_000): Promise<number> {
     const target = this.acknowledged.length + count;
-    return until(
-      `${count} more acknowledged decisions`,
-      () => (this.acknowledged.length >= target ? this.acknowledged.length : undefined),
-      timeoutMs,
-    );
+    const state = () =>
+      `${count} more acknowledged decisions (${this.acknowledged.length} so far of ${this.tried.size} tried, connected: ${this.client.socket.connected}, re-attached ${this.client.reattached} times, last board round ${this.client.latest('board')?.board.round}, ${this.client.updates.length} updates, refusals ${JSON.stringify([...this.refusals])})`;
+    return until(state, () => (this.acknowledged.length >= target ? this.acknowledged.length : undefined), timeoutMs);
   }
 
   async stop(): Promise<void> {
