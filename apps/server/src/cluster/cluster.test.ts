@@ -102,7 +102,7 @@ describe('a class across three server processes', () => {
     await trainer.next('lobby', (lobby) => lobby.players.some((player) => player.name === 'Cy' && !player.connected), 20_000);
     expectOk(await console2.send({ type: 'end' }, 20_000));
     expect(await three.replayProblems(sessionId)).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('failover', () => {
@@ -126,8 +126,8 @@ describe('failover', () => {
       return now && now.name !== owner.name ? now : undefined;
     });
     const takeoverMs = Date.now() - killedAt;
-    // The lease runs out, then a third of it at most until a claim; a second's grace for the busy machine.
-    expect(takeoverMs).toBeLessThan(LEASE_MS + LEASE_MS / 3 + 1000);
+    // The lease runs out, then a third of it at most until a claim; some grace for a busy machine.
+    expect(takeoverMs).toBeLessThan(LEASE_MS + LEASE_MS / 3 + 2500);
     expect((await three.lease(sessionId))?.epoch).toBeGreaterThan(1);
 
     // Every learner goes on, those of the dead process through a reconnection and a new attach.
@@ -139,7 +139,7 @@ describe('failover', () => {
     expectOk(await trainer.send({ type: 'end' }, 20_000));
     await expectNothingLost(three, sessionId, busy);
     expect(three.output(successor.name)).toContain('took a session over');
-  }, 180_000);
+  }, 300_000);
 
   it('fencing: an owner frozen past its lease (SIGSTOP) has its writes refused once it wakes, and gives the session up', async () => {
     const two = await cluster(2);
@@ -167,7 +167,7 @@ describe('failover', () => {
     stopRounds();
     expectOk(await console2.send({ type: 'end' }, 20_000));
     await expectNothingLost(two, sessionId, [learner]);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('rolling restart', () => {
@@ -197,5 +197,5 @@ describe('rolling restart', () => {
     stopRounds();
     expectOk(await trainer.send({ type: 'end' }, 20_000));
     await expectNothingLost(three, sessionId, busy);
-  }, 240_000);
+  }, 480_000);
 });

@@ -72,7 +72,8 @@ export class ClusterRig {
     });
     // Kept before it is known to run, so that close() ends it whatever happens.
     this.started.push(server);
-    await untilRunning(server, 60_000);
+    // Generous: three processes starting together on a busy 2-core machine.
+    await untilRunning(server, 120_000);
     const member = { name, port, url: `http://127.0.0.1:${port}`, server };
     const index = this.members.findIndex((existing) => existing.name === name);
     if (index >= 0) this.members[index] = member;
@@ -201,7 +202,7 @@ export class BusyLearner {
   }
 
   /** Resolves once `count` more decisions than now were acknowledged. */
-  more(count: number, timeoutMs = 60_000): Promise<number> {
+  more(count: number, timeoutMs = 90_000): Promise<number> {
     const target = this.acknowledged.length + count;
     const state = () =>
       `${count} more acknowledged decisions (${this.acknowledged.length} so far of ${this.tried.size} tried, connected: ${this.client.socket.connected}, re-attached ${this.client.reattached} times, last board round ${this.client.latest('board')?.board.round}, ${this.client.updates.length} updates, refusals ${JSON.stringify([...this.refusals])})`;
