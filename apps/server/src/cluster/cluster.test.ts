@@ -7,16 +7,21 @@ import { BusyLearner, ClusterRig, decisionsIn, until } from '../test-support/clu
 /** Short leases keep the takeovers quick; generous enough for a busy 2-core machine. */
 const LEASE_MS = 2000;
 
-/** Two teams, long enough to outlast every test (the trainer starts each next round). */
+/** Two teams of two, long enough to outlast every test (the trainer starts each next round). */
 const settings: HostSettings = {
   scenarioId: 'shoe-store',
   rounds: 12,
   ticksPerRound: 48,
   teamCount: 2,
-  tickMs: 200,
+  tickMs: 400,
   botsForEmptyTeams: false,
   seed: 11,
 };
+/**
+ * A team for each learner: every card is theirs to decide, so each goes on being acknowledged
+ * (teammates would race for the same cards, and one could lose every race).
+ */
+const teamEach: HostSettings = { ...settings, teamCount: 4 };
 
 let rig: ClusterRig | undefined;
 afterEach(async () => {
@@ -31,9 +36,9 @@ async function cluster(count: number): Promise<ClusterRig> {
 }
 
 /** A class hosted through `url`, its trainer re-attaching by itself after any reconnection. */
-async function hostClass(cluster: ClusterRig, url: string) {
+async function hostClass(cluster: ClusterRig, url: string, chosen = teamEach) {
   const trainer = await cluster.client(url);
-  const hosted = expectOk(await trainer.send({ type: 'host', settings }));
+  const hosted = expectOk(await trainer.send({ type: 'host', settings: chosen }));
   trainer.keepAttached({ type: 'attachFacilitator', sessionId: hosted.sessionId, facilitatorKey: hosted.facilitatorKey });
   return { trainer, ...hosted };
 }
@@ -57,7 +62,7 @@ describe('a class across three server processes', () => {
   it('learners on different processes play together: joins, attaches and controls on any process reach the owner, teammates see every decision, presence spans processes', async () => {
     const three = await cluster(3);
     const [p0, p1, p2] = ['p0', 'p1', 'p2'].map((name) => three.member(name).url) as [string, string, string];
-    const { trainer, sessionId, joinCode, facilitatorKey } = await hostClass(three, p0);
+    const { trainer, sessionId, joinCode, facilitatorKey } = await hostClass(three, p0, settings);
     expect((await three.owner(sessionId))?.name).toBe('p0');
 
     // Team 0: Ada (p1) and Cy (p2); team 1: Bo (p2) and Di (p0).
