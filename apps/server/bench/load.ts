@@ -1,10 +1,11 @@
 // Load benchmark for classroom sessions (a script, not a test). Run from apps/server:
 //   node --max-semi-space-size=64 --import tsx --conditions=source bench/load.ts --sessions 100 \
 //     [--clients 30] [--seconds 20] [--tick-ms 1000] [--mode server|relay] [--full-parse] [--explain-tail]
-//     [--processes 3]
+//     [--processes 3] [--cluster]
 // --processes N (N > 1) runs N server processes on one PostgreSQL schema and Redis
 // (BENCH_DATABASE_URL, BENCH_REDIS_URL; the test services by default), each class's clients
-// spread over all of them, so most decisions are forwarded to their class's owner.
+// spread over all of them, so most decisions are forwarded to their class's owner; --cluster
+// runs one process that way (PostgreSQL and Redis), the baseline to compare them with.
 // (the flag gives the generator, one process playing every client, a young generation large
 // enough that its own scavenges rarely fall between a broadcast arriving and its timing; the
 // server child, our server or the relay alike, gets the flags of `npm start`: CHILD_NODE_FLAGS.)
@@ -22,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { CLIENT_EVENT, type ClientMessage, PROTOCOL_VERSION, type ReplyOf, SERVER_EVENT, type ServerMessage } from '@ttc/protocol';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
+import { useOperatingSystemUser } from '../src/storage/postgres-connect.js';
 import { freePort } from '../src/test-support/free-port.js';
 import * as leanParser from './lean-parser.js';
 import { attributeTail, type Delivery, type Pause, recordGeneratorPauses } from './tail-attribution.js';
@@ -47,6 +49,8 @@ const { values } = parseArgs({
     'explain-tail': { type: 'boolean', default: false },
     /** Server processes sharing the classes through PostgreSQL and Redis (1: the usual single process on SQLite). */
     processes: { type: 'string', default: '1' },
+    /** One process, but on PostgreSQL and Redis as several are (the baseline for --processes). */
+    cluster: { type: 'boolean', default: false },
     /** Also print the figures as one JSON line (for bench/compare.ts). */
     json: { type: 'boolean', default: false },
   },
@@ -61,8 +65,9 @@ const TEAMS = 4;
 const FULL_PARSE = values['full-parse'];
 const PROCESSES = Math.max(1, Number(values.processes));
 /** With several processes: the shared database and Redis, and a schema of this run's own. */
+const CLUSTERED = PROCESSES > 1 || values.cluster;
 const CLUSTER_ENV: Record<string, string> =
-  PROCESSES > 1
+  CLUSTERED
     ? {
         DATABASE_URL: process.env.BENCH_DATABASE_URL ?? 'postgres://127.0.0.1:5432/test',
         DATABASE_SCHEMA: `ttc_bench_${process.pid}_${Date.now().toString(36)}`,
@@ -304,6 +309,7 @@ async function decideLoop(member: Member & { team?: number }, until: number): Pr
 
 /** The run's own schema goes when it ends. */
 async function dropBenchSchema(): Promise<void> {
+  useOperatingSystemUser();
   const client = new pg.Client({ connectionString: CLUSTER_ENV.DATABASE_URL });
   await client.connect();
   await client.query(`DROP SCHEMA IF EXISTS ${CLUSTER_ENV.DATABASE_SCHEMA} CASCADE`);
@@ -361,7 +367,7 @@ const otherPercent = Math.max(0, machinePercent - cpuPercent - clientCpuPercent)
 const waitPercent = ((machineAfter.waitSeconds - machineBefore.waitSeconds) / SECONDS) * 100;
 
 console.log(
-  `${MODE === 'relay' ? 'bare relay' : `tame-the-chaos (a tick every ${TICK_MS} ms${PROCESSES > 1 ? `, ${PROCESSES} processes on PostgreSQL and Redis` : ''})`}${FULL_PARSE ? ' [generator parses every message]' : ''}: ${SESSIONS} sessions × ${CLIENTS} clients, ${SECONDS} s, a decision every ~${DECIDE_EVERY_MS / 1000} s per client (set-up ${setUpSeconds.toFixed(1)} s)`,
+  `${MODE === 'relay' ? 'bare relay' : `tame-the-chaos (a tick every ${TICK_MS} ms${CLUSTERED ? `, ${PROCESSES} process${PROCESSES > 1 ? 'es' : ''} on PostgreSQL and Redis` : ''})`}${FULL_PARSE ? ' [generator parses every message]' : ''}: ${SESSIONS} sessions × ${CLIENTS} clients, ${SECONDS} s, a decision every ~${DECIDE_EVERY_MS / 1000} s per client (set-up ${setUpSeconds.toFixed(1)} s)`,
 );
 console.log(
   `  decisions ${ackLatencies.length}${MODE === 'server' ? ` (${refused} refused, mostly already decided by a teammate)` : ''}, broadcasts received ${teammateLatencies.length}`,
@@ -411,7 +417,7 @@ await Promise.all(
     return new Promise((resolve) => child.once('exit', resolve));
   }),
 );
-if (PROCESSES > 1) await dropBenchSchema();
+if (CLUSTERED) await dropBenchSchema();
 if (generatorPauses && GC_PROBE_OUT) {
   const serverPauses = JSON.parse(readFileSync(GC_PROBE_OUT, 'utf8')) as Pause[];
   const tail = attributeTail(deliveries, percentile(teammateLatencies, 0.99), serverPauses, generatorPauses);

@@ -34,6 +34,9 @@ export interface ClusterRouterOptions {
   answerMs: number;
 }
 
+/** How long a lease's owner is taken as known without reading the lease again. */
+const OWNER_KEPT_MS = 1000;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -44,6 +47,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * no session (host) is this process's.
  */
 export class ClusterRouter {
+  private readonly owners = new Map<string, { owner: string; until: number }>();
+
   constructor(
     private readonly local: MessageRouter,
     private readonly registry: SessionRegistry,
@@ -61,11 +66,12 @@ export class ClusterRouter {
     const deadline = Date.now() + this.options.waitMs;
     for (let attempt = 0; ; attempt++) {
       if (this.registry.get(sessionId)) return this.local.route(message, sender);
-      const lease = await this.leases.readLease(sessionId);
-      if (lease?.owner && lease.owner !== this.keeper.nodeId) {
+      const owner = await this.ownerOf(sessionId);
+      if (owner && owner !== this.keeper.nodeId) {
         const forward: Forward = { sessionId, message, attachment: { ...sender.attachment }, hostAddress: sender.hostAddress };
-        const answer = await this.link().request(lease.owner, forward, this.options.answerMs);
+        const answer = await this.link().request(owner, forward, this.options.answerMs);
         if (answer.ok && (answer.body as ForwardAnswer).kind === 'routed') return (answer.body as { routed: Routed<T> }).routed;
+        this.owners.delete(sessionId);
         if (!answer.ok && answer.reason === 'timeout')
           // It may have been done: never sent twice (a second "next round" would skip one).
           return {
@@ -86,6 +92,19 @@ export class ClusterRouter {
         };
       await sleep(Math.min(250, 25 * 2 ** attempt));
     }
+  }
+
+  /**
+   * The lease's owner, remembered for a moment: most messages of a class go to the same owner,
+   * and a forward that finds it gone or no longer the owner forgets it at once.
+   */
+  private async ownerOf(sessionId: string): Promise<string | undefined> {
+    const known = this.owners.get(sessionId);
+    if (known && known.until > Date.now()) return known.owner;
+    const owner = (await this.leases.readLease(sessionId))?.owner || undefined;
+    if (owner) this.owners.set(sessionId, { owner, until: Date.now() + OWNER_KEPT_MS });
+    else this.owners.delete(sessionId);
+    return owner;
   }
 
   /** The session a message is for, when it is not this process's to answer alone; undefined otherwise. */
