@@ -64,16 +64,15 @@ const TICK_MS = Number(values['tick-ms']);
 const TEAMS = 4;
 const FULL_PARSE = values['full-parse'];
 const PROCESSES = Math.max(1, Number(values.processes));
-/** With several processes: the shared database and Redis, and a schema of this run's own. */
 const CLUSTERED = PROCESSES > 1 || values.cluster;
-const CLUSTER_ENV: Record<string, string> =
-  CLUSTERED
-    ? {
-        DATABASE_URL: process.env.BENCH_DATABASE_URL ?? 'postgres://127.0.0.1:5432/test',
-        DATABASE_SCHEMA: `ttc_bench_${process.pid}_${Date.now().toString(36)}`,
-        REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
-      }
-    : {};
+/** With several processes (or --cluster): the shared database and Redis, and a schema of this run's own. */
+const CLUSTER_ENV: Record<string, string> = CLUSTERED
+  ? {
+      DATABASE_URL: process.env.BENCH_DATABASE_URL ?? 'postgres://127.0.0.1:5432/test',
+      DATABASE_SCHEMA: `ttc_bench_${process.pid}_${Date.now().toString(36)}`,
+      REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    }
+  : {};
 const EXPLAIN_TAIL = values['explain-tail'];
 /** Where the server child writes its collections (--explain-tail only). */
 const GC_PROBE_OUT = EXPLAIN_TAIL ? join(mkdtempSync(join(tmpdir(), 'ttc-gc-')), 'server-pauses.json') : undefined;
