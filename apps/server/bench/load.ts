@@ -1,6 +1,11 @@
 // Load benchmark for classroom sessions (a script, not a test). Run from apps/server:
 //   node --max-semi-space-size=64 --import tsx --conditions=source bench/load.ts --sessions 100 \
 //     [--clients 30] [--seconds 20] [--tick-ms 1000] [--mode server|relay] [--full-parse] [--explain-tail]
+//     [--processes 3] [--cluster]
+// --processes N (N > 1) runs N server processes on one PostgreSQL schema and Redis
+// (BENCH_DATABASE_URL, BENCH_REDIS_URL; the test services by default), each class's clients
+// spread over all of them, so most decisions are forwarded to their class's owner; --cluster
+// runs one process that way (PostgreSQL and Redis), the baseline to compare them with.
 // (the flag gives the generator, one process playing every client, a young generation large
 // enough that its own scavenges rarely fall between a broadcast arriving and its timing; the
 // server child, our server or the relay alike, gets the flags of `npm start`: CHILD_NODE_FLAGS.)
@@ -16,7 +21,9 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { CLIENT_EVENT, type ClientMessage, PROTOCOL_VERSION, type ReplyOf, SERVER_EVENT, type ServerMessage } from '@ttc/protocol';
+import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
+import { useOperatingSystemUser } from '../src/storage/postgres-connect.js';
 import { freePort } from '../src/test-support/free-port.js';
 import * as leanParser from './lean-parser.js';
 import { attributeTail, type Delivery, type Pause, recordGeneratorPauses } from './tail-attribution.js';
@@ -40,6 +47,10 @@ const { values } = parseArgs({
      * child, or a stall of the generator's own event loop (bench/tail-attribution.ts).
      */
     'explain-tail': { type: 'boolean', default: false },
+    /** Server processes sharing the classes through PostgreSQL and Redis (1: the usual single process on SQLite). */
+    processes: { type: 'string', default: '1' },
+    /** One process, but on PostgreSQL and Redis as several are (the baseline for --processes). */
+    cluster: { type: 'boolean', default: false },
     /** Also print the figures as one JSON line (for bench/compare.ts). */
     json: { type: 'boolean', default: false },
   },
@@ -52,6 +63,16 @@ const DECIDE_EVERY_MS = Number(values['decide-every-ms']);
 const TICK_MS = Number(values['tick-ms']);
 const TEAMS = 4;
 const FULL_PARSE = values['full-parse'];
+const PROCESSES = Math.max(1, Number(values.processes));
+const CLUSTERED = PROCESSES > 1 || values.cluster;
+/** With several processes (or --cluster): the shared database and Redis, and a schema of this run's own. */
+const CLUSTER_ENV: Record<string, string> = CLUSTERED
+  ? {
+      DATABASE_URL: process.env.BENCH_DATABASE_URL ?? 'postgres://127.0.0.1:5432/test',
+      DATABASE_SCHEMA: `ttc_bench_${process.pid}_${Date.now().toString(36)}`,
+      REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    }
+  : {};
 const EXPLAIN_TAIL = values['explain-tail'];
 /** Where the server child writes its collections (--explain-tail only). */
 const GC_PROBE_OUT = EXPLAIN_TAIL ? join(mkdtempSync(join(tmpdir(), 'ttc-gc-')), 'server-pauses.json') : undefined;
@@ -86,6 +107,7 @@ function startChild(port: number): Promise<ChildProcess> {
         HOST: '127.0.0.1',
         LOG_LEVEL: 'silent',
         DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'ttc-load-')), 'load.db'),
+        ...CLUSTER_ENV,
         STATIC_DIR: tmpdir(),
         // Every session and client of the generator comes from 127.0.0.1: lift the caps per address.
         MAX_LOBBY_SESSIONS: '100000',
@@ -195,8 +217,10 @@ function checkCardIds(raw: string): void {
   if (parsed !== read) throw new Error(`lean parser misreads card ids: ${read} instead of ${parsed}`);
 }
 
-async function setUpServerSession(url: string, index: number): Promise<Member[]> {
-  const facilitator = await connect(url);
+/** The class's trainer on process index % N, its learners on every process in turn. */
+async function setUpServerSession(urls: string[], index: number): Promise<Member[]> {
+  const at = (offset: number) => urls[(index + offset) % urls.length] as string;
+  const facilitator = await connect(at(0));
   const hosted = await send(facilitator, {
     type: 'host',
     settings: {
@@ -212,7 +236,7 @@ async function setUpServerSession(url: string, index: number): Promise<Member[]>
   if (!hosted.ok) throw new Error('host failed');
   const members: Member[] = [];
   for (let client = 0; client < CLIENTS; client++) {
-    const socket = await connect(url);
+    const socket = await connect(at(client + 1));
     const member: Member = { socket, key: hosted.sessionId, cards: [], decidedSince: new Set() };
     socket.on(SERVER_EVENT, (message: ServerMessage | leanParser.RawMessage) => {
       if (message.type === 'board') {
@@ -282,26 +306,45 @@ async function decideLoop(member: Member & { team?: number }, until: number): Pr
   }
 }
 
+/** The run's own schema goes when it ends. */
+async function dropBenchSchema(): Promise<void> {
+  useOperatingSystemUser();
+  const client = new pg.Client({ connectionString: CLUSTER_ENV.DATABASE_URL });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${CLUSTER_ENV.DATABASE_SCHEMA} CASCADE`);
+  await client.end();
+}
+
 function percentile(values: number[], fraction: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? Number.NaN;
 }
 
-const port = await freePort();
-const child = await startChild(port);
-const url = `http://127.0.0.1:${port}`;
+if (PROCESSES > 1 && MODE === 'relay') throw new Error('--processes is for the server, not the bare relay');
+const ports: number[] = [];
+for (let index = 0; index < PROCESSES; index++) ports.push(await freePort());
+// One at a time: the first migrates the schema, the others find it ready.
+const children: ChildProcess[] = [];
+for (const port of ports) children.push(await startChild(port));
+const urls = ports.map((port) => `http://127.0.0.1:${port}`);
+const url = urls[0] as string;
 const setUpStarted = performance.now();
 const sessions: Member[][] = [];
 // Set sessions up a few at a time: a class arriving, not a thundering herd.
 for (let index = 0; index < SESSIONS; index += 10) {
   const batch = Array.from({ length: Math.min(10, SESSIONS - index) }, (_, offset) =>
-    MODE === 'relay' ? setUpRelaySession(url, index + offset) : setUpServerSession(url, index + offset),
+    MODE === 'relay' ? setUpRelaySession(url, index + offset) : setUpServerSession(urls, index + offset),
   );
   sessions.push(...(await Promise.all(batch)));
 }
 const setUpSeconds = (performance.now() - setUpStarted) / 1000;
 await new Promise((resolve) => setTimeout(resolve, 1500));
-const before = processUsage(child.pid as number);
+/** The servers' CPU and memory, summed over every process. */
+const serversUsage = () =>
+  children
+    .map((child) => processUsage(child.pid as number))
+    .reduce((sum, usage) => ({ cpuSeconds: sum.cpuSeconds + usage.cpuSeconds, rssMb: sum.rssMb + usage.rssMb }));
+const before = serversUsage();
 const machineBefore = machineUsage();
 const clientCpuBefore = process.cpuUsage();
 // How late the generator's own event loop ran: a late loop delays every arrival it observes.
@@ -313,7 +356,7 @@ const until = runStarted + SECONDS * 1000;
 await Promise.all(sessions.flat().map((member) => decideLoop(member, until)));
 loopDelay.disable();
 const generatorPauses = stopRecording?.();
-const after = processUsage(child.pid as number);
+const after = serversUsage();
 const machineAfter = machineUsage();
 const cpuPercent = ((after.cpuSeconds - before.cpuSeconds) / SECONDS) * 100;
 const clientCpu = process.cpuUsage(clientCpuBefore);
@@ -323,7 +366,7 @@ const otherPercent = Math.max(0, machinePercent - cpuPercent - clientCpuPercent)
 const waitPercent = ((machineAfter.waitSeconds - machineBefore.waitSeconds) / SECONDS) * 100;
 
 console.log(
-  `${MODE === 'relay' ? 'bare relay' : `tame-the-chaos (a tick every ${TICK_MS} ms)`}${FULL_PARSE ? ' [generator parses every message]' : ''}: ${SESSIONS} sessions × ${CLIENTS} clients, ${SECONDS} s, a decision every ~${DECIDE_EVERY_MS / 1000} s per client (set-up ${setUpSeconds.toFixed(1)} s)`,
+  `${MODE === 'relay' ? 'bare relay' : `tame-the-chaos (a tick every ${TICK_MS} ms${CLUSTERED ? `, ${PROCESSES} process${PROCESSES > 1 ? 'es' : ''} on PostgreSQL and Redis` : ''})`}${FULL_PARSE ? ' [generator parses every message]' : ''}: ${SESSIONS} sessions × ${CLIENTS} clients, ${SECONDS} s, a decision every ~${DECIDE_EVERY_MS / 1000} s per client (set-up ${setUpSeconds.toFixed(1)} s)`,
 );
 console.log(
   `  decisions ${ackLatencies.length}${MODE === 'server' ? ` (${refused} refused, mostly already decided by a teammate)` : ''}, broadcasts received ${teammateLatencies.length}`,
@@ -334,7 +377,9 @@ console.log(
 console.log(
   `  decision → teammates:       p50 ${percentile(teammateLatencies, 0.5).toFixed(1)} ms, p99 ${percentile(teammateLatencies, 0.99).toFixed(1)} ms`,
 );
-console.log(`  server: CPU ${cpuPercent.toFixed(0)} % of one core, memory ${after.rssMb.toFixed(0)} MB resident`);
+console.log(
+  `  server${PROCESSES > 1 ? `s (all ${PROCESSES})` : ''}: CPU ${cpuPercent.toFixed(0)} % of one core, memory ${after.rssMb.toFixed(0)} MB resident`,
+);
 console.log(
   `  load generator (all clients, one process${process.execArgv.some((flag) => flag.startsWith('--max-semi-space-size')) ? '' : ', WITHOUT --max-semi-space-size=64: see docs/performance.md'}): CPU ${clientCpuPercent.toFixed(0)} % of one core; its event loop late by p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms, at most ${(loopDelay.max / 1e6).toFixed(1)} ms`,
 );
@@ -345,6 +390,7 @@ if (values.json)
   console.log(
     JSON.stringify({
       mode: MODE,
+      processes: PROCESSES,
       fullParse: FULL_PARSE,
       sessions: SESSIONS,
       clients: CLIENTS,
@@ -364,8 +410,13 @@ if (values.json)
     }),
   );
 for (const member of sessions.flat()) member.socket.close();
-child.kill('SIGTERM');
-await new Promise((resolve) => child.once('exit', resolve));
+await Promise.all(
+  children.map((child) => {
+    child.kill('SIGTERM');
+    return new Promise((resolve) => child.once('exit', resolve));
+  }),
+);
+if (CLUSTERED) await dropBenchSchema();
 if (generatorPauses && GC_PROBE_OUT) {
   const serverPauses = JSON.parse(readFileSync(GC_PROBE_OUT, 'utf8')) as Pause[];
   const tail = attributeTail(deliveries, percentile(teammateLatencies, 0.99), serverPauses, generatorPauses);

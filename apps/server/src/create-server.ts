@@ -15,6 +15,7 @@ import { SessionRegistry } from './classroom/session-registry.js';
 import { sessionResults } from './classroom/session-results.js';
 import { SocketGateway } from './classroom/socket-gateway.js';
 import { SocketRooms } from './classroom/socket-rooms.js';
+import { ClusterNode, clusterSettings } from './cluster/cluster-node.js';
 import type { ServerConfig } from './config.js';
 import { apiNotFound, jsonErrors, sendApiError } from './http/json-errors.js';
 import { requestLog } from './http/request-log.js';
@@ -67,9 +68,14 @@ export function createServer(config: ServerConfig, logger: Logger, parts: Server
   const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   const io = new SocketServer(http, { maxHttpBufferSize: MAX_FRAME_BYTES, serveClient: false, pingInterval: 10_000, pingTimeout: 8_000 });
   const rooms = new SocketRooms(io);
+  // Several processes only with DATABASE_URL and REDIS_URL; otherwise nothing of cluster/ runs.
+  const cluster = (() => {
+    const settings = clusterSettings(config);
+    return settings && new ClusterNode(settings, io, rooms, logger);
+  })();
   const registry = new SessionRegistry(
     store,
-    rooms,
+    cluster?.presence ?? rooms,
     logger,
     {
       passcode: config.HOST_PASSCODE,
@@ -91,7 +97,8 @@ export function createServer(config: ServerConfig, logger: Logger, parts: Server
       return lanJoinUrls(publicUrl, address.port, joinCode);
     },
   });
-  const gateway = new SocketGateway(io, registry, router, rooms, logger, {
+  cluster?.bind(store, registry, router);
+  const gateway = new SocketGateway(io, registry, cluster?.router ?? router, rooms, logger, {
     trust: config.TRUST_PROXY,
     messageRate: config.MESSAGE_RATE,
     messageBurst: config.MESSAGE_BURST,
@@ -100,6 +107,7 @@ export function createServer(config: ServerConfig, logger: Logger, parts: Server
     joinGuessesPerMinute: config.JOIN_GUESSES_PER_MINUTE,
     maxConnectionsPerAddress: config.MAX_CONNECTIONS_PER_ADDRESS,
     limitLoopback: config.LIMIT_LOOPBACK,
+    ...(cluster ? { presenceChanged: (sessionId: string) => cluster.presenceChanged(sessionId) } : {}),
   });
 
   app.use('/api', statusRoutes({ staticDir: config.STATIC_DIR, store, registry }));
@@ -146,9 +154,14 @@ export function createServer(config: ServerConfig, logger: Logger, parts: Server
     listen: async () => {
       // PostgreSQL connects and migrates here: a database that cannot be used stops the start.
       await store.open?.();
-      const report = await registry.restoreAll();
+      if (cluster) {
+        // The sessions nobody owns are claimed by the processes, each rebuilt where it lands.
+        await cluster.start();
+      } else {
+        const report = await registry.restoreAll();
+        if (report.restored + report.expired + report.setAside.length > 0) logger.info(report, 'sessions restored from the log');
+      }
       registry.startSweeping();
-      if (report.restored + report.expired + report.setAside.length > 0) logger.info(report, 'sessions restored from the log');
       return new Promise((resolve, reject) => {
         http.once('error', reject);
         http.listen(config.PORT, config.HOST, () => {
@@ -160,12 +173,15 @@ export function createServer(config: ServerConfig, logger: Logger, parts: Server
       });
     },
     close: async () => {
+      // Another process takes this one's sessions over before its clients are let go.
+      await cluster?.handOver();
       registry.stopAll();
       await gateway.close();
       await new Promise<void>((resolve) => {
         http.close(() => resolve());
         http.closeIdleConnections();
       });
+      await cluster?.close();
       await store.close();
     },
   };

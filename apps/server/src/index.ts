@@ -38,6 +38,17 @@ try {
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     logger.info({ signal }, 'shutting down');
-    void server.close().then(() => process.exit(0));
+    // A shutdown that cannot finish (a database that stopped answering mid-handover) must still end the process.
+    setTimeout(() => {
+      logger.error('shutdown did not finish within 15 s: exiting anyway');
+      process.exit(1);
+    }, 15_000).unref();
+    void server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   });
 }

@@ -81,6 +81,8 @@ export class ClassroomSession {
   /** This round's draft plans, per team and player: shown to teammates, never logged. */
   private readonly proposals = new Map<number, Map<string, MessageOf<'planProposed'>>>();
   private readonly store: SessionStore;
+  /** Left memory, or handed to another process: no more hours. */
+  private disposed = false;
   private readonly broadcaster: Broadcaster;
   private readonly logger: Logger;
   private readonly time: SessionTime;
@@ -121,7 +123,7 @@ export class ClassroomSession {
     });
     this.clock = new SessionClock(deps.time, {
       tick: () => this.serial(() => this.tick()),
-      mayRun: () => this.status === 'running' && !this.paused,
+      mayRun: () => !this.disposed && this.status === 'running' && !this.paused,
       failed: (error, failures) => this.clockFailed(error, failures),
       recovered: (failures) => this.clockRecovered(failures),
     });
@@ -428,7 +430,7 @@ export class ClassroomSession {
    * that should have followed it.
    */
   private async tick(): Promise<void> {
-    if (this.status !== 'running' || this.paused) return;
+    if (this.disposed || this.status !== 'running' || this.paused) return;
     const bots = this.botStrategies();
     if (this.core.game.state.phase === 'operations') {
       const { applied } = await this.core.commit((tx) => {
@@ -485,6 +487,8 @@ export class ClassroomSession {
 
   /** Stops every timer: the session leaves memory or the process shuts down. */
   dispose(): void {
+    // A session given up to another process must never start its clock again (a failed tick retries).
+    this.disposed = true;
     this.clock.stop();
     this.publisher.dispose();
   }

@@ -3,6 +3,7 @@ import { failure } from '@ttc/protocol';
 import { findScenario } from '@ttc/sim';
 import type { Logger } from 'pino';
 import type { SessionStore, StoredPlayer, StoredSession } from '../storage/session-store.js';
+import { isStorageError } from '../storage/store-errors.js';
 import type { Broadcaster } from './broadcaster.js';
 import { ClassroomSession, type Result, type SessionDeps } from './classroom-session.js';
 import { type HostingLimits, HostingPolicy } from './hosting-policy.js';
@@ -23,6 +24,17 @@ export interface RestoreReport {
   setAside: { id: string; reason: string }[];
 }
 
+/**
+ * Where several processes share the classes (cluster/): a session runs in this process only
+ * under a lease, and its writes carry the lease's epoch.
+ */
+export interface Ownership {
+  /** Takes the lease of a session this process has just created; resolves with its epoch. */
+  claimNew(sessionId: string): Promise<number>;
+  /** What a session owned under `epoch` runs with: writes fenced by it, news silenced once it is lost. */
+  depsFor(sessionId: string, epoch: number, deps: SessionDeps): SessionDeps;
+}
+
 /** Ended classes leave memory this long after their end (the database keeps their record). */
 const ENDED_SESSIONS_KEPT_MS = 2 * 60 * 60 * 1000;
 
@@ -40,6 +52,7 @@ export class SessionRegistry {
   readonly policy: HostingPolicy;
   private readonly deps: SessionDeps;
   private sweepTimer: TimerHandle | undefined;
+  private ownership: Ownership | undefined;
 
   constructor(
     readonly store: SessionStore,
@@ -50,6 +63,11 @@ export class SessionRegistry {
   ) {
     this.policy = new HostingPolicy(limits);
     this.deps = { store, broadcaster, logger, time };
+  }
+
+  /** From now on sessions run under leases (several processes share the database). */
+  useOwnership(ownership: Ownership): void {
+    this.ownership = ownership;
   }
 
   /**
@@ -92,6 +110,8 @@ export class SessionRegistry {
         if (entry.damaged) await this.store.updateSession(entry.id, { damaged: null });
         report.restored++;
       } catch (error) {
+        // A database that does not answer says nothing about the log: the start fails, nothing is marked.
+        if (isStorageError(error)) throw error;
         const reason = error instanceof Error ? error.message : String(error);
         this.damaged.set(entry.id, reason);
         report.setAside.push({ id: entry.id, reason });
@@ -102,12 +122,58 @@ export class SessionRegistry {
     return report;
   }
 
-  private async restoreOne(entry: StoredSession): Promise<ClassroomSession> {
+  private async restoreOne(entry: StoredSession, deps = this.deps): Promise<ClassroomSession> {
     const scenario = findScenario(entry.settings.scenarioId);
     if (!scenario) throw new Error(`its scenario "${entry.settings.scenarioId}" is not on this server any more`);
-    const session = new ClassroomSession(entry, scenario, this.deps);
+    const session = new ClassroomSession(entry, scenario, deps);
     session.restore(await this.store.listPlayers(entry.id), await this.store.readLog(entry.id));
     return session;
+  }
+
+  /**
+   * Takes over a session whose lease this process has just acquired at `epoch`: rebuilt from
+   * its log, its clock resumed. A log that no longer replays sets it aside (marked in the
+   * database, so no process claims it again); a database that does not answer throws and
+   * marks nothing.
+   */
+  async adopt(entry: StoredSession, epoch: number): Promise<ClassroomSession> {
+    const deps = this.ownership ? this.ownership.depsFor(entry.id, epoch, this.deps) : this.deps;
+    try {
+      const session = await this.restoreOne(entry, deps);
+      this.drop(entry.id);
+      this.add(session);
+      this.damaged.delete(entry.id);
+      return session;
+    } catch (error) {
+      if (isStorageError(error)) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      this.damaged.set(entry.id, reason);
+      this.logger.error({ session: entry.id, reason }, 'session does not replay from its log: set aside');
+      await this.store.updateSession(entry.id, { damaged: reason }).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Lets go of a session this process no longer owns: its clock and timers stop, it leaves every index. */
+  drop(id: string): boolean {
+    const session = this.sessions.get(id);
+    if (!session) return false;
+    session.dispose();
+    this.forget(session);
+    return true;
+  }
+
+  private forget(session: ClassroomSession): void {
+    this.sessions.delete(session.id);
+    if (this.byJoinCode.get(session.joinCode) === session) this.byJoinCode.delete(session.joinCode);
+    for (const player of session.seats.all()) {
+      if (this.seatsByTokenHash.get(player.tokenHash)?.session === session) this.seatsByTokenHash.delete(player.tokenHash);
+    }
+  }
+
+  /** Every session in this process's memory. */
+  all(): ClassroomSession[] {
+    return [...this.sessions.values()];
   }
 
   private add(session: ClassroomSession): void {
@@ -144,7 +210,8 @@ export class SessionRegistry {
       ...(hostAddress === undefined ? {} : { hostAddress }),
     };
     await this.store.createSession(stored);
-    const session = new ClassroomSession(stored, scenario, this.deps);
+    const deps = this.ownership ? this.ownership.depsFor(stored.id, await this.ownership.claimNew(stored.id), this.deps) : this.deps;
+    const session = new ClassroomSession(stored, scenario, deps);
     this.add(session);
     this.logger.info({ session: session.id, scenario: scenario.id, teams: settings.teamCount }, 'session hosted');
     return { ok: true, session, facilitatorKey };
@@ -240,9 +307,7 @@ export class SessionRegistry {
     for (const session of this.sessions.values()) {
       if (session.status !== 'ended' || session.endedAt === undefined || now - session.endedAt < keepMs) continue;
       session.dispose();
-      this.sessions.delete(session.id);
-      if (this.byJoinCode.get(session.joinCode) === session) this.byJoinCode.delete(session.joinCode);
-      for (const player of session.seats.all()) this.seatsByTokenHash.delete(player.tokenHash);
+      this.forget(session);
       forgotten++;
     }
     return forgotten;

@@ -20,9 +20,11 @@ import { TokenBucket } from './rate-limit.js';
 import type { SessionRegistry } from './session-registry.js';
 import type { Attachment, SocketRooms } from './socket-rooms.js';
 
+/**
+ * What socket.data holds: plain values only, because with several processes the others read
+ * it (socket.io's fetchSockets, for who is online). The connection's guards live beside it.
+ */
 interface SocketData extends Attachment {
-  bucket: TokenBucket;
-  flood: FloodWatch;
   /** The client's address key (addressKey): what the limits per address count under. */
   address: string;
   /** False for this machine's own connections (isLoopback) unless LIMIT_LOOPBACK is set. */
@@ -48,6 +50,12 @@ export interface GatewayOptions {
   maxConnectionsPerAddress: number;
   /** Apply the limits per address to loopback connections too (tests of those limits do). */
   limitLoopback: boolean;
+  /**
+   * Several processes (cluster/): a player's socket that took its seat or left here is told,
+   * so the session's owner, wherever it runs, looks again at who is online. One process
+   * without it: the session here hears of it directly.
+   */
+  presenceChanged?: (sessionId: string) => void;
 }
 
 /**
@@ -68,7 +76,7 @@ export class SocketGateway {
   constructor(
     private readonly io: Server,
     private readonly registry: SessionRegistry,
-    private readonly router: MessageRouter,
+    private readonly router: Pick<MessageRouter, 'route'>,
     private readonly rooms: SocketRooms,
     private readonly logger: Logger,
     private readonly options: GatewayOptions,
@@ -110,10 +118,10 @@ export class SocketGateway {
   // ——— Connections ——————————————————————————————————————————————
 
   private connect(socket: Socket): void {
+    const bucket = new TokenBucket(this.options.messageRate, this.options.messageBurst);
+    const flood = new FloodWatch(this.options.floodDisconnectAfter);
     const data: SocketData = {
       role: 'none',
-      bucket: new TokenBucket(this.options.messageRate, this.options.messageBurst),
-      flood: new FloodWatch(this.options.floodDisconnectAfter),
       ...(socket.data as Pick<SocketData, 'address' | 'limited'>),
       joining: false,
     };
@@ -125,8 +133,8 @@ export class SocketGateway {
         if (ack) ack(reply);
         else if (!reply.ok) socket.emit(SERVER_EVENT, { type: 'refused', event: String(event).slice(0, 40), error: reply.error });
       };
-      if (!data.bucket.take()) {
-        if (data.flood.refused()) this.closeFlooder(socket);
+      if (!bucket.take()) {
+        if (flood.refused()) this.closeFlooder(socket);
         else answer(failure('rate-limited', 'Too many messages: slow down.'));
         return;
       }
@@ -153,7 +161,9 @@ export class SocketGateway {
         });
     });
     socket.on('disconnect', () => {
-      if (data.sessionId && data.role === 'player') this.registry.get(data.sessionId)?.connectionsChanged();
+      if (!data.sessionId || data.role !== 'player') return;
+      if (this.options.presenceChanged) this.options.presenceChanged(data.sessionId);
+      else this.registry.get(data.sessionId)?.connectionsChanged();
     });
   }
 
@@ -220,6 +230,7 @@ export class SocketGateway {
     if (seat?.kind === 'player') this.rooms.seatPlayer(socket, data, seat.sessionId, seat.playerId, seat.team, seat.welcome);
     else if (seat?.kind === 'facilitator') this.rooms.seatFacilitator(socket, data, seat.sessionId, seat.welcome);
     else if (seat?.kind === 'moved') this.rooms.reseat(seat.sessionId, seat.teamCount, seat.playerId, seat.team, seat.welcome);
+    if (seat?.kind === 'player') this.options.presenceChanged?.(seat.sessionId);
     return routed.reply;
   }
 

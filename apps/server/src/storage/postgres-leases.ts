@@ -36,6 +36,10 @@ export class PostgresLeases implements LeaseStore {
     return row && toLease(row);
   }
 
+  async listOrphans(): Promise<string[]> {
+    return (await this.run('listOrphans', [])).rows.map((row) => String(row.id));
+  }
+
   async releaseLease(sessionId: string, owner: string, epoch: number): Promise<boolean> {
     return ((await this.run('releaseLease', [sessionId, owner, epoch])).rowCount ?? 0) > 0;
   }

@@ -65,6 +65,10 @@ export const STATEMENTS = {
       epoch = CASE WHEN lease.owner = excluded.owner THEN lease.epoch ELSE lease.epoch + 1 END, expires_at = excluded.expires_at
     WHERE lease.owner = excluded.owner OR lease.expires_at <= now()
     RETURNING session_id, owner, epoch, expires_at`,
+  /** Sessions not over and not set aside whose lease is free, expired or never taken: what a process may claim. */
+  listOrphans: `SELECT session.id FROM sessions AS session LEFT JOIN session_leases AS lease ON lease.session_id = session.id
+    WHERE session.status IN ('lobby', 'running') AND session.damaged IS NULL AND (lease.session_id IS NULL OR lease.expires_at <= now())
+    ORDER BY session.created_at`,
   readLease: 'SELECT session_id, owner, epoch, expires_at FROM session_leases WHERE session_id = $1',
   /** A handover: nobody owns it, and the epoch moves on so the old owner's appends are refused. */
   releaseLease: `UPDATE session_leases SET owner = '', epoch = epoch + 1, expires_at = now()

@@ -71,6 +71,21 @@ export function sessionLeaseContract(name: string, open: OpenStore): void {
       await store.close();
     });
 
+    it('lists the sessions nobody owns: never leased, released or expired, and neither over nor set aside', async () => {
+      const { store } = await open();
+      const ids = ['free', 'held', 'lapsed', 'given', 'over', 'broken'];
+      for (const [index, id] of ids.entries()) await store.createSession(session(id, `JOIN${index}K`));
+      const leases = leasesOf(store);
+      await leases.acquireLease('held', 'process-a', MINUTE);
+      await leases.acquireLease('lapsed', 'process-a', 0);
+      const given = await leases.acquireLease('given', 'process-a', MINUTE);
+      await leases.releaseLease('given', 'process-a', given?.epoch ?? 0);
+      await store.updateSession('over', { status: 'ended' });
+      await store.updateSession('broken', { damaged: 'its log no longer replays' });
+      expect((await leases.listOrphans()).sort()).toEqual(['free', 'given', 'lapsed']);
+      await store.close();
+    });
+
     it('a takeover while the old owner appends: every append it was told succeeded is in the log the new owner reads', async () => {
       const { store: oldOwner, reopen } = await open();
       const newOwner = await reopen();

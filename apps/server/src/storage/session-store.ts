@@ -84,6 +84,11 @@ export interface LeaseStore {
    */
   acquireLease(sessionId: string, owner: string, ttlMs: number): Promise<SessionLease | undefined>;
   readLease(sessionId: string): Promise<SessionLease | undefined>;
+  /**
+   * The sessions a process may claim: not over, not set aside as damaged, and nobody holds
+   * their lease (never taken, released, or expired). Oldest first.
+   */
+  listOrphans(): Promise<string[]>;
   /** Gives the lease up at once (a handover); false when `owner` no longer holds it at `epoch`. */
   releaseLease(sessionId: string, owner: string, epoch: number): Promise<boolean>;
 }

@@ -80,6 +80,29 @@ export class TestClient {
     });
   }
 
+  /**
+   * Attaches again with `message` after every reconnection, as the web client does with its
+   * token or key (apps/web/src/classroom/connection.ts); `attached` counts the successes.
+   */
+  keepAttached(message: Extract<ClientMessage, { type: 'attach' | 'attachFacilitator' }>): void {
+    const attach = async () => {
+      // A class moving between server processes may not be ready at once: try again, as a person would.
+      for (let attempt = 0; attempt < 10 && this.socket.connected; attempt++) {
+        const reply = await this.send(message, 30_000).catch(() => undefined);
+        if (reply?.ok) {
+          this.reattached++;
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    };
+    // The socket's own connect (after the namespace accepted it), not the manager's reconnect, which comes before.
+    this.socket.on('connect', () => void attach());
+  }
+
+  /** Successful attaches after a reconnection (keepAttached). */
+  reattached = 0;
+
   connected(): Promise<void> {
     if (this.socket.connected) return Promise.resolve();
     return new Promise((resolve, reject) => {
