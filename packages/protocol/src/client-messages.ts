@@ -67,8 +67,6 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('proposePlan'), plan: planSchema }),
   /** What each decision would probably do for one waiting card (boards carry no previews). */
   z.strictObject({ type: z.literal('preview'), demandId: z.int().min(1) }),
-  /** The team's whole board again: a board patch did not follow from the one held (a version missed). */
-  z.strictObject({ type: z.literal('resyncBoard') }),
   // The facilitator only
   z.strictObject({ type: z.literal('start') }),
   z.strictObject({ type: z.literal('pause') }),
@@ -105,4 +103,4 @@ export const FACILITATOR_MESSAGES = [
   'lockJoining',
   'end',
 ] as const;
-export const PLAYER_MESSAGES = ['decide', 'commitPlan', 'proposePlan', 'preview', 'resyncBoard'] as const;
+export const PLAYER_MESSAGES = ['decide', 'commitPlan', 'proposePlan', 'preview'] as const;

@@ -1,4 +1,3 @@
-export * from './board-patch.js';
 export * from './client-messages.js';
 export * from './display-name.js';
 export * from './errors.js';

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { boardMessageSchema } from './board-patch.js';
 import type { ClientMessage, ClientMessageType } from './client-messages.js';
 import { errorSchema, type Failure } from './errors.js';
 import { decisionOutcomeSchema, decisionPreviewsSchema } from './game-views.js';
@@ -30,7 +29,6 @@ export const successSchemas = {
   commitPlan: done,
   proposePlan: done,
   preview: z.strictObject({ ok: z.literal(true), previews: decisionPreviewsSchema }),
-  resyncBoard: z.strictObject({ ok: z.literal(true), board: boardMessageSchema }),
   start: done,
   pause: done,
   resume: done,

@@ -1,8 +1,8 @@
 import { DECISIONS } from '@ttc/sim';
 import { z } from 'zod';
-import { type BoardPatchMessage, boardMessageSchema, boardPatchMessageSchema } from './board-patch.js';
 import { planSchema } from './client-messages.js';
 import { errorSchema } from './errors.js';
+import { boardSchema } from './game-views.js';
 
 /** What a `notice` tells the facilitator. */
 export const NOTICE_CODES = ['storage-retrying', 'storage-recovered', 'lobby-expired'] as const;
@@ -73,8 +73,7 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
     joiningLocked: z.boolean().optional(),
   }),
   z.strictObject({ type: z.literal('lobby'), players: z.array(lobbyPlayerSchema), botTeams: z.array(z.int()) }),
-  /** A team's whole board, numbered (board-patch.ts); on the wire a board may also come as a patch (`parseServerPush`). */
-  boardMessageSchema,
+  z.strictObject({ type: z.literal('board'), board: boardSchema }),
   z.strictObject({
     type: z.literal('decided'),
     team: z.int(),
@@ -116,13 +115,3 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
 export type ServerMessage = z.infer<typeof serverMessageSchema>;
 export type ServerMessageType = ServerMessage['type'];
 export type TeamFiguresRow = z.infer<typeof teamFiguresSchema>;
-
-/** Anything the server pushes as it crosses the wire: a message, or a board as a patch of the last one. */
-export type ServerPush = ServerMessage | BoardPatchMessage;
-
-/** Parses one push off the wire; undefined when it is not one the protocol knows. */
-export function parseServerPush(payload: unknown): ServerPush | undefined {
-  const isPatch = typeof payload === 'object' && payload !== null && 'base' in payload && (payload as { type?: unknown }).type === 'board';
-  const parsed = isPatch ? boardPatchMessageSchema.safeParse(payload) : serverMessageSchema.safeParse(payload);
-  return parsed.success ? parsed.data : undefined;
-}

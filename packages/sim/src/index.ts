@@ -8,7 +8,7 @@ export { planCommands, type TeamPlan } from './commands/team-plan.js';
 export { type DecisionPreview, type DecisionPreviews, previewDecisions } from './figures/decision-preview.js';
 export type { OptionOffer, OptionRoundResult } from './figures/option-offers.js';
 export { type PlanCost, type PlanCostBasis, planCost } from './figures/plan-cost.js';
-export { stateHash, stateJsonPieces, TextHash } from './figures/state-hash.js';
+export { stateHash } from './figures/state-hash.js';
 export {
   balancedScore,
   type GameLength,

@@ -26,13 +26,13 @@ import type { Broadcaster } from './broadcaster.js';
 import { SessionClock } from './session/session-clock.js';
 import { SessionCore } from './session/session-core.js';
 import {
+  boardMessage,
   dashboardMessage,
   lobbyMessage,
   type MessageOf,
   promiseBrokenMessage,
   sessionMessage,
   teamFeedMessage,
-  trimmedBoard,
   trimNumbers,
 } from './session/session-messages.js';
 import { SessionPublisher } from './session/session-publisher.js';
@@ -136,7 +136,7 @@ export class ClassroomSession {
         sessionMessage: () => this.sessionMessage(),
         lobbyMessage: () => this.lobbyMessage(),
         dashboardMessage: () => this.dashboardMessage(),
-        board: (team) => trimmedBoard(this.core.game, team),
+        boardMessage: (team) => boardMessage(this.core.game, team),
         tickDueIn: () => this.clock.dueIn(),
       },
       deps.broadcaster,
@@ -265,14 +265,6 @@ export class ClassroomSession {
       const previews = previewDecisions(game, player.team, demandId);
       if (!previews) return failure('rejected', `Your team has no waiting demand ${demandId}.`);
       return { ok: true, previews: trimNumbers(previews) };
-    });
-  }
-
-  /** The team's whole board, for a member whose board patch did not follow from the board they hold. */
-  resyncBoard(player: StoredPlayer): Promise<Result<{ board: MessageOf<'board'> }>> {
-    return this.read(() => {
-      const board = this.publisher.wholeBoard(player.team);
-      return board ? { ok: true, board } : failure('rejected', `There is no team ${player.team + 1} in this game.`);
     });
   }
 
@@ -515,7 +507,7 @@ export class ClassroomSession {
   /** What a player's socket needs at once when it takes its seat: the session, the board, the team's proposals and feed, the roster. */
   welcomePlayer(team: number): Promise<ServerMessage[]> {
     const messages = this.read((game) => {
-      const board = this.publisher.wholeBoard(team);
+      const board = boardMessage(game, team);
       const proposals = game.state.phase === 'planning' ? [...(this.proposals.get(team)?.values() ?? [])] : [];
       return [
         this.sessionMessage(),
@@ -532,8 +524,8 @@ export class ClassroomSession {
 
   /** What a moved player's sockets need: the new team's board and feed. */
   welcomeToTeam(team: number): Promise<ServerMessage[]> {
-    return this.read(() => {
-      const board = this.publisher.wholeBoard(team);
+    return this.read((game) => {
+      const board = boardMessage(game, team);
       return [...(board ? [board] : []), teamFeedMessage(team, this.feed.of(team))];
     });
   }

@@ -161,7 +161,6 @@ export class MessageRouter {
       commitPlan: this.play((session, player, message) => session.commitPlan(player, message.plan)),
       proposePlan: this.play((session, player, message) => session.proposePlan(player, message.plan)),
       preview: this.play((session, player, message) => session.preview(player, message.demandId)),
-      resyncBoard: this.play((session, player) => session.resyncBoard(player)),
       start: this.control((session) => Promise.resolve(registry.checkStart(session) ?? session.start())),
       pause: this.control((session) => session.setPaused(true)),
       resume: this.control((session) => session.setPaused(false)),

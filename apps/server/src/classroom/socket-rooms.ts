@@ -1,4 +1,4 @@
-import { SERVER_EVENT, type ServerMessage, type ServerPush } from '@ttc/protocol';
+import { SERVER_EVENT, type ServerMessage } from '@ttc/protocol';
 import type { Server, Socket } from 'socket.io';
 import type { Broadcaster } from './broadcaster.js';
 
@@ -28,7 +28,7 @@ export class SocketRooms implements Broadcaster {
     this.io.to(room.session(sessionId)).emit(SERVER_EVENT, message);
   }
 
-  toTeam(sessionId: string, team: number, message: ServerPush): void {
+  toTeam(sessionId: string, team: number, message: ServerMessage): void {
     this.io.to(room.team(sessionId, team)).emit(SERVER_EVENT, message);
   }
 

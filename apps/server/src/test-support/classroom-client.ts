@@ -1,22 +1,17 @@
 import {
-  BoardHolder,
   CLIENT_EVENT,
   type ClientMessage,
   clientMessageSchema,
   type Failure,
   PROTOCOL_VERSION,
   parseReply,
-  parseServerPush,
   type ReplyOf,
   SERVER_EVENT,
   type ServerMessage,
-  type ServerPush,
   type ServerReply,
+  serverMessageSchema,
 } from '@ttc/protocol';
 import { io, type Socket } from 'socket.io-client';
-
-/** A board off the wire: whole, or a patch of the last. */
-type BoardPush = Extract<ServerPush, { type: 'board' }>;
 
 /**
  * A real socket.io client for the tests: sends protocol messages, keeps every update it
@@ -26,10 +21,6 @@ export class TestClient {
   readonly socket: Socket;
   readonly updates: ServerMessage[] = [];
   readonly invalid: unknown[] = [];
-  /** Every board as it came off the wire, whole or patch (`updates` holds the whole boards they give). */
-  readonly boardsOnTheWire: BoardPush[] = [];
-  /** Whole boards rebuilt from patches, as the browser's connection does. */
-  readonly boards = new BoardHolder();
   private waiters: { match: (message: ServerMessage) => boolean; resolve: (message: ServerMessage) => void }[] = [];
 
   /** `headers`: sent with the handshake, as a proxy would add X-Forwarded-For. */
@@ -43,40 +34,18 @@ export class TestClient {
       reconnectionDelayMax: 500,
       forceNew: true,
     });
-    this.socket.on(SERVER_EVENT, (payload: unknown) => this.receiveForTest(payload));
-  }
-
-  /** Takes one push as if it came off the socket (a test that drops pushes puts this back as the listener). */
-  receiveForTest(payload: unknown): void {
-    const parsed = parseServerPush(payload);
-    if (!parsed) {
-      this.invalid.push(payload);
-      return;
-    }
-    if (parsed.type !== 'board') {
-      this.take(parsed);
-      return;
-    }
-    this.boardsOnTheWire.push(parsed);
-    this.takeBoard(parsed);
-  }
-
-  private takeBoard(message: BoardPush): void {
-    const receipt = this.boards.receive(message);
-    if (receipt.kind === 'board') this.take(receipt.message);
-    else if (receipt.kind === 'resync')
-      void this.send({ type: 'resyncBoard' }).then(
-        (reply) => (reply.ok ? this.takeBoard(reply.board) : this.boards.resyncFailed(receipt.team)),
-        () => this.boards.resyncFailed(receipt.team),
-      );
-  }
-
-  private take(message: ServerMessage): void {
-    this.updates.push(message);
-    this.waiters = this.waiters.filter((waiter) => {
-      if (!waiter.match(message)) return true;
-      waiter.resolve(message);
-      return false;
+    this.socket.on(SERVER_EVENT, (payload: unknown) => {
+      const parsed = serverMessageSchema.safeParse(payload);
+      if (!parsed.success) {
+        this.invalid.push(payload);
+        return;
+      }
+      this.updates.push(parsed.data);
+      this.waiters = this.waiters.filter((waiter) => {
+        if (!waiter.match(parsed.data)) return true;
+        waiter.resolve(parsed.data);
+        return false;
+      });
     });
   }
 

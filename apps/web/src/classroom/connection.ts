@@ -1,5 +1,4 @@
 import {
-  BoardHolder,
   CLIENT_EVENT,
   type ClientMessage,
   type ErrorCode,
@@ -7,11 +6,10 @@ import {
   failure,
   PROTOCOL_VERSION,
   parseReply,
-  parseServerPush,
   type ReplyOf,
   SERVER_EVENT,
   type ServerMessage,
-  type ServerPush,
+  serverMessageSchema,
 } from '@ttc/protocol';
 import { io, type Socket } from 'socket.io-client';
 
@@ -43,8 +41,6 @@ export class ClassroomConnection {
   private readonly listeners = new Set<(message: ServerMessage) => void>();
   private readonly stateListeners = new Set<(state: ConnectionState) => void>();
   private attachment: Attach | undefined;
-  /** The team's board, rebuilt from the patches that follow a whole one (docs/protocol.md). */
-  private readonly boards = new BoardHolder();
 
   constructor(url: string = window.location.origin) {
     this.socket = io(url, {
@@ -62,27 +58,11 @@ export class ClassroomConnection {
       } else this.setState('reconnecting');
     });
     this.socket.on(SERVER_EVENT, (payload: unknown) => {
-      const parsed = parseServerPush(payload);
-      if (!parsed) return;
-      if (parsed.type === 'board') this.takeBoard(parsed);
-      else this.deliver(parsed);
+      const parsed = serverMessageSchema.safeParse(payload);
+      if (!parsed.success) return;
+      this.latestByType.set(parsed.data.type, parsed.data);
+      for (const listener of this.listeners) listener(parsed.data);
     });
-  }
-
-  /** Screens get whole boards only: a patch is applied to the board held, and one that does not follow asks for the whole board. */
-  private takeBoard(message: Extract<ServerPush, { type: 'board' }>): void {
-    const receipt = this.boards.receive(message);
-    if (receipt.kind === 'board') this.deliver(receipt.message);
-    else if (receipt.kind === 'resync')
-      void this.send({ type: 'resyncBoard' }).then((reply) => {
-        if (reply.ok) this.takeBoard(reply.board);
-        else this.boards.resyncFailed(receipt.team);
-      });
-  }
-
-  private deliver(message: ServerMessage): void {
-    this.latestByType.set(message.type, message);
-    for (const listener of this.listeners) listener(message);
   }
 
   private async connected(): Promise<void> {

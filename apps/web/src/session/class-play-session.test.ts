@@ -12,7 +12,7 @@ function boardPush(team = 0, ticks = 4): { message: ServerMessage; previews: Map
   const board = boardOf(game, team);
   if (!view || !board) throw new Error('team exists');
   const previews = new Map(view.cards.map((card) => [card.demand.id, JSON.parse(JSON.stringify(card.previews)) as unknown]));
-  return { message: { type: 'board', version: ticks + 1, board: JSON.parse(JSON.stringify(board)) }, previews };
+  return { message: { type: 'board', board: JSON.parse(JSON.stringify(board)) }, previews };
 }
 
 const sessionPush = (paused = false): ServerMessage => ({

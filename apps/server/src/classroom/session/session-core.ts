@@ -6,19 +6,10 @@ import {
   type Game,
   type Outcome,
   type PlanResult,
-  stateHash,
-  stateJsonPieces,
   type TeamPlan,
 } from '@ttc/sim';
 import type { Logger } from 'pino';
-import {
-  checkpointsDue,
-  type DueCheckpoints,
-  hashInSlices,
-  sessionEndCheckpoints,
-  watchState,
-  withHash,
-} from '../../replay/checkpoints.js';
+import { checkpointsAfter, sessionEndCheckpoints, watchState } from '../../replay/checkpoints.js';
 import type { LogEntry, SessionStore, StoredCheckpoint } from '../../storage/session-store.js';
 
 /** A command the game accepted in a commit, as logged, with what it did. */
@@ -69,8 +60,6 @@ export class SessionCore {
    * lost). The next change reads the log first.
    */
   private unverified = false;
-  /** Checkpoints still being hashed and written, in commit order (`recordLater`). */
-  private checkpointsWritten: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: CoreOptions) {
     this.current = options.newGame();
@@ -120,13 +109,6 @@ export class SessionCore {
     const game = this.current;
     const applied: Applied[] = [];
     const checkpoints: StoredCheckpoint[] = [];
-    // The checkpoints of the latest command, hashed when the next command comes (the state must
-    // be the one right after it) or, for the commit's last, after the write, a team at a time.
-    let due: DueCheckpoints | undefined;
-    const settleDue = () => {
-      if (due) checkpoints.push(...withHash(due, stateHash(game.state)));
-      due = undefined;
-    };
     const log = (command: Command, actor: string, tick: number, outcomes: Outcome[]) => {
       const entry: LogEntry = { seq: this.seq + applied.length + 1, tick, command, actor };
       applied.push({ entry, outcomes });
@@ -135,16 +117,14 @@ export class SessionCore {
     const tx: Transaction = {
       game,
       apply: (command, actor) => {
-        settleDue();
         const tick = game.state.globalTick;
         const before = watchState(game);
         const result = applyCommand(game, command);
-        if (result.ok) due = checkpointsDue(game, before, log(command, actor, tick, result.outcomes));
+        if (result.ok) checkpoints.push(...checkpointsAfter(game, before, log(command, actor, tick, result.outcomes)));
         if (result.ok) this.ahead = true;
         return result;
       },
       applyPlan: (team, plan, actor) => {
-        settleDue();
         const tick = game.state.globalTick;
         const before = watchState(game);
         const result = applyPlan(game, team, plan);
@@ -152,7 +132,7 @@ export class SessionCore {
         this.ahead = true;
         let seq = 0;
         for (const command of result.commands) seq = log(command, actor, tick, []);
-        due = checkpointsDue(game, before, seq);
+        checkpoints.push(...checkpointsAfter(game, before, seq));
         return result;
       },
     };
@@ -182,29 +162,13 @@ export class SessionCore {
     }
     this.acknowledged.push(...applied.map((item) => item.entry));
     this.ahead = false;
-    this.recordLater(checkpoints, due && { due, pieces: [...stateJsonPieces(game.state)] });
+    await this.recordCheckpoints(checkpoints);
     return { value, applied };
   }
 
-  /**
-   * Records checkpoints after the commit, in order: the last command's state as JSON text is
-   * taken now (it is the state right after that command), and hashed a team at a time between
-   * other work (`hashInSlices`): a classroom state takes several milliseconds to hash, and many
-   * sessions at a round's end would otherwise hold every other class up for all of them. The
-   * log, not the checkpoints, is the record: the acknowledgement never waits for them.
-   */
-  private recordLater(checkpoints: StoredCheckpoint[], last: { due: DueCheckpoints; pieces: string[] } | undefined): void {
-    if (checkpoints.length === 0 && !last) return;
-    this.checkpointsWritten = this.checkpointsWritten.then(async () => {
-      if (last) checkpoints.push(...withHash(last.due, await hashInSlices(last.pieces)));
-      await this.recordCheckpoints(checkpoints);
-    });
-  }
-
-  /** The final state of a session the facilitator ends before the game's end, as a checkpoint, after those still being hashed. */
-  async recordSessionEnd(): Promise<void> {
-    await this.checkpointsWritten;
-    await this.recordCheckpoints(sessionEndCheckpoints(this.current, this.seq));
+  /** The final state of a session the facilitator ends before the game's end, as a checkpoint. */
+  recordSessionEnd(): Promise<void> {
+    return this.recordCheckpoints(sessionEndCheckpoints(this.current, this.seq));
   }
 
   /** State hashes for replays to be checked against; the log stays the record, so a failed write only loses these. */

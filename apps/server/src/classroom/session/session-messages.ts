@@ -1,4 +1,4 @@
-import { type Board, boardOf, type HostSettings, type ServerMessage, type TeamFeedEntry, type TeamFiguresRow } from '@ttc/protocol';
+import { boardOf, type HostSettings, type ServerMessage, type TeamFeedEntry, type TeamFiguresRow } from '@ttc/protocol';
 import { type BrokenPromiseOutcome, type DecisionOutcome, type Game, readAllFigures, type Scenario } from '@ttc/sim';
 import type { StoredPlayer } from '../../storage/session-store.js';
 
@@ -45,10 +45,10 @@ export function lobbyMessage(seated: readonly StoredPlayer[], connected: Readonl
   };
 }
 
-/** A team's board, with fractions cut short; undefined for a team the game lacks. The publisher numbers it and sends it whole or as a patch. */
-export function trimmedBoard(game: Game, team: number): Board | undefined {
+/** A team's board, with fractions cut short; undefined for a team the game lacks. */
+export function boardMessage(game: Game, team: number): MessageOf<'board'> | undefined {
   const board = boardOf(game, team);
-  return board && trimNumbers(board);
+  return board && { type: 'board', board: trimNumbers(board) };
 }
 
 /** Every team's figures for the facilitator. */

@@ -1,4 +1,4 @@
-import { type Board, type BoardMessage, boardPatch, type ServerMessage, type ServerPush, sameData } from '@ttc/protocol';
+import type { ServerMessage } from '@ttc/protocol';
 import type { DecisionOutcome, Outcome, Scenario } from '@ttc/sim';
 import type { Broadcaster } from '../broadcaster.js';
 import { decidedMessage, eventStartedMessage, type MessageOf } from './session-messages.js';
@@ -20,8 +20,7 @@ export interface PublisherSource {
   sessionMessage(): MessageOf<'session'>;
   lobbyMessage(): MessageOf<'lobby'>;
   dashboardMessage(): MessageOf<'dashboard'>;
-  /** The team's board as it stands (fractions cut short); undefined for a team the game lacks. */
-  board(team: number): Board | undefined;
+  boardMessage(team: number): MessageOf<'board'> | undefined;
   /** Milliseconds until the clock's next hour, or undefined when it stands. */
   tickDueIn(): number | undefined;
 }
@@ -36,8 +35,6 @@ export interface PublisherSource {
 export class SessionPublisher {
   /** Teams whose board changed since it was last sent; sent together shortly after. */
   private readonly staleBoards = new Set<number>();
-  /** The last board each team was sent, whole and numbered: what its members hold, the base of the next patch. */
-  private readonly sentBoards = new Map<number, BoardMessage>();
   private boardTimer: TimerHandle | undefined;
   /** The player-visible part of the last session message sent to everyone. */
   private sessionPlayersSaw = '';
@@ -55,7 +52,7 @@ export class SessionPublisher {
     return this.source.sessionId;
   }
 
-  toTeam(team: number, message: ServerPush): void {
+  toTeam(team: number, message: ServerMessage): void {
     this.broadcaster.toTeam(this.id, team, message);
   }
 
@@ -101,33 +98,9 @@ export class SessionPublisher {
       );
   }
 
-  /** The team's board now: whole for its first or after a change of round or phase, otherwise as a patch of the last one; nothing when it has not changed. */
   board(team: number): void {
-    const board = this.source.board(team);
-    if (board) this.sendBoard(team, board);
-  }
-
-  /** Numbers the team's board and sends it, as a patch of the last one sent when one follows. */
-  private sendBoard(team: number, board: Board): void {
-    const last = this.sentBoards.get(team);
-    if (last && sameData(last.board, board)) return;
-    this.staleBoards.delete(team);
-    const version = (last?.version ?? 0) + 1;
-    this.sentBoards.set(team, { type: 'board', version, board });
-    const patch = last && boardPatch(last.board, board);
-    this.toTeam(team, last && patch ? { type: 'board', version, base: last.version, board: patch } : { type: 'board', version, board });
-  }
-
-  /**
-   * The team's latest board, whole: for a newcomer, a moved player or a resync. When the game
-   * moved on since the team's last board (a decision whose board is still due), the members get
-   * the new one now, so what the newcomer holds is what the team holds.
-   */
-  wholeBoard(team: number): BoardMessage | undefined {
-    const board = this.source.board(team);
-    if (!board) return undefined;
-    this.sendBoard(team, board);
-    return this.sentBoards.get(team);
+    const message = this.source.boardMessage(team);
+    if (message) this.toTeam(team, message);
   }
 
   dashboard(): void {
@@ -165,14 +138,19 @@ export class SessionPublisher {
       // A tick due soon sends every board anyway.
       const dueIn = this.source.tickDueIn();
       if (dueIn !== undefined && dueIn < BOARD_DELAY_MS) return;
-      // Sent from inside the queue, so boards go out in the order they are numbered.
       void this.source
         .read(() => {
-          for (const team of [...this.staleBoards]) this.board(team);
+          const boards = [...this.staleBoards].flatMap((stale) => this.source.boardMessage(stale) ?? []);
           this.staleBoards.clear();
-          this.dashboard();
+          return { boards, dashboard: this.source.dashboardMessage() };
         })
-        .catch(() => undefined);
+        .then(
+          ({ boards, dashboard }) => {
+            for (const board of boards) this.toTeam(board.board.team, board);
+            this.toFacilitator(dashboard);
+          },
+          () => undefined,
+        );
     });
   }
 
