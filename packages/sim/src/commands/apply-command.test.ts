@@ -55,12 +55,20 @@ describe('rejected commands leave the state unchanged', () => {
     );
   });
 
-  it('planning during operations, and deciding during planning', () => {
+  it('planning during operations, and time during planning', () => {
     const game = gameWithDemand();
     expectRejected(game, { type: 'buildOption', team: 0, category: 'rush-delivery' }, 'wrong-phase');
     expectRejected(game, { type: 'startRound' }, 'wrong-phase');
     toPlanning(game);
     expectRejected(game, { type: 'tick' }, 'wrong-phase');
+  });
+
+  it('deciding after the game has ended', () => {
+    const game = newGame();
+    while (game.state.phase !== 'ended') {
+      toPlanning(game);
+      if (game.state.phase === 'planning') applyCommand(game, { type: 'startRound' });
+    }
     expectRejected(game, { type: 'decide', team: 0, demandId: 1, decision: 'no' }, 'wrong-phase');
   });
 
@@ -183,5 +191,35 @@ describe('decisions', () => {
     expect(result.ok).toBe(true);
     expect(game.state.teams[0]?.activeEvents).toEqual([]);
     expect(game.state.teams[1]?.activeEvents.map((event) => event.eventId)).toEqual(['flu-season']);
+  });
+});
+
+describe('a late answer: a card still waiting when the round ends', () => {
+  /** Ticks to the round's end with a card still waiting for team 0. */
+  function planningWithCarriedCard(): Game {
+    for (let seed = 1; seed < 50; seed++) {
+      const game = createGame({ scenario, seed, teams: 1 });
+      toPlanning(game);
+      if ((game.state.teams[0]?.demands.length ?? 0) > 0) return game;
+    }
+    throw new Error('no seed leaves a card waiting at the round end');
+  }
+
+  it('is decided in planning, counted in the next round, and the same in a replay', () => {
+    const game = planningWithCarriedCard();
+    const demandId = game.state.teams[0]?.demands[0]?.id ?? 0;
+    const round = game.state.round;
+    const result = applyCommand(game, { type: 'decide', team: 0, demandId, decision: 'accommodate' });
+    expect(result.ok).toBe(true);
+    expect(game.state.phase).toBe('planning');
+    expect(game.state.teams[0]?.demands.some((demand) => demand.id === demandId)).toBe(false);
+    // The round just ended keeps its report; the answer belongs to the round the card carried into.
+    expect(game.state.teams[0]?.roundReport.round).toBe(round + 1);
+    const answered = game.state.teams[0]?.roundReport.categories.reduce((sum, stats) => sum + stats.resolutions.accommodate, 0);
+    expect(answered).toBe(1);
+    const again = planningWithCarriedCard();
+    applyCommand(again, { type: 'decide', team: 0, demandId, decision: 'accommodate' });
+    expect(stateHash(again.state)).toBe(stateHash(game.state));
+    expectRejected(game, { type: 'decide', team: 0, demandId, decision: 'no' }, 'already-decided');
   });
 });

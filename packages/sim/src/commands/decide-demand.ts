@@ -9,9 +9,17 @@ import type { Command } from './command-schema.js';
 
 type Decide = Extract<Command, { type: 'decide' }>;
 
+/**
+ * Resolves one waiting card. Cards still waiting when a round's operations end carry over into
+ * the next round (round-transitions.ts), so a card may also be answered in planning: an answer
+ * sent in the last moment of the round that reaches the game after the bell (a late answer) is
+ * the same answer to the same waiting customer, not an error. It counts in the next round's
+ * report, like every other consequence of a carried-over card. How long after the bell a class
+ * still takes late answers is the server's session policy (docs/server.md); the game allows them.
+ */
 export function decideDemand(game: Game, team: TeamState, command: Decide): CommandResult {
-  if (game.state.phase !== 'operations')
-    return reject('wrong-phase', `Demands are decided during operations; the game is in ${game.state.phase}.`);
+  if (game.state.phase !== 'operations' && game.state.phase !== 'planning')
+    return reject('wrong-phase', `Demands are decided during operations or, late, in planning; the game is in ${game.state.phase}.`);
   const demand = team.demands.find((waiting) => waiting.id === command.demandId);
   if (!demand) {
     return command.demandId < team.nextDemandId
