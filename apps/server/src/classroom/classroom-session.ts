@@ -40,13 +40,6 @@ import { SessionSeats } from './session/session-seats.js';
 import type { SessionTime } from './session/session-time.js';
 import { TeamFeed } from './session/team-feed.js';
 
-/**
- * How long after a round's end a decision sent just before the bell is still taken (the game
- * allows a card that carried over to be answered in planning: a late answer). Long enough for a
- * decision in flight when the round ended; short enough that nobody answers calmly between rounds.
- */
-export const LATE_ANSWER_GRACE_MS = 3000;
-
 // biome-ignore lint/complexity/noBannedTypes: an empty extra payload is the common case
 export type Result<T = {}> = ({ ok: true } & T) | Failure;
 
@@ -79,8 +72,6 @@ export class ClassroomSession {
   joiningLocked: boolean;
   /** When the session ended in this process (ended sessions leave memory a while later). */
   endedAt: number | undefined;
-  /** When the last round's operations ended in this process: late answers are taken for LATE_ANSWER_GRACE_MS after. */
-  private roundEndedAt: number | undefined;
   readonly seats: SessionSeats;
   private readonly core: SessionCore;
   private readonly clock: SessionClock;
@@ -255,8 +246,6 @@ export class ClassroomSession {
       if (stopped) return stopped;
       // The clock stands still: a paused class is for listening to the trainer, not for deciding ahead.
       if (this.paused) return failure('paused', 'Your trainer has paused the class: decide again when it resumes.');
-      const late = this.lateAnswerRefused();
-      if (late) return late;
       const { value: result } = await this.core.commit((tx) =>
         tx.apply({ type: 'decide', team: player.team, demandId, decision }, player.id),
       );
@@ -268,17 +257,6 @@ export class ClassroomSession {
       this.publisher.boardSoon(player.team);
       return { ok: true, outcome };
     });
-  }
-
-  /**
-   * In planning, a decision is a late answer: taken within LATE_ANSWER_GRACE_MS of the round's
-   * end (it was sent before the bell), refused afterwards as before.
-   */
-  private lateAnswerRefused(): Failure | undefined {
-    if (this.core.game.state.phase !== 'planning') return undefined;
-    const since = this.roundEndedAt === undefined ? Number.POSITIVE_INFINITY : this.time.now() - this.roundEndedAt;
-    if (since <= LATE_ANSWER_GRACE_MS) return undefined;
-    return failure('wrong-phase', 'The round is over: cards are answered again when the next round starts.');
   }
 
   /** The previews of one of the player's team's waiting cards: asked for when a card is selected. */
@@ -467,7 +445,6 @@ export class ClassroomSession {
     }
     // The tick may have ended the round or the game.
     const { phase } = this.core.game.state;
-    if (phase === 'planning') this.roundEndedAt = this.time.now();
     // A bot's plan step the game refuses (say, not enough cash) is simply not taken.
     if (phase === 'planning') await this.core.commit((tx) => playStrategyTurns(tx.game, bots, (command) => tx.apply(command, 'bot')));
     if (phase === 'ended') await this.finish();

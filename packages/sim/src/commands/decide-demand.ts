@@ -14,8 +14,8 @@ type Decide = Extract<Command, { type: 'decide' }>;
  * the next round (round-transitions.ts), so a card may also be answered in planning: an answer
  * sent in the last moment of the round that reaches the game after the bell (a late answer) is
  * the same answer to the same waiting customer, not an error. It counts in the next round's
- * report, like every other consequence of a carried-over card. How long after the bell a class
- * still takes late answers is the server's session policy (docs/server.md); the game allows them.
+ * report, like every other consequence of a carried-over card. The planning screens offer no
+ * cards, so in practice these are answers in flight at the bell.
  */
 export function decideDemand(game: Game, team: TeamState, command: Decide): CommandResult {
   if (game.state.phase !== 'operations' && game.state.phase !== 'planning')
