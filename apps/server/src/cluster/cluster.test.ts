@@ -146,7 +146,7 @@ describe('failover', () => {
     expect(three.output(successor.name)).toContain('took a session over');
   }, 300_000);
 
-  it('fencing: an owner frozen past its lease (SIGSTOP) has its writes refused once it wakes, and gives the session up', async () => {
+  it('fencing: an owner frozen past its lease (SIGSTOP) gives the session up once it wakes (its write refused, or its lease found moved) and writes nothing more', async () => {
     const two = await cluster(2);
     const [p0, p1] = ['p0', 'p1'].map((name) => two.member(name).url) as [string, string];
     const { sessionId, joinCode, facilitatorKey } = await hostClass(two, p0);
@@ -163,7 +163,11 @@ describe('failover', () => {
     await learner.more(2);
     two.member('p0').server.child.kill('SIGCONT');
     await until('p0 to give the class up', () => (two.output('p0').includes('lease lost: giving the session up') ? true : undefined));
-    expect(two.output('p0')).toContain('a write was refused: the lease has moved on');
+    // On waking, two of p0's timers are overdue and race to the database: its clock's next write,
+    // refused by the fenced append (the refusal itself is pinned in session-lease-contract.ts), or
+    // its lease renewal, which finds the new epoch. Either way it stops; the record check below
+    // shows it wrote nothing after the takeover.
+    expect(two.output('p0')).toMatch(/"reason":"(a write was refused|another process holds its lease now)"/);
 
     // p1 runs on alone, and the record holds only what its owners were allowed to write.
     await learner.more(1);
