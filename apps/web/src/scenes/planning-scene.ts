@@ -410,7 +410,7 @@ export class PlanningScene extends Phaser.Scene {
       new Button(this, 1096, 836, {
         width: 226,
         height: 44,
-        label: 'Propose to team',
+        label: 'Propose',
         hint: 'P',
         id: 'propose',
         onPress: () => void this.propose(),
@@ -421,7 +421,7 @@ export class PlanningScene extends Phaser.Scene {
       new Button(this, 1334, 836, {
         width: 240,
         height: 44,
-        label: 'Commit team plan',
+        label: 'Commit plan',
         hint: 'C',
         id: 'commit',
         colour: COLOURS.good,
