@@ -58,6 +58,20 @@ async function expectNothingLost(cluster: ClusterRig, sessionId: string, learner
   expect(await cluster.replayProblems(sessionId)).toEqual([]);
 }
 
+/** Three processes behind the balancer, a class hosted and started there, four learners each with one decision acknowledged. */
+async function busyClassOnThree() {
+  const three = await cluster(3);
+  const url = await three.balancerUrl();
+  const { trainer, sessionId, joinCode } = await hostClass(three, url);
+  const learners = [];
+  for (const name of ['Ada', 'Bo', 'Cy', 'Di']) learners.push(await seat(three, url, joinCode, name));
+  const stopRounds = keepRoundsGoing(trainer);
+  expectOk(await trainer.send({ type: 'start' }, 20_000));
+  const busy = learners.map((learner) => new BusyLearner(learner));
+  await Promise.all(busy.map((learner) => learner.more(1)));
+  return { three, trainer, sessionId, busy, stopRounds };
+}
+
 describe('a class across three server processes', () => {
   it('learners on different processes play together: joins, attaches and controls on any process reach the owner, teammates see every decision, presence spans processes', async () => {
     const three = await cluster(3);
@@ -112,15 +126,7 @@ describe('a class across three server processes', () => {
 
 describe('failover', () => {
   it('kill -9 of the owner mid-round: another process takes over within the lease, clients come back by themselves, nothing acknowledged is lost', async () => {
-    const three = await cluster(3);
-    const url = await three.balancerUrl();
-    const { trainer, sessionId, joinCode } = await hostClass(three, url);
-    const learners = [];
-    for (const name of ['Ada', 'Bo', 'Cy', 'Di']) learners.push(await seat(three, url, joinCode, name));
-    const stopRounds = keepRoundsGoing(trainer);
-    expectOk(await trainer.send({ type: 'start' }, 20_000));
-    const busy = learners.map((learner) => new BusyLearner(learner));
-    await Promise.all(busy.map((learner) => learner.more(1)));
+    const { three, trainer, sessionId, busy, stopRounds } = await busyClassOnThree();
 
     const owner = await three.owner(sessionId);
     if (!owner) throw new Error('the class has no owner');
@@ -181,15 +187,7 @@ describe('failover', () => {
 
 describe('rolling restart', () => {
   it('restarting all three processes one at a time (SIGTERM) during a class: each hands its sessions over at once, nothing acknowledged is lost', async () => {
-    const three = await cluster(3);
-    const url = await three.balancerUrl();
-    const { trainer, sessionId, joinCode } = await hostClass(three, url);
-    const learners = [];
-    for (const name of ['Ada', 'Bo', 'Cy', 'Di']) learners.push(await seat(three, url, joinCode, name));
-    const stopRounds = keepRoundsGoing(trainer);
-    expectOk(await trainer.send({ type: 'start' }, 20_000));
-    const busy = learners.map((learner) => new BusyLearner(learner));
-    await Promise.all(busy.map((learner) => learner.more(1)));
+    const { three, trainer, sessionId, busy, stopRounds } = await busyClassOnThree();
 
     for (const name of ['p0', 'p1', 'p2']) {
       const owned = (await three.owner(sessionId))?.name === name;
