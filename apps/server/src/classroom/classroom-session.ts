@@ -14,6 +14,7 @@ import {
   type DecisionOutcome,
   type DecisionPreviews,
   type Game,
+  type Outcome,
   planRejection,
   playStrategyTurns,
   previewDecisions,
@@ -116,9 +117,7 @@ export class ClassroomSession {
       // The teams' feeds as they were, so a learner who reloads after a restart still sees them.
       replayed: ({ entry, outcomes }, game) => {
         if (entry.command.type === 'startRound') this.feed.clear();
-        const by = entry.actor === 'bot' || entry.actor === 'clock' ? entry.actor : this.seats.get(entry.actor)?.name;
-        for (const outcome of outcomes)
-          if ((outcome.kind === 'decision' || outcome.kind === 'broken-promise') && by) this.feed.note(game, outcome, by);
+        this.noteInFeed(game, entry.actor, outcomes);
       },
     });
     this.clock = new SessionClock(deps.time, {
@@ -432,15 +431,11 @@ export class ClassroomSession {
       });
       for (const { entry, outcomes } of applied) {
         this.publisher.outcomes(outcomes, 'bot');
-        const by = entry.actor === 'bot' ? 'bot' : 'clock';
-        for (const outcome of outcomes) {
-          if (outcome.kind === 'decision') this.feed.note(this.core.game, outcome, by);
-          else if (outcome.kind === 'broken-promise') {
-            // The team hears of it as it happens, as of a card nobody answered.
+        this.noteInFeed(this.core.game, entry.actor, outcomes);
+        // The team hears of a broken promise as it happens, as of a card nobody answered.
+        for (const outcome of outcomes)
+          if (outcome.kind === 'broken-promise')
             this.publisher.toTeamAndFacilitator(outcome.team, promiseBrokenMessage(this.core.game, outcome));
-            this.feed.note(this.core.game, outcome, by);
-          }
-        }
       }
     }
     // The tick may have ended the round or the game.
@@ -475,6 +470,17 @@ export class ClassroomSession {
       code: 'storage-recovered',
       message: 'The database takes writes again: the clock runs on from where it stopped.',
     });
+  }
+
+  /**
+   * A commit's decisions and broken promises into the team feed, named by who did them: a seat's
+   * name, the bot, or the clock (a card nobody answered, a promise not kept). One rule for the
+   * hours as they are played and for a feed rebuilt from the log.
+   */
+  private noteInFeed(game: Game, actor: string, outcomes: readonly Outcome[]): void {
+    const by = actor === 'bot' || actor === 'clock' ? actor : this.seats.get(actor)?.name;
+    if (!by) return;
+    for (const outcome of outcomes) if (outcome.kind === 'decision' || outcome.kind === 'broken-promise') this.feed.note(game, outcome, by);
   }
 
   /** Stops every timer: the session leaves memory or the process shuts down. */
