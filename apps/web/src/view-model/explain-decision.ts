@@ -1,7 +1,7 @@
 import { type Decision, type DecisionOutcome, type Readiness, type Scenario, WORK } from '@ttc/sim';
 import { DECISION_STYLE } from '../ui/theme';
 import type { BoardCard } from './board-view';
-import { caresLabel, hours, money, percent, signed } from './format';
+import { caresLabel, firstName, hours, money, percent, signed } from './format';
 
 export interface Explanation {
   headline: string;
@@ -42,7 +42,7 @@ export function promiseText(staffHours: number, promise: Readiness | null): stri
  */
 export function explainDecision(outcome: DecisionOutcome, card: BoardCard, scenario: Scenario): Explanation {
   const segment = scenario.segments[card.segmentIndex];
-  const name = card.customerName.split(' ')[0] ?? card.customerName;
+  const name = firstName(card.customerName);
   const cares = caresLabel(card.demand.importance);
   const loyalty = signed(outcome.loyaltyAfter - outcome.loyaltyBefore);
   const parts: string[] = [];

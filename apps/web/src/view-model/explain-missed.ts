@@ -1,6 +1,7 @@
+import type { ServerMessage } from '@ttc/protocol';
 import type { DecisionPreviews } from '@ttc/sim';
 import type { Explanation } from './explain-decision';
-import { hours, money, signed } from './format';
+import { firstName, hours, money, signed } from './format';
 
 /** What the feedback panel and the log say of something the team let happen: a card nobody answered, a promise broken. */
 export interface MissedExplanation extends Explanation {
@@ -13,10 +14,6 @@ interface CardNames {
   categoryName: string;
   /** The card's previews when they are known: a gentle no's likely cost, to compare. */
   previews?: DecisionPreviews | undefined;
-}
-
-function firstName(name: string): string {
-  return name.split(' ')[0] ?? name;
 }
 
 /**
@@ -35,16 +32,11 @@ export function explainIgnored(loyaltyChange: number, card: CardNames | undefine
   };
 }
 
-/** What a broken promise carries: the push a class hears, or the simulation's outcome with names added. */
-export interface BrokenPromise {
-  customerName: string;
-  categoryName: string;
-  hours: number;
-  hoursLeft: number;
-  loyaltyChange: number;
-  refundCents: number;
-  complaint: boolean;
-}
+/**
+ * What a broken promise carries: the push a class hears (the protocol's promiseBroken), or the
+ * simulation's outcome with names added, which has the same fields.
+ */
+export type BrokenPromise = Omit<Extract<ServerMessage, { type: 'promiseBroken' }>, 'type' | 'team' | 'demandId'>;
 
 /** Promised work the staff did not finish by its due hour: the customer is let down, refunded, and it hurts more than a no. */
 export function explainBrokenPromise(broken: BrokenPromise, currency: string): MissedExplanation {

@@ -44,3 +44,8 @@ export function hourOf(tick: number, ticksPerRound: number): number {
 export function hourLabel(tick: number, ticksPerRound: number): string {
   return `Hour ${hourOf(tick, ticksPerRound)} of ${ticksPerRound}`;
 }
+
+/** The first of a customer's names, as the feedback speaks of them. */
+export function firstName(name: string): string {
+  return name.split(' ')[0] ?? name;
+}
