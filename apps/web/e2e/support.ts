@@ -82,5 +82,7 @@ export async function pressAndHear(page: Page, key: string): Promise<void> {
     ([count, name]) =>
       (window as unknown as { ttcLogAdded: number }).ttcLogAdded > (count as number) || document.body.dataset.screen !== name,
     [before, screen] as const,
+    // Polled on a timer, not on animation frames: a frame-polled wait once never saw the debrief open.
+    { polling: 100 },
   );
 }
