@@ -14,13 +14,19 @@ const screen = (page: Page) => page.locator('#screen');
 /**
  * Plays the current round's operations with the keyboard until the round ends: a decision key
  * when the status says a customer waits (then waits to hear its outcome in the log), otherwise
- * waits for the status to change. Arrow keys are pressed as they come.
+ * waits for the status to change. Arrow keys are pressed as they come. The screen and the status
+ * are read together, and a decision key is pressed only while operations still shows: the round
+ * can end between any two steps.
  */
 async function playRound(page: Page, round: number, keys: string[]): Promise<void> {
   await expect(status(page)).toContainText(`Round ${round} of 3. Operations`);
   let turn = 0;
-  while ((await page.locator('body').getAttribute('data-screen')) === 'operations') {
-    const text = (await status(page).textContent()) ?? '';
+  for (;;) {
+    const { screen, text } = await page.evaluate(() => ({
+      screen: document.body.dataset.screen,
+      text: document.getElementById('status')?.textContent ?? '',
+    }));
+    if (screen !== 'operations') return;
     const key = keys[turn % keys.length] as string;
     if (/Waiting demands 0\b/.test(text))
       await page.waitForFunction(
@@ -30,10 +36,7 @@ async function playRound(page: Page, round: number, keys: string[]): Promise<voi
     else if (key.startsWith('Arrow')) {
       await page.keyboard.press(key);
       turn++;
-    } else {
-      await pressAndHear(page, key);
-      turn++;
-    }
+    } else if (await pressAndHear(page, key, 'operations')) turn++;
   }
 }
 

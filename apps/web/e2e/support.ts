@@ -61,28 +61,52 @@ export async function startFastSoloGame(page: Page): Promise<void> {
 }
 
 /**
- * Presses a key that is answered in the decision log (a decision, or the reason a key is
- * refused) and waits for that answer — or for the screen to change, when the key ended it.
+ * On the screen `on`, presses a key that this screen answers in the decision log (a decision, or
+ * the reason a key is refused) and waits for that answer — or for the screen to change, when the
+ * key ended it or the screen moved on by itself while the key travelled.
+ *
+ * Returns false without pressing when `on` is no longer showing. The screen and the count of log
+ * lines are read together just before the press: a screen read later than the caller's own check
+ * could already be the next one (the round ended), where the key may be answered by nothing at all
+ * (a digit on planning), and the wait would never end. A wait that still gets no answer fails after
+ * `timeout`, naming the key and the screen, instead of running into the test's own time-out.
  */
-export async function pressAndHear(page: Page, key: string): Promise<void> {
-  await page.evaluate(() => {
+export async function pressAndHear(page: Page, key: string, on: string, timeout = 30_000): Promise<boolean> {
+  const before = await page.evaluate(() => {
     const list = document.getElementById('log-list');
-    const counted = window as unknown as { ttcLogAdded?: number; ttcLogObserver?: MutationObserver };
-    if (!list || counted.ttcLogObserver) return;
-    counted.ttcLogAdded = 0;
-    counted.ttcLogObserver = new MutationObserver((records) => {
-      for (const record of records) counted.ttcLogAdded = (counted.ttcLogAdded ?? 0) + record.addedNodes.length;
-    });
-    counted.ttcLogObserver.observe(list, { childList: true });
+    if (!list) throw new Error('pressAndHear: the page has no #log-list');
+    const counted = window as unknown as { ttcLogAdded?: number; ttcLogList?: Element; ttcLogObserver?: MutationObserver };
+    // Lines added to the log list the page shows now; a list put in its place is watched in turn.
+    if (counted.ttcLogList !== list) {
+      counted.ttcLogObserver?.disconnect();
+      counted.ttcLogAdded ??= 0;
+      counted.ttcLogList = list;
+      counted.ttcLogObserver = new MutationObserver((records) => {
+        for (const record of records) counted.ttcLogAdded = (counted.ttcLogAdded ?? 0) + record.addedNodes.length;
+      });
+      counted.ttcLogObserver.observe(list, { childList: true });
+    }
+    return { count: counted.ttcLogAdded ?? 0, screen: document.body.dataset.screen ?? '' };
   });
-  const before = await page.evaluate(() => (window as unknown as { ttcLogAdded: number }).ttcLogAdded);
-  const screen = await page.locator('body').getAttribute('data-screen');
+  if (before.screen !== on) return false;
   await page.keyboard.press(key);
-  await page.waitForFunction(
-    ([count, name]) =>
-      (window as unknown as { ttcLogAdded: number }).ttcLogAdded > (count as number) || document.body.dataset.screen !== name,
-    [before, screen] as const,
-    // Polled on a timer, not on animation frames: a frame-polled wait once never saw the debrief open.
-    { polling: 100 },
-  );
+  try {
+    await page.waitForFunction(
+      ([count, name]) =>
+        (window as unknown as { ttcLogAdded: number }).ttcLogAdded > (count as number) || document.body.dataset.screen !== name,
+      [before.count, on] as const,
+      { polling: 100, timeout },
+    );
+  } catch (error) {
+    const now = await page.evaluate(() => ({
+      screen: document.body.dataset.screen,
+      last: document.getElementById('log-list')?.lastElementChild?.textContent ?? '(empty log)',
+    }));
+    throw new Error(
+      `Key ${key} pressed on the ${on} screen got no answer in the log within ${timeout} ms and the screen did not change ` +
+        `(screen now ${now.screen}; last log line: "${now.last}")`,
+      { cause: error },
+    );
+  }
+  return true;
 }
