@@ -93,6 +93,9 @@ test('a new player plays a whole short solo game with the keyboard only', async 
   await expect(screen(page)).toContainText('Planning after round 1');
   await expect(status(page)).toContainText('Planning');
   await snap(page, '06-planning');
+  // A decision key pressed as the round ended says why it did nothing.
+  await page.keyboard.press('2');
+  await expect(log(page)).toContainText('The round is over, so key 2 decides nothing');
   // Tab from "Commit" wraps to the first request's Build button; Enter adds it to the plan.
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
@@ -115,6 +118,8 @@ test('a new player plays a whole short solo game with the keyboard only', async 
   }
   await expect(screen(page)).toContainText('Lesson:');
   await expect(log(page)).toContainText(/Game over: you placed \d of 7/);
+  await page.keyboard.press('3');
+  await expect(log(page)).toContainText('The game is over, so key 3 decides nothing');
   await snap(page, '08-debrief');
 
   // Past games remember this one.

@@ -118,7 +118,12 @@ export class DebriefScene extends Phaser.Scene {
       if (event.key === ' ') {
         event.preventDefault();
         refuseKey('Space does nothing on the debrief: Enter plays the same seed again, N starts a new seed, Escape goes to the title.');
-      } else if (event.key === 'n' || event.key === 'N') fresh.press();
+      } else if (['1', '2', '3', '4'].includes(event.key))
+        // A decision key pressed as the last round ended lands here: say why it did nothing.
+        refuseKey(
+          `The game is over, so key ${event.key} decides nothing: Enter plays the same seed again, N starts a new seed, Escape goes to the title.`,
+        );
+      else if (event.key === 'n' || event.key === 'N') fresh.press();
       else if (event.key === 'e' || event.key === 'E') exportFile.press();
       else if (event.key === 'Escape') title.press();
     });

@@ -79,6 +79,9 @@ export class PlanningScene extends Phaser.Scene {
         if (this.classSession) void this.propose();
         else refuseKey('P proposes a plan to your team in a class; here, C commits your plan.');
       } else if (event.key === 'Escape') refuseKey('Planning has no way back: commit your plan with C to start the next round.');
+      // A decision key pressed as the round ended lands here: say why it did nothing.
+      else if (['1', '2', '3', '4'].includes(event.key))
+        refuseKey(`The round is over, so key ${event.key} decides nothing: cards wait for the next round. C commits your plan.`);
       else if (event.key === '?') {
         this.scene.launch(SCENES.help, { from: SCENES.planning });
       }
