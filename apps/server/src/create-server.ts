@@ -6,6 +6,7 @@ import { findScenario } from '@ttc/sim';
 import express from 'express';
 import type { Logger } from 'pino';
 import { Server as SocketServer } from 'socket.io';
+import { jsonOnlyParser } from './classroom/json-only-parser.js';
 import { lanJoinUrls } from './classroom/lan-addresses.js';
 import { MessageRouter } from './classroom/message-router.js';
 import { resultsCsv } from './classroom/results-csv.js';
@@ -66,7 +67,13 @@ export function createServer(config: ServerConfig, logger: Logger, parts: Server
   });
   http.on('request', app);
   const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
-  const io = new SocketServer(http, { maxHttpBufferSize: MAX_FRAME_BYTES, serveClient: false, pingInterval: 10_000, pingTimeout: 8_000 });
+  const io = new SocketServer(http, {
+    maxHttpBufferSize: MAX_FRAME_BYTES,
+    serveClient: false,
+    parser: jsonOnlyParser,
+    pingInterval: 10_000,
+    pingTimeout: 8_000,
+  });
   const rooms = new SocketRooms(io);
   // Several processes only with DATABASE_URL and REDIS_URL; otherwise nothing of cluster/ runs.
   const cluster = (() => {

@@ -1,4 +1,4 @@
-import { createStrategy, findScenario, playGame, type Scenario, stateHash } from '@ttc/sim';
+import { checkpointHash, createStrategy, findScenario, playGame, type Scenario, stateHash } from '@ttc/sim';
 import { describe, expect, it } from 'vitest';
 import {
   checkpointMismatches,
@@ -49,6 +49,21 @@ describe('replays of session records', () => {
     const beyond = { ...good, seq: index.length + 1 };
     const wrongTick = { ...good, tick: good.tick - 1 };
     expect(checkpointMismatches(index, [good, wrongHash, beyond, wrongTick])).toEqual([wrongHash, beyond, wrongTick]);
+  });
+
+  it('checks checkpoint hashes and the whole-state hashes of records written before them, each with its own kind', () => {
+    const { log } = recordedLog();
+    const index = replayIndexOfSessionLog(log, scenario);
+    const middle = Math.floor(index.length / 2);
+    const state = index.gameAt(middle).state;
+    const current = { seq: middle, tick: index.tickAt(middle), hash: checkpointHash(state), reason: 'key-moment' as const };
+    const older = { ...current, hash: stateHash(state) };
+    expect(current.hash).not.toBe(older.hash);
+    expect(checkpointMismatches(index, [current, older])).toEqual([]);
+    const elsewhere = index.gameAt(middle + 1).state;
+    const wrongCurrent = { ...current, hash: checkpointHash(elsewhere) };
+    const wrongOlder = { ...current, hash: stateHash(elsewhere) };
+    expect(checkpointMismatches(index, [current, wrongCurrent, older, wrongOlder])).toEqual([wrongCurrent, wrongOlder]);
   });
 
   it('refuses a record of another scenario', () => {

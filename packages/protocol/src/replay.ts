@@ -1,4 +1,11 @@
-import { createReplayIndex, type ReplayIndex, type ReplayIndexOptions, type Scenario, stateHash } from '@ttc/sim';
+import {
+  createReplayIndex,
+  type GameState,
+  matchesCheckpointHash,
+  type ReplayIndex,
+  type ReplayIndexOptions,
+  type Scenario,
+} from '@ttc/sim';
 import { z } from 'zod';
 import { gameSetupOfSessionLog, type SessionLog, sessionLogSchema } from './session-log.js';
 
@@ -9,11 +16,15 @@ import { gameSetupOfSessionLog, type SessionLog, sessionLogSchema } from './sess
 
 export const CHECKPOINT_REASONS = ['key-moment', 'round-end', 'game-end', 'session-end'] as const;
 
-/** The state hash the live session had right after entry `seq` (0: before any entry). */
+/**
+ * The state hash the live session had right after entry `seq` (0: before any entry): a
+ * checkpoint hash (`t` and 16 hex digits), or a whole-state hash (16 hex digits) in records
+ * written before checkpoint hashes existed.
+ */
 export const checkpointSchema = z.strictObject({
   seq: z.int().min(0),
   tick: z.int().min(0),
-  hash: z.string().regex(/^[0-9a-f]{16}$/),
+  hash: z.string().regex(/^t?[0-9a-f]{16}$/),
   reason: z.enum(CHECKPOINT_REASONS),
 });
 export type Checkpoint = z.infer<typeof checkpointSchema>;
@@ -144,14 +155,15 @@ export function replayIndexOfSessionLog(log: SessionLog, scenario: Scenario, opt
 
 /** The checkpoints whose recorded hash the replay does not reproduce: empty for a faithful record. */
 export function checkpointMismatches(index: ReplayIndex, checkpoints: readonly Checkpoint[]): Checkpoint[] {
-  const hashes = new Map<number, string>();
+  // Several checkpoints can share a seq (a key moment that ended the round): replay it once.
+  const states = new Map<number, GameState>();
+  const stateAt = (seq: number): GameState => {
+    const state = states.get(seq) ?? index.gameAt(seq).state;
+    states.set(seq, state);
+    return state;
+  };
   return checkpoints.filter((checkpoint) => {
     if (checkpoint.seq > index.length) return true;
-    let hash = hashes.get(checkpoint.seq);
-    if (hash === undefined) {
-      hash = stateHash(index.gameAt(checkpoint.seq).state);
-      hashes.set(checkpoint.seq, hash);
-    }
-    return hash !== checkpoint.hash || index.tickAt(checkpoint.seq) !== checkpoint.tick;
+    return !matchesCheckpointHash(stateAt(checkpoint.seq), checkpoint.hash) || index.tickAt(checkpoint.seq) !== checkpoint.tick;
   });
 }

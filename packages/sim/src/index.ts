@@ -5,6 +5,7 @@ export type { BrokenPromiseOutcome, CommandResult, DecisionOutcome, Outcome, Rej
 export { REJECTION_CODES } from './commands/command-result.js';
 export { type Command, type CommandType, commandSchema, type TeamCommand } from './commands/command-schema.js';
 export { planCommands, type TeamPlan } from './commands/team-plan.js';
+export { CHECKPOINT_HASH_PREFIX, checkpointHash, matchesCheckpointHash } from './figures/checkpoint-hash.js';
 export { type DecisionPreview, type DecisionPreviews, previewDecisions } from './figures/decision-preview.js';
 export type { OptionOffer, OptionRoundResult } from './figures/option-offers.js';
 export { type PlanCost, type PlanCostBasis, planCost } from './figures/plan-cost.js';

@@ -1,4 +1,4 @@
-import { type Game, type Phase, stateHash } from '@ttc/sim';
+import { checkpointHash, type Game, type Phase } from '@ttc/sim';
 import type { StoredCheckpoint } from '../storage/session-store.js';
 
 /** What a command's checkpoints are judged against: the state just before it. */
@@ -15,8 +15,9 @@ export function watchState(game: Game): CheckpointWatch {
 
 /**
  * The checkpoints the command with this seq earns: a key moment marked for any team, the end
- * of a round's operations, the end of the game. They are few (a handful per team and round),
- * so hashing the whole state for each costs little next to the tick that caused it.
+ * of a round's operations, the end of the game. A handful per team and round, but with a
+ * hundred classes that is dozens a second: `checkpointHash` hashes only what changed since the
+ * session's last one, where hashing the whole state took 1–7 ms each (docs/performance.md).
  */
 export function checkpointsAfter(game: Game, before: CheckpointWatch, seq: number): StoredCheckpoint[] {
   const after = watchState(game);
@@ -25,7 +26,7 @@ export function checkpointsAfter(game: Game, before: CheckpointWatch, seq: numbe
   if (before.phase === 'operations' && after.phase === 'planning') reasons.push('round-end');
   if (before.phase !== 'ended' && after.phase === 'ended') reasons.push('game-end');
   if (reasons.length === 0) return [];
-  const hash = stateHash(game.state);
+  const hash = checkpointHash(game.state);
   const tick = game.state.globalTick;
   return reasons.map((reason) => ({ seq, tick, hash, reason }));
 }
@@ -33,5 +34,5 @@ export function checkpointsAfter(game: Game, before: CheckpointWatch, seq: numbe
 /** A session the facilitator ends before the game's last round: its final state, once. */
 export function sessionEndCheckpoints(game: Game, seq: number): StoredCheckpoint[] {
   if (game.state.phase === 'ended') return [];
-  return [{ seq, tick: game.state.globalTick, hash: stateHash(game.state), reason: 'session-end' }];
+  return [{ seq, tick: game.state.globalTick, hash: checkpointHash(game.state), reason: 'session-end' }];
 }

@@ -1,5 +1,5 @@
 import { checkpointMismatches, type HostSettings, replayBundleSchema, replayIndexOfSessionLog, replaySessionLog } from '@ttc/protocol';
-import { findScenario, stateHash } from '@ttc/sim';
+import { checkpointHash, findScenario } from '@ttc/sim';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectOk } from '../test-support/classroom-client.js';
 import { ManualTime, playHoursUntil } from '../test-support/manual-time.js';
@@ -57,8 +57,8 @@ describe('state hashes recorded during play (checkpoints)', () => {
     const end = bundle.checkpoints.find((checkpoint) => checkpoint.reason === 'game-end');
     const live = running.server.registry.get(sessionId)?.game;
     expect(end?.seq).toBe(bundle.log.entries.length);
-    expect(live && stateHash(live.state)).toBe(end?.hash);
-    expect(stateHash(replaySessionLog(bundle.log, scenario).state)).toBe(end?.hash);
+    expect(live && checkpointHash(live.state)).toBe(end?.hash);
+    expect(checkpointHash(replaySessionLog(bundle.log, scenario).state)).toBe(end?.hash);
   });
 
   it('a session ended early records its last state; a changed record no longer matches its checkpoints', async () => {
