@@ -18,7 +18,9 @@ export function createSessionStore(config: ServerConfig, logger: Logger): Sessio
       poolSize: config.DATABASE_POOL_SIZE,
       onIdleError: (error) => logger.warn({ err: error }, 'a PostgreSQL connection broke; the pool opens another when needed'),
     });
-  return new SqliteSessionStore(config.DATABASE_PATH, config.DATABASE_DURABILITY);
+  return new SqliteSessionStore(config.DATABASE_PATH, config.DATABASE_DURABILITY, {
+    onProblem: (message) => logger.warn(`${message}; the server's own connection checkpoints instead once the log is large`),
+  });
 }
 
 /** Where the classes are kept, for the start-up log line (no password). */

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { StartupError } from '../startup-error.js';
 import { isNumberedInOrder } from './migrations.js';
 import { sessionStoreContract } from './session-store-contract.js';
-import { tickEntry } from './session-store-fixtures.js';
+import { session, tickEntry } from './session-store-fixtures.js';
 import { migrateSqlite, SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import { SqliteSessionStore } from './sqlite-session-store.js';
 
@@ -15,6 +15,30 @@ const freshPath = () => join(mkdtempSync(join(tmpdir(), 'ttc-store-')), 'session
 sessionStoreContract('SQLite file', async () => {
   const path = freshPath();
   return { store: new SqliteSessionStore(path), reopen: async () => new SqliteSessionStore(path) };
+});
+
+describe('the write-ahead log', () => {
+  it('is folded into the database file by a worker thread', async () => {
+    const path = freshPath();
+    const store = new SqliteSessionStore(path);
+    await store.createSession(session('s'));
+    for (let seq = 1; seq <= 3000; seq++) await store.appendLog('s', [tickEntry(seq)]);
+    const report = await new Promise<{ log: number; checkpointed: number }>((resolve) => {
+      const stop = store.checkpointer?.onCheckpoint((candidate) => {
+        if (candidate.log > 0 && candidate.checkpointed === candidate.log) {
+          stop?.();
+          resolve(candidate);
+        }
+      });
+    });
+    expect(report.log).toBeGreaterThan(0);
+    expect(await store.readLog('s')).toHaveLength(3000);
+    await store.close();
+    // Reopened after the worker's checkpoint: everything is there.
+    const reopened = new SqliteSessionStore(path);
+    expect(await reopened.readLog('s')).toHaveLength(3000);
+    await reopened.close();
+  });
 });
 
 describe('an SQLite file from an earlier version', () => {

@@ -17,6 +17,7 @@ import type {
 } from './session-store.js';
 import { fileIdentity, openSqlite, prepareDirectory } from './sqlite-open.js';
 import { LogOrderError } from './store-errors.js';
+import { FALLBACK_AUTOCHECKPOINT_PAGES, WalCheckpointer } from './wal-checkpointer.js';
 
 interface SessionRow {
   id: string;
@@ -102,12 +103,18 @@ export class SqliteSessionStore implements SessionStore {
   private readonly lock: DatabaseLock | undefined;
   private readonly path: string;
   private readonly identity: string | undefined;
+  /** Folds the write-ahead log into the file on a worker thread (none for an in-memory database). */
+  readonly checkpointer: WalCheckpointer | undefined;
 
   /**
    * Opens (or creates) the database and holds its lock for the life of the store. Throws a
    * StartupError saying what to fix when the file cannot be written or another process has it.
    */
-  constructor(path: string, durability: 'process' | 'full' = 'process', options: { lock?: boolean } = {}) {
+  constructor(
+    path: string,
+    durability: 'process' | 'full' = 'process',
+    options: { lock?: boolean; onProblem?: (message: string) => void } = {},
+  ) {
     this.path = path === ':memory:' ? path : resolve(path);
     // The lock first: a second process must not so much as upgrade the tables under the first.
     prepareDirectory(this.path);
@@ -119,6 +126,10 @@ export class SqliteSessionStore implements SessionStore {
       throw error;
     }
     this.identity = fileIdentity(this.path);
+    if (this.path !== ':memory:') {
+      this.db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+      this.checkpointer = new WalCheckpointer(this.path, options.onProblem ?? (() => undefined));
+    }
     this.statements = {
       insertSession: this.db.prepare(
         'INSERT INTO sessions (id, join_code, facilitator_key_hash, settings, seed, status, paused, tick_ms, created_at, host_address, joining_locked) VALUES (@id, @joinCode, @facilitatorKeyHash, @settings, @seed, @status, @paused, @tickMs, @createdAt, @hostAddress, @joiningLocked)',
@@ -310,6 +321,7 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
     this.lock?.release();
   }
