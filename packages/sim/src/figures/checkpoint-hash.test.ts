@@ -7,6 +7,7 @@ import { BUILTIN_SCENARIOS, findScenario } from '../scenario/builtin-scenarios.j
 import { copyPlain } from '../state/copy-plain.js';
 import { createGame } from '../state/create-game.js';
 import type { Game } from '../state/game.js';
+import type { TeamState } from '../state/game-state.js';
 import { createStrategy } from '../strategies/create-strategy.js';
 import { STRATEGY_NAMES } from '../strategies/strategy.js';
 import { intentArbitrary, playIntents } from '../test-support/random-play.js';
@@ -54,6 +55,21 @@ describe('checkpointHash', () => {
       ),
       { numRuns: 20 },
     );
+  });
+
+  it('gives a state and its JSON round trip the same hash, as stateHash does', () => {
+    const game = createGame({ scenario: scenario('office-supplies'), seed: 12, teams: 3, rounds: 2, ticksPerRound: 8 });
+    const strategies = [createStrategy('strategist'), createStrategy('always-accommodate'), createStrategy('random', 3)];
+    while (game.state.phase !== 'ended') stepWithStrategies(game, strategies, []);
+    const roundTrip = JSON.parse(JSON.stringify(game.state));
+    expect(checkpointHash(roundTrip)).toBe(checkpointHash(game.state));
+    // JSON's own rules: a key set to undefined is not there, -0 is 0.
+    const odd = copyPlain(game.state);
+    (odd as unknown as Record<string, unknown>).extra = undefined;
+    (odd.teams[0] as TeamState).cashCents = -0;
+    const even = copyPlain(game.state);
+    (even.teams[0] as TeamState).cashCents = 0;
+    expect(checkpointHash(odd)).toBe(checkpointHash(even));
   });
 
   it('tells apart states that differ only in an old entry of a series', () => {
