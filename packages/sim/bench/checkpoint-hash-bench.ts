@@ -34,7 +34,8 @@ function playedGame(seed: number): { commands: Command[]; checkpointAt: Set<numb
   while (game.state.phase !== 'ended') {
     const before = { moments: moments(game), phase: game.state.phase };
     stepWithStrategies(game, strategies, commands);
-    if (moments(game) > before.moments || (before.phase === 'operations' && game.state.phase !== 'operations')) checkpointAt.add(commands.length);
+    if (moments(game) > before.moments || (before.phase === 'operations' && game.state.phase !== 'operations'))
+      checkpointAt.add(commands.length);
   }
   return { commands, checkpointAt };
 }
