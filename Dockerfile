@@ -47,4 +47,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
   CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
 # Node itself as PID 1 (not npm), so SIGTERM reaches the server and it closes the database cleanly.
-CMD ["node", "--max-semi-space-size=64", "dist/index.js"]
+CMD ["node", "--max-semi-space-size=32", "dist/index.js"]

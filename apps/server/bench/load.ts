@@ -82,7 +82,7 @@ const GC_PROBE_OUT = EXPLAIN_TAIL ? join(mkdtempSync(join(tmpdir(), 'ttc-gc-')),
  * of `npm start` (a 64 MB young generation: fewer scavenges, see docs/performance.md);
  * SERVER_NODE_FLAGS replaces them (SERVER_NODE_FLAGS= for none).
  */
-const CHILD_NODE_FLAGS = process.env.SERVER_NODE_FLAGS ?? '--max-semi-space-size=64';
+const CHILD_NODE_FLAGS = process.env.SERVER_NODE_FLAGS ?? '--max-semi-space-size=32';
 
 function startChild(port: number): Promise<ChildProcess> {
   const script =
