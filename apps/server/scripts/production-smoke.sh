@@ -7,7 +7,13 @@ root=$(cd "$(dirname "$0")/../../.." && pwd)
 work=$(mktemp -d)
 pid=""
 cleanup() {
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait "$pid" 2>/dev/null || true; fi
+  # The whole process group: npm, its shell and the server (killing npm alone left the server running).
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill -TERM -- "-$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do pgrep -g "$pid" >/dev/null || break; sleep 0.1; done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -47,7 +53,8 @@ if [ -e node_modules/tsx ] || [ -e node_modules/typescript ]; then
 fi
 
 port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
-(cd apps/server && PORT="$port" HOST=127.0.0.1 DATABASE_PATH="$work/data/smoke.db" LOG_LEVEL=info exec npm start --silent) >"$work/server.log" 2>&1 &
+# In a session of its own, so that the clean-up can stop the server with npm.
+(cd apps/server && PORT="$port" HOST=127.0.0.1 DATABASE_PATH="$work/data/smoke.db" LOG_LEVEL=info exec setsid npm start --silent) >"$work/server.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do
   if ready=$(curl -fsS "http://127.0.0.1:$port/api/ready" 2>/dev/null); then
