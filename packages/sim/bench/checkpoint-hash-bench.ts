@@ -12,6 +12,7 @@ import {
   findScenario,
   type Game,
   type GameState,
+  type StrategyName,
   stateHash,
   stepWithStrategies,
 } from '@ttc/sim';
@@ -26,9 +27,8 @@ function moments(game: Game): number {
 /** The commands of a whole game, and the positions a session would record a checkpoint at. */
 function playedGame(seed: number): { commands: Command[]; checkpointAt: Set<number> } {
   const game = createGame({ scenario: scenario as NonNullable<typeof scenario>, seed, teams: 5, rounds: 12, ticksPerRound: 16 });
-  const strategies = ['strategist', 'always-accommodate', 'always-no', 'always-premium', 'strategist'].map((name) =>
-    createStrategy(name as 'strategist'),
-  );
+  const names: StrategyName[] = ['strategist', 'always-accommodate', 'always-no', 'always-premium', 'strategist'];
+  const strategies = names.map((name) => createStrategy(name));
   const commands: Command[] = [];
   const checkpointAt = new Set<number>();
   while (game.state.phase !== 'ended') {
