@@ -35,8 +35,13 @@ describe('join codes behind one address (a school NAT)', () => {
 
     // The bucket is empty: four more guesses from four sockets are answered about a second apart.
     const guessers = await Promise.all(Array.from({ length: 4 }, () => rig.client(url)));
-    const started = Date.now();
-    const guesses = guessers.map((socket) => socket.send({ type: 'join', joinCode: 'YYYYYY', name: 'Guess' }, 20_000));
+    const answeredAt: number[] = [];
+    const guesses = guessers.map((socket) =>
+      socket.send({ type: 'join', joinCode: 'YYYYYY', name: 'Guess' }, 20_000).then((reply) => {
+        answeredAt.push(Date.now());
+        return reply;
+      }),
+    );
     // A socket gets one join at a time: a second one while the first waits is refused at once.
     const impatient = await guessers[0]?.send({ type: 'join', joinCode: 'WWWWWW', name: 'Guess' });
     expect(impatient && codeOf(impatient)).toBe('rate-limited');
@@ -44,9 +49,11 @@ describe('join codes behind one address (a school NAT)', () => {
     const learner = await rig.client(url);
     const seated = learner.send({ type: 'join', joinCode, name: 'Grace' }, 20_000);
     const codes = (await Promise.all(guesses)).map(codeOf);
-    const guessingTook = Date.now() - started;
     expect(codes).toEqual(['unknown-join-code', 'unknown-join-code', 'unknown-join-code', 'unknown-join-code']);
-    expect(guessingTook).toBeGreaterThanOrEqual(2500);
+    // A second a guess: the first may use what refilled while the sockets connected, the other
+    // three each wait for a new one (3 s apart in all; the margin is for a loaded machine's delivery).
+    const spread = Math.max(...answeredAt) - Math.min(...answeredAt);
+    expect(spread).toBeGreaterThanOrEqual(2000);
     expect(codeOf(await seated)).toBe('ok');
   }, 30_000);
 
