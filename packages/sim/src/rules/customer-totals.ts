@@ -22,8 +22,13 @@ export function recountCustomers(scenario: Scenario, team: TeamState): void {
   let revenue = 0;
   let weighted = 0;
   let spending = 0;
+  let departed = 0;
   for (const customer of team.customers) {
-    if (!customer.active) continue;
+    if (!customer.active) {
+      // A customer who left never comes back (only prospects who never joined do).
+      if (customer.leftRound >= 0) departed += customerValue(scenario, customer);
+      continue;
+    }
     const value = customerValue(scenario, customer);
     revenue += value;
     weighted += value * customer.loyalty;
@@ -32,6 +37,7 @@ export function recountCustomers(scenario: Scenario, team: TeamState): void {
   team.customerRevenuePerRoundCents = revenue;
   team.loyaltyWeightSum = weighted;
   team.spendPerRoundCents = spending;
+  team.departedRevenuePerRoundCents = departed;
 }
 
 /** Moves one customer's loyalty (kept within 0..100), and the team's weighted totals with it. */

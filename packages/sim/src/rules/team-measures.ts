@@ -7,9 +7,15 @@ export function meanExhaustion(team: TeamState): number {
   return sum / team.staff.length;
 }
 
-/** Loyalty of active customers, weighted by what each brings in per round. */
+/**
+ * Loyalty of everyone who has been a customer, weighted by what each brings in per round; those
+ * who left count as zero. Without them, a team that drove its customers away would be scored
+ * on the few newcomers of the last round, still at their starting loyalty: doing nothing could
+ * then outscore a gentle no (the lesson says ignoring customers bleeds loyalty).
+ */
 export function valueWeightedLoyalty(team: TeamState): number {
-  const weighted = team.customerRevenuePerRoundCents > 0 ? team.loyaltyWeightSum / team.customerRevenuePerRoundCents : 0;
+  const everyone = team.customerRevenuePerRoundCents + team.departedRevenuePerRoundCents;
+  const weighted = everyone > 0 ? team.loyaltyWeightSum / everyone : 0;
   return Math.min(100, Math.max(0, weighted));
 }
 

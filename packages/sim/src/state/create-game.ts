@@ -139,6 +139,7 @@ function createTeam(scenario: Scenario, seed: number, index: number, name: strin
     work: [],
     customerRevenuePerRoundCents: 0,
     loyaltyWeightSum: 0,
+    departedRevenuePerRoundCents: 0,
     spendPerRoundCents: 0,
     staff,
     nextStaffId: staff.length,

@@ -220,6 +220,8 @@ export interface TeamState {
   /** What the active customers nominally spend per round, and that spend times their loyalty (see customer-totals). */
   customerRevenuePerRoundCents: Cents;
   loyaltyWeightSum: number;
+  /** What the customers who left would spend per round: they count as zero loyalty (see team-measures). */
+  departedRevenuePerRoundCents: Cents;
   /** What the active customers actually spend per standard round at their current loyalty (see customer-totals). */
   spendPerRoundCents: number;
   staff: StaffMember[];
