@@ -33,6 +33,7 @@ export {
   type BalanceCheck,
   CHECKED_POLICIES,
   checkBalance,
+  LESSON_MIN_HOURS,
   NAIVE_POLICIES,
   winShare,
 } from './play/balance-checks.js';

@@ -17,6 +17,13 @@ export const BALANCE_RULES = {
   accommodateLostStaffShare: 0.5,
 } as const;
 
+/**
+ * The shortest game, in simulated hours in all, at which these checks hold (balance.test.ts
+ * holds them at 2 × 10 and 1 × 20; docs/game-design.md, "Where the balance does not hold"): a
+ * shorter game can end before overwork costs anyone their staff, and the host form says so.
+ */
+export const LESSON_MIN_HOURS = 20;
+
 /** The benchmarks the strategist must beat: every naive habit, doing nothing included. */
 export const NAIVE_POLICIES = [
   'always-accommodate',

@@ -3,7 +3,15 @@ import { loadFacilitator, rememberHostedClass, saveFacilitator } from '../creden
 import { fill, h } from '../dom';
 import { callApi } from '../rest-client';
 import type { ScreenRenderer } from '../screen-types';
-import { HOST_DEFAULTS, type HostField, type HostFormValues, PACE_CHOICES, playTimeSummary, readHostForm } from '../trainer/host-form';
+import {
+  HOST_DEFAULTS,
+  type HostField,
+  type HostFormValues,
+  PACE_CHOICES,
+  playTimeSummary,
+  readHostForm,
+  shortGameNote,
+} from '../trainer/host-form';
 import { loadScenarioCatalog } from '../trainer/scenario-catalog';
 import '../trainer/trainer.css';
 
@@ -128,7 +136,7 @@ export const hostScreen: ScreenRenderer = ({ root, connection, go, announce, nav
       const input = inputs[field];
       if (input) input.setAttribute('aria-invalid', String(showErrors && message !== ''));
     }
-    summary.textContent = result.ok ? playTimeSummary(result.settings) : '';
+    summary.textContent = result.ok ? [playTimeSummary(result.settings), shortGameNote(result.settings)].filter(Boolean).join(' ') : '';
     return result;
   };
 

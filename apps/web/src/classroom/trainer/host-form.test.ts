@@ -1,6 +1,6 @@
 import { hostSettingsSchema } from '@ttc/protocol';
 import { describe, expect, it } from 'vitest';
-import { HOST_DEFAULTS, type HostFormValues, PACE_CHOICES, playTimeSummary, readHostForm } from './host-form';
+import { HOST_DEFAULTS, type HostFormValues, PACE_CHOICES, playTimeSummary, readHostForm, shortGameNote } from './host-form';
 
 const defaults: HostFormValues = {
   scenarioId: 'agency',
@@ -48,6 +48,17 @@ describe('readHostForm', () => {
     const result = readHostForm({ ...defaults, rounds: '2.5', teamCount: '' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(Object.keys(result.errors).sort()).toEqual(['rounds', 'teamCount']);
+  });
+});
+
+describe('shortGameNote', () => {
+  it('warns of a game too short for overwork to cost staff, and says nothing from 20 hours in all', () => {
+    expect(shortGameNote({ rounds: 2, ticksPerRound: 8 })).toBe(
+      'At 16 hours in all, the game may end before overwork costs a team its staff: the lesson shows from 20 hours (2 rounds of 10, say).',
+    );
+    expect(shortGameNote({ rounds: 1, ticksPerRound: 19 })).toContain('19 hours');
+    expect(shortGameNote({ rounds: 2, ticksPerRound: 10 })).toBe('');
+    expect(shortGameNote({ rounds: HOST_DEFAULTS.rounds, ticksPerRound: HOST_DEFAULTS.hoursPerRound })).toBe('');
   });
 });
 

@@ -1,4 +1,5 @@
 import type { HostSettings } from '@ttc/protocol';
+import { LESSON_MIN_HOURS } from '@ttc/sim';
 
 // The host form's fields as typed, and what the server would accept: the same limits as the
 // protocol's hostSettingsSchema, checked here first so each field gets a message in words.
@@ -91,6 +92,16 @@ export function playTimeSummary(settings: Pick<HostSettings, 'rounds' | 'ticksPe
   const total = durationWords(roundMs * settings.rounds);
   const rounds = settings.rounds === 1 ? '1 round' : `${settings.rounds} rounds`;
   return `About ${total} of play (${rounds} of ${round})${settings.rounds > 1 ? ', plus planning between rounds' : ''}.`;
+}
+
+/**
+ * A word for the trainer when the game is too short for its lesson to show (staff rarely resign
+ * before LESSON_MIN_HOURS simulated hours), or '' when it is long enough.
+ */
+export function shortGameNote(settings: Pick<HostSettings, 'rounds' | 'ticksPerRound'>): string {
+  const hours = settings.rounds * settings.ticksPerRound;
+  if (hours >= LESSON_MIN_HOURS) return '';
+  return `At ${hours} hours in all, the game may end before overwork costs a team its staff: the lesson shows from ${LESSON_MIN_HOURS} hours (2 rounds of 10, say).`;
 }
 
 function durationWords(ms: number): string {
