@@ -1,5 +1,4 @@
-import { announceScreen, logEntry } from '../a11y/dom-mirror';
-import { resumeSoloGame } from '../session/solo-session';
+import { announceScreen } from '../a11y/dom-mirror';
 import type { SavedGame } from '../storage/saved-game';
 import { type ClassroomConnection, classroomConnection } from './connection';
 import { showConnectionBanner } from './connection-banner';
@@ -14,7 +13,7 @@ import {
   saveFacilitator,
 } from './credentials';
 import { startLearnerFlow } from './learner/learner-flow';
-import { startSoloPhoneFlow } from './learner/solo-phone-flow';
+import { resumeSoloOnPhone as resumeOnPhone } from './learner/solo-phone-entry';
 import { ClassRouter } from './router';
 
 /** The classroom's screens, with the ways to take a seat that they may use. */
@@ -129,10 +128,5 @@ export function openSoloPhoneSetup(): void {
 
 /** A kept solo game, on the phone screens; false when it no longer replays (the caller says so). */
 export function resumeSoloOnPhone(saved: SavedGame): boolean {
-  const play = resumeSoloGame(saved);
-  if (!play) return false;
-  const { phase, round } = play.view();
-  logEntry(phase === 'planning' ? `Game resumed: planning after round ${round}.` : `Game resumed in round ${round}, paused.`);
-  startSoloPhoneFlow(play, router);
-  return true;
+  return resumeOnPhone(saved, router);
 }
