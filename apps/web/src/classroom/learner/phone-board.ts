@@ -203,7 +203,7 @@ export const phoneBoardScreen: ScreenRenderer = ({ root, nav }) => {
   const timer = window.setInterval(drawClock, 250);
   const onKey = (event: KeyboardEvent) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    // Typing into nothing but the board: a focused button's own Space or Enter still presses it.
+    // P and S work a solo game's clock; a class's clock is the trainer's, so it has no keys here.
     if (controls?.key(event)) {
       event.preventDefault();
       return;
