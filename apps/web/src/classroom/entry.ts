@@ -1,4 +1,5 @@
 import { announceScreen } from '../a11y/dom-mirror';
+import type { SavedGame } from '../storage/saved-game';
 import { type ClassroomConnection, classroomConnection } from './connection';
 import { showConnectionBanner } from './connection-banner';
 import {
@@ -12,6 +13,7 @@ import {
   saveFacilitator,
 } from './credentials';
 import { startLearnerFlow } from './learner/learner-flow';
+import { resumeSoloOnPhone as resumeOnPhone } from './learner/solo-phone-entry';
 import { ClassRouter } from './router';
 
 /** The classroom's screens, with the ways to take a seat that they may use. */
@@ -116,8 +118,15 @@ export function openJoinScreen(): void {
   void openClassScreen('join');
 }
 
-/** On a phone, in place of a solo game (whose canvas would be unreadable there); it offers to join a class. */
-export function openSoloNeedsRoom(): void {
-  watchConnection();
-  void openClassScreen('solo-needs-room');
+/**
+ * Solo practice on a phone, where the solo canvas would be unreadable: its set-up, then the
+ * phone board and planning screens playing a game in this browser (no server, no connection).
+ */
+export function openSoloPhoneSetup(): void {
+  void openClassScreen('solo-setup');
+}
+
+/** A kept solo game, on the phone screens; false when it no longer replays (the caller says so). */
+export function resumeSoloOnPhone(saved: SavedGame): boolean {
+  return resumeOnPhone(saved, router);
 }

@@ -17,7 +17,8 @@ const loaders: Record<ClassScreen, () => Promise<ScreenRenderer>> = {
   'class-debrief': () => import('./screens/class-debrief-screen').then((module) => module.classDebriefScreen),
   'past-classes': () => import('./screens/past-classes-screen').then((module) => module.pastClassesScreen),
   replay: () => import('./screens/replay-screen').then((module) => module.replayScreen),
-  'solo-needs-room': () => import('./learner/solo-needs-room').then((module) => module.soloNeedsRoomScreen),
+  'solo-setup': () => import('./learner/solo-phone-setup').then((module) => module.soloPhoneSetupScreen),
+  'solo-end': () => import('./learner/solo-phone-end').then((module) => module.soloPhoneEndScreen),
 };
 
 /** What the router cannot know by itself: how to take a seat, which the entry module provides. */

@@ -8,7 +8,8 @@ import type { FacilitatorCredentials, PlayerCredentials } from './credentials';
 
 /**
  * The classroom's HTML screens. A learner's board and planning are Phaser scenes on a laptop, and
- * these HTML screens ("operations", "planning") on a phone (learner/phone-layout.ts).
+ * these HTML screens ("operations", "planning") on a phone (learner/phone-layout.ts), where a solo
+ * game plays them too.
  */
 export type ClassScreen =
   | 'host'
@@ -22,8 +23,9 @@ export type ClassScreen =
   | 'class-debrief'
   | 'past-classes'
   | 'replay'
-  /** On a phone, in place of a solo game: what needs a bigger screen, and what a phone can do. */
-  | 'solo-needs-room';
+  /** Solo practice on a phone: its set-up, and its end-of-game summary (its board and planning are "operations" and "planning"). */
+  | 'solo-setup'
+  | 'solo-end';
 
 /** Where a classroom screen can send the page, and what it can read of the shell. */
 export interface ClassroomNavigation {

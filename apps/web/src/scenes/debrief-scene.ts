@@ -12,6 +12,7 @@ import { addPanel, addText } from '../ui/panel';
 import { COLOURS, DECISION_STYLE } from '../ui/theme';
 import { type DebriefModel, type DebriefRow, debriefModel } from '../view-model/debrief-model';
 import { money } from '../view-model/format';
+import { pastGameOf } from '../view-model/solo-summary';
 import { markScreen, SCENES } from './scene-keys';
 import { randomSeed } from './setup-scene';
 
@@ -36,18 +37,7 @@ export class DebriefScene extends Phaser.Scene {
     const scenario = session.game.scenario;
     const model = debriefModel(session.game, session.decisions);
     const you = model.rows[0] as DebriefRow;
-    savePastGame({
-      finishedAt: new Date().toISOString(),
-      scenarioId: scenario.id,
-      scenarioName: scenario.name,
-      seed: session.settings.seed,
-      length: session.settings.length,
-      profitCents: you.profitCents,
-      exhaustion: you.exhaustion,
-      loyalty: you.loyalty,
-      balancedScore: you.balancedScore,
-      currency: scenario.currency,
-    });
+    savePastGame(pastGameOf(session, you, new Date().toISOString()));
     markScreen('debrief', this);
     addText(this, 20, 14, `Debrief — ${scenario.name}, seed ${session.settings.seed}`, 'heading');
     addText(

@@ -45,21 +45,26 @@ export class TitleScene extends Phaser.Scene {
       COLOURS.textMuted,
     ).setOrigin(0.5);
     const focus = new FocusList(this, { arrows: 'vertical' });
-    // The solo screens are this canvas, unreadable on a phone: there, a page says what needs a bigger screen.
-    const solo = (start: () => void) => () => (phoneLayout() ? void classroomEntry().then((entry) => entry.openSoloNeedsRoom()) : start());
+    // The solo screens are this canvas, unreadable on a phone: there, the phone's own set-up, board
+    // and planning screens play the game (the guided round is the canvas's, so a phone starts at the set-up).
+    const solo = (start: () => void, onPhone: () => void) => () => (phoneLayout() ? onPhone() : start());
+    const phoneSetup = () => void classroomEntry().then((entry) => entry.openSoloPhoneSetup());
     const resume: [string, string, () => void][] = saved
       ? [
           [
             `Resume your game: ${saved.log.scenario.name}, round ${saved.round} of ${saved.log.rounds}`,
             'Enter',
-            solo(() => this.resume(saved)),
+            solo(
+              () => this.resume(saved),
+              () => void classroomEntry().then((entry) => entry.resumeSoloOnPhone(saved) || this.setAside()),
+            ),
           ],
         ]
       : [];
     const entries: [string, string, () => void][] = [
       ...resume,
-      ['Solo practice', saved ? 'S' : 'Enter', solo(() => this.scene.start(SCENES.setup, { tutorial: undefined }))],
-      ['Guided tutorial game', 'T', solo(() => this.scene.start(SCENES.setup, { tutorial: true }))],
+      ['Solo practice', saved ? 'S' : 'Enter', solo(() => this.scene.start(SCENES.setup, { tutorial: undefined }), phoneSetup)],
+      ['Guided tutorial game', 'T', solo(() => this.scene.start(SCENES.setup, { tutorial: true }), phoneSetup)],
       ['Host a class (trainer)', 'H', () => void classroomEntry().then((entry) => entry.openHostScreen())],
       ['Join a class', 'J', () => void classroomEntry().then((entry) => entry.openJoinScreen())],
       ['Past games and personal bests', 'P', () => this.scene.start(SCENES.pastGames)],
@@ -98,9 +103,7 @@ export class TitleScene extends Phaser.Scene {
   private resume(saved: SavedGame): void {
     const session = resumeSoloGame(saved);
     if (!session) {
-      forgetSavedGame();
-      logEntry('Your kept game could not be rebuilt (it was played with other rules), so it was set aside. Start a new one.');
-      this.scene.restart();
+      this.setAside();
       return;
     }
     const { phase, round } = session.view();
@@ -108,5 +111,12 @@ export class TitleScene extends Phaser.Scene {
       logEntry(`Game resumed: planning after round ${round}.`);
       this.scene.start(SCENES.planning, { session });
     } else this.scene.start(SCENES.operations, { session, resumed: true });
+  }
+
+  /** A kept game that no longer replays (played with other rules): forgotten, and said. */
+  private setAside(): void {
+    forgetSavedGame();
+    logEntry('Your kept game could not be rebuilt (it was played with other rules), so it was set aside. Start a new one.');
+    this.scene.restart();
   }
 }

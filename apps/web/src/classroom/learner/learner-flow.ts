@@ -5,6 +5,7 @@ import { ClassPlaySession } from '../../session/class-play-session';
 import { type ClassroomConnection, closeClassroomConnection } from '../connection';
 import { forgetPlayer, type PlayerCredentials } from '../credentials';
 import type { ClassroomNavigation } from '../screen-types';
+import { classPhoneSeat } from './class-phone-seat';
 import { type LearnerScreen, learnerScreen } from './learner-screen';
 import { showNotice } from './notice';
 import { onLayoutChange, phoneLayout } from './phone-layout';
@@ -60,7 +61,7 @@ export function startLearnerFlow(
       stop();
       nav.open('class-debrief', { role: 'player' });
     } else if (play && phone) {
-      setSeat(play);
+      setSeat(classPhoneSeat(play));
       nav.open(next.screen);
     } else if (play) {
       nav.showScene(next.screen === 'operations' ? SCENES.operations : SCENES.planning, { session: play });

@@ -8,20 +8,23 @@ import { hours } from '../../view-model/format';
 import { statusText } from '../../view-model/status-text';
 import { fill, h } from '../dom';
 import type { ScreenRenderer } from '../screen-types';
-import { countdownText, msLeftInRound } from '../trainer/session-clock';
 import { cardItem, choiceButtons, DECISIONS, figuresList, selectedCard } from './phone-board-parts';
 import { seat } from './seat';
+import { soloClockControls } from './solo-clock-controls';
 import './phone.css';
 
 /**
- * A learner's board on a phone: the waiting demands as a list to scroll, and the selected one
- * with the four answers in a bar at the bottom, in reach of a thumb. Held sideways, the list
- * and the bar sit side by side. The same session the desktop board draws, so the same figures.
+ * A board on a phone — a learner's in a class, or a solo game's: the waiting demands as a list to
+ * scroll, and the selected one with the four answers in a bar at the bottom, in reach of a thumb.
+ * Held sideways, the list and the bar sit side by side. The same session the desktop board draws,
+ * so the same figures; a solo game adds its pause and speed buttons.
  */
-export const phoneBoardScreen: ScreenRenderer = ({ root }) => {
-  const play = seat();
-  if (!play?.hasBoard()) return undefined;
+export const phoneBoardScreen: ScreenRenderer = ({ root, nav }) => {
+  const place = seat();
+  if (!place?.ready()) return undefined;
+  const { play } = place;
   const scenario = play.scenario;
+  const solo = play.clock !== undefined;
   let selectedId: number | undefined;
   let lastStatus = '';
 
@@ -48,16 +51,20 @@ export const phoneBoardScreen: ScreenRenderer = ({ root }) => {
 
   const cards = (view: PlayView) => view.cards.map((card) => cardModel(card, scenario));
 
+  // A solo game's pause and speed: large buttons under the figures (a class's clock is the trainer's).
+  const controls = play.clock
+    ? soloClockControls(
+        play.clock,
+        () => draw(),
+        () => nav.toTitle(),
+      )
+    : undefined;
+
   const drawClock = () => {
-    const session = play.sessionState();
     const view = play.view();
     const when = `Round ${view.round} of ${view.rounds} · ${hourText(view.tick, view.ticksPerRound)}`;
-    if (session?.phase !== 'operations') {
-      clock.textContent = when;
-      return;
-    }
-    const left = msLeftInRound(session, play.tickProgress() * session.tickMs);
-    clock.textContent = `${when} · ${session.paused ? 'paused' : `${countdownText(left)} left`}`;
+    const left = place.clockText();
+    clock.textContent = left ? `${when} · ${left}` : when;
   };
 
   const draw = () => {
@@ -66,11 +73,13 @@ export const phoneBoardScreen: ScreenRenderer = ({ root }) => {
     if (!models.some((model) => model.demandId === selectedId)) selectedId = models[0]?.demandId;
     const chosen = models.find((model) => model.demandId === selectedId);
     if (chosen) play.select(chosen.demandId);
-    title.textContent = play.teamName();
-    who.textContent = `you are ${play.playerName}`;
+    title.textContent = place.title();
+    who.textContent = place.subtitle();
     drawClock();
-    paused.hidden = !play.paused();
-    paused.textContent = '❚❚ Paused by your trainer: decisions wait until the class resumes.';
+    controls?.draw();
+    const held = place.heldBy();
+    paused.hidden = held === undefined;
+    paused.textContent = held ?? '';
     fill(figures, figuresList(view, scenario.currency));
     listHeading.textContent = `Waiting demands (${models.length})`;
     const focused = (document.activeElement as HTMLElement | null)?.dataset.demand;
@@ -110,12 +119,18 @@ export const phoneBoardScreen: ScreenRenderer = ({ root }) => {
     );
     if (selected.firstElementChild?.getAttribute('data-demand') !== String(chosen?.demandId)) selected.classList.remove('expanded');
     fill(selected, selectedCard(chosen));
+    // A redraw (every hour in solo play) keeps the keyboard's focus on the answer it was on.
+    const focusedChoice = [...choices.children].indexOf(document.activeElement as Element);
     fill(
       choices,
-      choiceButtons(chosen, play.paused(), (decision) => void decide(decision)),
+      choiceButtons(chosen, held !== undefined, (decision) => void decide(decision)),
     );
-    for (const event of play.advance(0))
-      if (event.kind === 'missed') showOutcome(event.explanation.headline, event.explanation.why, 'bad');
+    if (focusedChoice >= 0) (choices.children[focusedChoice] as HTMLElement | undefined)?.focus();
+    // With feedback off (a solo player testing themselves) the log still says what happened.
+    for (const event of place.takeEvents())
+      if (event.kind === 'missed') {
+        if (play.feedback) showOutcome(event.explanation.headline, event.explanation.why, 'bad');
+      } else if (event.kind === 'log') logEntry(event.text);
       else if (event.kind === 'event') {
         fill(
           eventBanner,
@@ -150,7 +165,7 @@ export const phoneBoardScreen: ScreenRenderer = ({ root }) => {
     }
     const explanation = explainDecision(reply.outcome, reply.card, scenario);
     logEntry(`${card.customerName}, ${card.categoryName}: ${DECISION_STYLE[decision].label}. ${explanation.headline}. ${explanation.why}`);
-    showOutcome(explanation.headline, [explanation.why, explanation.alternatives].filter(Boolean).join(' '), 'good');
+    if (play.feedback) showOutcome(explanation.headline, [explanation.why, explanation.alternatives].filter(Boolean).join(' '), 'good');
     draw();
   };
 
@@ -168,13 +183,14 @@ export const phoneBoardScreen: ScreenRenderer = ({ root }) => {
     h(
       'section',
       { class: 'screen phone-board', 'aria-labelledby': 'phone-board-title' },
-      h('header', { class: 'phone-top' }, h('div', { class: 'phone-seat' }, title, who), clock, paused, figures),
+      h('header', { class: 'phone-top' }, h('div', { class: 'phone-seat' }, title, who), clock, paused, controls?.element, figures),
       eventBanner,
       h(
         'div',
         { class: 'phone-scroll' },
         h('section', { class: 'phone-list', 'aria-labelledby': 'phone-cards-heading' }, listHeading, list, empty),
-        h('details', { class: 'phone-more' }, h('summary', {}, 'Team decisions'), feed),
+        // A solo player is the whole team: no one else's decisions to follow.
+        !solo && h('details', { class: 'phone-more' }, h('summary', {}, 'Team decisions'), feed),
         h('details', { class: 'phone-more' }, h('summary', {}, 'Staff and backlog'), staff),
       ),
       h('section', { class: 'phone-bar', 'aria-label': 'The selected demand and your answer' }, outcome, selected, choices),
@@ -182,10 +198,16 @@ export const phoneBoardScreen: ScreenRenderer = ({ root }) => {
   );
   draw();
 
-  const stop = play.onChange(draw);
+  const stop = place.onChange(draw);
+  const stopRunning = place.run?.();
   const timer = window.setInterval(drawClock, 250);
   const onKey = (event: KeyboardEvent) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
+    // P and S work a solo game's clock; a class's clock is the trainer's, so it has no keys here.
+    if (controls?.key(event)) {
+      event.preventDefault();
+      return;
+    }
     const index = ['1', '2', '3', '4'].indexOf(event.key);
     if (index >= 0) void decide(DECISIONS[index] as Decision);
     else if (event.key === 'ArrowDown' || event.key === 'ArrowRight') moveSelection(1);
@@ -195,11 +217,14 @@ export const phoneBoardScreen: ScreenRenderer = ({ root }) => {
   };
   document.addEventListener('keydown', onKey);
   const view = play.view();
+  const seatText = play.seatLabel() ?? `Solo practice, ${scenario.name}`;
+  const clockKeys = solo ? ' Pause and speed are under the figures; P pauses, S changes the speed.' : '';
   announceScreen(
-    `Operations, round ${view.round} of ${view.rounds}. ${play.seatLabel()}. Tap a waiting demand, then one of the four answers at the bottom; keys 1 to 4 answer, arrows choose a card.`,
+    `Operations, round ${view.round} of ${view.rounds}. ${seatText}. Tap a waiting demand, then one of the four answers at the bottom; keys 1 to 4 answer, arrows choose a card.${clockKeys}`,
   );
   logEntry(`Round ${view.round} begins.`);
   return () => {
+    stopRunning?.();
     stop();
     window.clearInterval(timer);
     document.removeEventListener('keydown', onKey);

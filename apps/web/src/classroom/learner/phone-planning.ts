@@ -1,6 +1,5 @@
 import { announceScreen, announceStatus, logEntry } from '../../a11y/dom-mirror';
-import type { ClassPlaySession } from '../../session/class-play-session';
-import type { Proposal } from '../../session/play-session';
+import type { Proposal, TeamPlanning } from '../../session/play-session';
 import { money } from '../../view-model/format';
 import { emptyDraft, type PlanDraft, planCost, planningRows } from '../../view-model/planning-model';
 import { planSummary } from '../../view-model/team-feed';
@@ -24,10 +23,16 @@ function stepper({ label, shortLabel, value, key, down, up, disabled }: Stepper)
   );
 }
 
-/** Planning on a phone: the round report by request, the options and prices, staff, the team's proposals, then propose or commit. */
+/**
+ * Planning on a phone: the round report by request, the options and prices, staff, then commit.
+ * In a class, also the team's proposals, and the trainer starts the next round; in solo play
+ * committing starts it.
+ */
 export const phonePlanningScreen: ScreenRenderer = ({ root }) => {
-  const play: ClassPlaySession | undefined = seat();
-  if (!play?.hasBoard()) return undefined;
+  const place = seat();
+  if (!place?.ready()) return undefined;
+  const { play } = place;
+  const team: TeamPlanning | undefined = play.teamPlanning;
   const scenario = play.scenario;
   let view = play.view();
   let draft: PlanDraft = emptyDraft(view);
@@ -35,13 +40,14 @@ export const phonePlanningScreen: ScreenRenderer = ({ root }) => {
   let announcedCommit = false;
   const body = h('div', { class: 'phone-scroll phone-planning-body' });
   const bar = h('section', { class: 'phone-bar phone-plan-bar', 'aria-label': 'Your draft plan' });
+  const committedBy = () => team?.committedBy();
   const change = (next: PlanDraft) => {
-    if (play.committedBy()) return;
+    if (committedBy()) return;
     draft = next;
     draw();
   };
   const waitingText = (by: string) =>
-    `Plan committed by ${by === play.playerName ? 'you' : by} — waiting for your trainer to start round ${view.round + 1}`;
+    `Plan committed by ${by === team?.playerName ? 'you' : by} — waiting for your trainer to start round ${view.round + 1}`;
 
   const rowsSection = (locked: boolean) =>
     planningRows(view, scenario).map((row) => {
@@ -107,7 +113,7 @@ export const phonePlanningScreen: ScreenRenderer = ({ root }) => {
     });
 
   const proposalItem = (proposal: Proposal, locked: boolean) => {
-    const mine = proposal.by === play.playerName;
+    const mine = proposal.by === team?.playerName;
     return h(
       'li',
       {},
@@ -124,8 +130,8 @@ export const phonePlanningScreen: ScreenRenderer = ({ root }) => {
 
   const draw = () => {
     view = play.view();
-    const committedBy = play.committedBy();
-    const locked = committedBy !== undefined;
+    const committer = committedBy();
+    const locked = committer !== undefined;
     const report = view.lastReport;
     const focusedKey = (document.activeElement as HTMLElement | null)?.dataset.key;
     // A redraw keeps what the learner opened or closed.
@@ -134,7 +140,7 @@ export const phonePlanningScreen: ScreenRenderer = ({ root }) => {
     );
     const cost = planCost(view, scenario, draft);
     const cashAfter = view.figures.cashCents - cost.totalCents;
-    const proposals = play.proposals();
+    const proposals = team?.proposals() ?? [];
     fill(
       body,
       h(
@@ -143,8 +149,8 @@ export const phonePlanningScreen: ScreenRenderer = ({ root }) => {
         h(
           'div',
           { class: 'phone-seat' },
-          h('h1', { id: 'phone-planning-title' }, play.teamName()),
-          h('span', { class: 'phone-seat-name' }, `you are ${play.playerName}`),
+          h('h1', { id: 'phone-planning-title' }, place.title()),
+          h('span', { class: 'phone-seat-name' }, place.subtitle()),
         ),
         h('p', { class: 'phone-clock' }, `Planning after round ${view.round} of ${view.rounds}`),
       ),
@@ -190,19 +196,20 @@ export const phonePlanningScreen: ScreenRenderer = ({ root }) => {
         down: () => change(stepRest(draft, -1)),
         up: () => change(stepRest(draft, 1)),
       }),
-      h('h2', {}, 'Team proposals'),
-      proposals.length > 0
-        ? h(
-            'ul',
-            { class: 'phone-proposals' },
-            proposals.map((proposal) => proposalItem(proposal, locked)),
-          )
-        : h('p', { class: 'muted' }, 'No proposal yet. Propose your draft so the team can agree before someone commits.'),
+      team && h('h2', {}, 'Team proposals'),
+      team &&
+        (proposals.length > 0
+          ? h(
+              'ul',
+              { class: 'phone-proposals' },
+              proposals.map((proposal) => proposalItem(proposal, locked)),
+            )
+          : h('p', { class: 'muted' }, 'No proposal yet. Propose your draft so the team can agree before someone commits.')),
     );
     fill(
       bar,
       locked
-        ? h('p', { class: 'phone-committed', role: 'status' }, waitingText(committedBy))
+        ? h('p', { class: 'phone-committed', role: 'status' }, waitingText(committer))
         : [
             h(
               'details',
@@ -222,18 +229,22 @@ export const phonePlanningScreen: ScreenRenderer = ({ root }) => {
             h(
               'div',
               { class: 'phone-plan-actions' },
-              h('button', { type: 'button', 'data-key': 'propose', onclick: () => void propose() }, 'Propose to team'),
-              h('button', { type: 'button', class: 'primary', 'data-key': 'commit', onclick: () => void commit() }, 'Commit team plan'),
+              team && h('button', { type: 'button', 'data-key': 'propose', onclick: () => void propose() }, 'Propose to team'),
+              h(
+                'button',
+                { type: 'button', class: 'primary', 'data-key': 'commit', onclick: () => void commit() },
+                team ? 'Commit team plan' : `Commit and start round ${view.round + 1}`,
+              ),
             ),
           ],
     );
     if (focusedKey) root.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusedKey)}"]`)?.focus();
-    if (committedBy && !announcedCommit) {
+    if (committer && !announcedCommit) {
       announcedCommit = true;
-      logEntry(`${waitingText(committedBy)}.`);
+      logEntry(`${waitingText(committer)}.`);
     }
     announceStatus(
-      `Round ${view.round} of ${view.rounds}. Planning. ${committedBy ? waitingText(committedBy) : `Plan costs ${money(cost.totalCents, scenario.currency, false)}`}`,
+      `Round ${view.round} of ${view.rounds}. Planning. ${committer ? waitingText(committer) : `Plan costs ${money(cost.totalCents, scenario.currency, false)}`}`,
     );
   };
 
@@ -243,7 +254,8 @@ export const phonePlanningScreen: ScreenRenderer = ({ root }) => {
   };
 
   const propose = async () => {
-    const reply = await play.propose(structuredClone(draft));
+    if (!team) return;
+    const reply = await team.propose(structuredClone(draft));
     if (reply.ok) {
       logEntry(`You proposed: ${planSummary(draft, scenario)}.`);
       say('Proposed to your team: anyone may commit it.', true);
@@ -253,7 +265,10 @@ export const phonePlanningScreen: ScreenRenderer = ({ root }) => {
   const commit = async () => {
     const reply = await play.commitPlan(structuredClone(draft));
     if (!reply.ok) say(reply.message, false);
-    else draw();
+    else if (reply.nextRoundStarted) {
+      logEntry(`Plan committed: ${planSummary(draft, scenario)}. Round ${view.round + 1} begins.`);
+      place.committed();
+    } else draw();
   };
 
   const adopt = (proposal: Proposal) => {
@@ -264,9 +279,11 @@ export const phonePlanningScreen: ScreenRenderer = ({ root }) => {
 
   root.append(h('section', { class: 'screen phone-board phone-planning', 'aria-labelledby': 'phone-planning-title' }, body, bar));
   draw();
-  const stop = play.onChange(draw);
+  const stop = place.onChange(draw);
   announceScreen(
-    `Planning after round ${view.round}. ${play.seatLabel()}. Build options, set prices, hire and rest; propose your draft to the team, and one of you commits it. Your trainer starts round ${view.round + 1}.`,
+    team
+      ? `Planning after round ${view.round}. ${play.seatLabel()}. Build options, set prices, hire and rest; propose your draft to the team, and one of you commits it. Your trainer starts round ${view.round + 1}.`
+      : `Planning after round ${view.round} of ${view.rounds}. Build options, set prices, hire and rest; Commit starts round ${view.round + 1}.`,
   );
   return stop;
 };

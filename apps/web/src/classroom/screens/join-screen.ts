@@ -3,11 +3,12 @@ import { logEntry } from '../../a11y/dom-mirror';
 import { loadPlayer, type PlayerCredentials, savePlayer } from '../credentials';
 import { h } from '../dom';
 import { checkJoinForm, type JoinProblems, joinRefusal, normaliseName } from '../learner/join-form';
+import { soloOnPhoneSection } from '../learner/solo-phone-entry';
 import type { ScreenRenderer } from '../screen-types';
 import '../learner/learner.css';
 
 /** A learner joins with the class's code (filled in from a join link) and a display name. */
-export const joinScreen: ScreenRenderer = ({ root, connection, params, announce, nav }) => {
+export const joinScreen: ScreenRenderer = ({ root, connection, params, announce, nav, go }) => {
   const prefilled = spacedJoinCode(normaliseJoinCode(params.code ?? ''));
   const codeError = h('p', { id: 'join-code-error', class: 'error-text', 'aria-live': 'polite' });
   const nameError = h('p', { id: 'join-name-error', class: 'error-text', 'aria-live': 'polite' });
@@ -133,6 +134,7 @@ export const joinScreen: ScreenRenderer = ({ root, connection, params, announce,
           ),
         ),
         continueSeat,
+        soloOnPhoneSection(nav, go),
       ),
     ),
   );
