@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import { announceScreen, announceStatus, logEntry, refuseKey } from '../a11y/dom-mirror';
 import type { SoloRecord } from '../session/solo-record';
-import { newSoloGame } from '../session/solo-session';
+import { newSoloGame, randomSeed } from '../session/solo-session';
 import { savePastGame } from '../storage/past-games';
 import { Button } from '../ui/button';
 import { type DashPattern, strokeDashed } from '../ui/dashed-line';
@@ -14,7 +14,6 @@ import { type DebriefModel, type DebriefRow, debriefModel } from '../view-model/
 import { money } from '../view-model/format';
 import { pastGameOf } from '../view-model/solo-summary';
 import { markScreen, SCENES } from './scene-keys';
-import { randomSeed } from './setup-scene';
 
 // You first, then the benchmarks in the model's order: each line has a colour, a dash pattern and a name at its end.
 const LINE_COLOURS = [0xffffff, 0x56b4e9, 0xcc79a7, 0xe69f00, 0xb7c4d6, 0xd55e00, 0x009e73];

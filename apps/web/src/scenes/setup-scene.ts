@@ -1,7 +1,7 @@
 import type { Scenario } from '@ttc/sim';
 import Phaser from 'phaser';
 import { announceScreen } from '../a11y/dom-mirror';
-import { type GameLength, newSoloGame, roundsAndTicks, type SoloSettings } from '../session/solo-session';
+import { type GameLength, MAX_SEED, newSoloGame, randomSeed, roundsAndTicks, type SoloSettings } from '../session/solo-session';
 import { tutorialSeen } from '../storage/past-games';
 import { Button } from '../ui/button';
 import { FocusList } from '../ui/focus-list';
@@ -10,13 +10,6 @@ import { addPanel, addText } from '../ui/panel';
 import { COLOURS, HEIGHT, WIDTH } from '../ui/theme';
 import { loadedScenarios } from './boot-scene';
 import { markScreen, SCENES } from './scene-keys';
-
-const MAX_SEED = 2_147_483_647;
-
-export function randomSeed(): number {
-  // Seeds only need to differ between games; the simulation itself never sees Math.random.
-  return Math.floor(Math.random() * 1_000_000);
-}
 
 interface SetupData {
   tutorial?: boolean;

@@ -2,7 +2,7 @@ import Phaser from 'phaser';
 import { announceScreen, announceStatus, logEntry } from '../a11y/dom-mirror';
 import { phoneLayout } from '../classroom/learner/phone-layout';
 import { resumeSoloGame } from '../session/solo-session';
-import { forgetSavedGame, loadSavedGame, type SavedGame } from '../storage/saved-game';
+import { loadSavedGame, type SavedGame, setAsideSavedGame } from '../storage/saved-game';
 import { Button } from '../ui/button';
 import { FocusList } from '../ui/focus-list';
 import { onKey } from '../ui/on-key';
@@ -115,8 +115,7 @@ export class TitleScene extends Phaser.Scene {
 
   /** A kept game that no longer replays (played with other rules): forgotten, and said. */
   private setAside(): void {
-    forgetSavedGame();
-    logEntry('Your kept game could not be rebuilt (it was played with other rules), so it was set aside. Start a new one.');
+    logEntry(setAsideSavedGame());
     this.scene.restart();
   }
 }

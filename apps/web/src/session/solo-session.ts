@@ -32,6 +32,14 @@ export type { DecisionRecord, GameLength, SoloSettings } from './solo-record';
  */
 export const TICK_MS = 4000;
 
+/** The largest seed a solo game takes, typed or drawn (a 31-bit integer, as the host settings' schema allows). */
+export const MAX_SEED = 2_147_483_647;
+
+/** A new game's seed. Seeds only need to differ between games; the simulation itself never sees Math.random. */
+export function randomSeed(): number {
+  return Math.floor(Math.random() * 1_000_000);
+}
+
 export function roundsAndTicks(scenario: Scenario, length: GameLength): { rounds: number; ticksPerRound: number } {
   return length === 'short' ? { rounds: 3, ticksPerRound: 12 } : { rounds: scenario.rounds, ticksPerRound: scenario.ticksPerRound };
 }

@@ -55,6 +55,15 @@ export function loadSavedGame(store: Storage | undefined = storage()): SavedGame
   return parsed.data;
 }
 
+/**
+ * Forgets a kept game that no longer replays (it was played with other rules) and returns what to
+ * tell the player: the laptop's title and the phone's entry say the same.
+ */
+export function setAsideSavedGame(store: Storage | undefined = storage()): string {
+  forgetSavedGame(store);
+  return 'Your kept game could not be rebuilt (it was played with other rules), so it was set aside. Start a new one.';
+}
+
 export function forgetSavedGame(store: Storage | undefined = storage()): void {
   try {
     store?.removeItem(KEY);

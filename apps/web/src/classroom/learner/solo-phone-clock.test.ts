@@ -38,6 +38,16 @@ function fakeFrames() {
   };
 }
 
+/** Runs the clock on the driven frames; `onFrame` and `onHidden` hear it when given. */
+function run(
+  session: SoloSession,
+  driver: ReturnType<typeof fakeFrames>,
+  onFrame: (frame: ClockFrame) => void = () => {},
+  onHidden: () => void = () => {},
+): () => void {
+  return runSoloClock(session, onFrame, onHidden, driver.source);
+}
+
 function game(): SoloSession {
   // Not kept in a browser's storage: a test has none.
   return new SoloSession({ scenario, seed: 3, length: 'short', feedback: true, tutorial: false }, false);
@@ -53,12 +63,7 @@ describe('a solo game’s clock on a phone', () => {
     const session = game();
     const driver = fakeFrames();
     const heard: ClockFrame[] = [];
-    runSoloClock(
-      session,
-      (frame) => heard.push(frame),
-      () => {},
-      driver.source,
-    );
+    run(session, driver, (frame) => heard.push(frame));
     frames(driver, 0, TICK_MS * 2 + 8);
     expect(session.state.tick).toBe(2);
     expect(heard.filter((frame) => frame.hourPassed)).toHaveLength(2);
@@ -69,12 +74,7 @@ describe('a solo game’s clock on a phone', () => {
     session.cycleSpeed();
     session.cycleSpeed();
     const driver = fakeFrames();
-    runSoloClock(
-      session,
-      () => {},
-      () => {},
-      driver.source,
-    );
+    run(session, driver);
     frames(driver, 0, TICK_MS + 8);
     expect(session.speed).toBe(4);
     expect(session.state.tick).toBe(4);
@@ -83,12 +83,7 @@ describe('a solo game’s clock on a phone', () => {
   it('lets a late frame move the game a quarter second at most', () => {
     const session = game();
     const driver = fakeFrames();
-    runSoloClock(
-      session,
-      () => {},
-      () => {},
-      driver.source,
-    );
+    run(session, driver);
     driver.frame(0);
     driver.frame(10 * TICK_MS);
     expect(session.state.tick).toBe(0);
@@ -100,12 +95,7 @@ describe('a solo game’s clock on a phone', () => {
     session.paused = true;
     const driver = fakeFrames();
     const heard: ClockFrame[] = [];
-    runSoloClock(
-      session,
-      (frame) => heard.push(frame),
-      () => {},
-      driver.source,
-    );
+    run(session, driver, (frame) => heard.push(frame));
     frames(driver, 0, TICK_MS * 3);
     expect(session.state.tick).toBe(0);
     expect(heard).toEqual([]);
@@ -115,11 +105,11 @@ describe('a solo game’s clock on a phone', () => {
     const session = game();
     const driver = fakeFrames();
     let hiddenTimes = 0;
-    runSoloClock(
+    run(
       session,
+      driver,
       () => {},
       () => hiddenTimes++,
-      driver.source,
     );
     frames(driver, 0, 1000);
     driver.setHidden(true);
@@ -141,12 +131,7 @@ describe('a solo game’s clock on a phone', () => {
     const session = game();
     const driver = fakeFrames();
     const heard: ClockFrame[] = [];
-    const stop = runSoloClock(
-      session,
-      (frame) => heard.push(frame),
-      () => {},
-      driver.source,
-    );
+    const stop = run(session, driver, (frame) => heard.push(frame));
     frames(driver, 0, TICK_MS * 12 + 200, 200);
     expect(session.state.phase).toBe('planning');
     expect(heard.flatMap((frame) => frame.events).some((event) => event.kind === 'round-ended')).toBe(true);

@@ -1,6 +1,6 @@
 import { logEntry } from '../../a11y/dom-mirror';
 import { resumeSoloGame } from '../../session/solo-session';
-import { forgetSavedGame, loadSavedGame, type SavedGame } from '../../storage/saved-game';
+import { loadSavedGame, type SavedGame, setAsideSavedGame } from '../../storage/saved-game';
 import { h } from '../dom';
 import type { ClassroomNavigation, ClassScreen } from '../screen-types';
 import { phoneLayout } from './phone-layout';
@@ -26,8 +26,7 @@ export function soloOnPhoneSection(nav: ClassroomNavigation, go: (screen: ClassS
   const saved = loadSavedGame();
   const resume = (kept: SavedGame) => {
     if (resumeSoloOnPhone(kept, nav)) return;
-    forgetSavedGame();
-    logEntry('Your kept game could not be rebuilt (it was played with other rules), so it was set aside. Start a new one.');
+    logEntry(setAsideSavedGame());
     go('solo-setup');
   };
   return h(

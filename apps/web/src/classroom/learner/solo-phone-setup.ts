@@ -1,10 +1,9 @@
 import type { Scenario } from '@ttc/sim';
-import { randomSeed } from '../../scenes/setup-scene';
-import { type GameLength, newSoloGame, type SoloSettings } from '../../session/solo-session';
+import { type GameLength, MAX_SEED, newSoloGame, randomSeed, type SoloSettings } from '../../session/solo-session';
 import { h } from '../dom';
 import type { ScreenRenderer } from '../screen-types';
 import { finishedSoloGame, startSoloPhoneFlow } from './solo-phone-flow';
-import { lengthText, MAX_SEED, parseSeed } from './solo-setup-fields';
+import { lengthText, parseSeed } from './solo-setup-fields';
 import './learner.css';
 import './phone.css';
 import './solo-phone.css';

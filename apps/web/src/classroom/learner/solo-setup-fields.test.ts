@@ -1,8 +1,8 @@
 import { findScenario, type Scenario } from '@ttc/sim';
 import { describe, expect, it } from 'vitest';
-import { roundsAndTicks } from '../../session/solo-session';
+import { MAX_SEED, roundsAndTicks } from '../../session/solo-session';
 import { soloPhoneScreen } from './solo-phone-flow';
-import { lengthText, MAX_SEED, parseSeed } from './solo-setup-fields';
+import { lengthText, parseSeed } from './solo-setup-fields';
 
 const scenario = findScenario('office-supplies') as Scenario;
 

@@ -1,11 +1,8 @@
 import type { Scenario } from '@ttc/sim';
-import { type GameLength, roundsAndTicks } from '../../session/solo-session';
+import { type GameLength, MAX_SEED, roundsAndTicks } from '../../session/solo-session';
 
 // What the phone's solo set-up reads and shows, apart from its form: the seed as typed, and the
 // lengths the desktop set-up offers, in words.
-
-/** The largest seed the desktop set-up takes (a 31-bit integer). */
-export const MAX_SEED = 2_147_483_647;
 
 /** The seed as typed, or undefined when it is not a whole number the simulation takes. */
 export function parseSeed(typed: string): number | undefined {
